@@ -6,6 +6,9 @@ package cn.gonggaigong.process;
 public final class ProjectLifecycleProcess {
 
     public static final String PROCESS_ID = "ProjectLifecycle";
+    public static final String END_EVENT_COMPLETED = "EndEvent_ProjectCompleted";
+    public static final String END_EVENT_REJECTED = "EndEvent_ProjectRejected";
+    public static final String END_EVENT_WITHDRAWN = "EndEvent_ProjectWithdrawn";
 
     /** Process variables set when a project application starts the lifecycle. */
     public static final class Var {

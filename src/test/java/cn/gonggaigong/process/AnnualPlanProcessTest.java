@@ -32,7 +32,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class AnnualPlanProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestSupport.ENGINE_CONFIGURATION)
             .excludeProcessDefinitionKeys(ProjectIntakeProcess.PROCESS_ID)
             .assertClassCoverageAtLeast(0.9).build();
 

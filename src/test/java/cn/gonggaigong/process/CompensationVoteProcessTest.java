@@ -31,7 +31,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class CompensationVoteProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestSupport.ENGINE_CONFIGURATION)
             .assertClassCoverageAtLeast(0.9).build();
 
     private static final LocalDateTime APPROVED_AT = LocalDateTime.of(2026, 8, 1, 9, 0);

@@ -21,6 +21,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
  */
 final class ProcessTestSupport {
 
+    /** The in-memory engine of the process tests (not camunda.cfg.xml, which the application would pick up too). */
+    static final String ENGINE_CONFIGURATION = "process-test.camunda.cfg.xml";
     static final String TOWN = "town-zhanlong";
     static final String APPLICANT = "applicant-demo";
 

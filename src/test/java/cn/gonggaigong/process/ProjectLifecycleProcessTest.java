@@ -35,7 +35,7 @@ class ProjectLifecycleProcessTest {
             "MonitoringAgreement", "LandManagement", "ImplementationSupervision", "CompletionAcceptance", "TransitionPeriod");
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestSupport.ENGINE_CONFIGURATION)
             .excludeProcessDefinitionKeys(PHASES.toArray(String[]::new))
             .assertClassCoverageAtLeast(0.9).build();
 

@@ -23,7 +23,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class RenovationUnitProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestSupport.ENGINE_CONFIGURATION)
             .excludeProcessDefinitionKeys(UnitPlanningProcess.PROCESS_ID)
             .assertClassCoverageAtLeast(0.9).build();
 

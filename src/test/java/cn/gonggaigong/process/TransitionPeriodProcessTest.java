@@ -28,7 +28,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class TransitionPeriodProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestSupport.ENGINE_CONFIGURATION)
             .assertClassCoverageAtLeast(0.9).build();
 
     private static final LocalDateTime ACCEPTED_AT = LocalDateTime.of(2029, 7, 1, 10, 0);

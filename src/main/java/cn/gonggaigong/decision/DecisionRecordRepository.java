@@ -1,0 +1,19 @@
+package cn.gonggaigong.decision;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, Long> {
+
+    List<DecisionRecord> findByProjectIdOrderByDecidedAtAscIdAsc(Long projectId);
+
+    /** The latest decision taken in one task of one process instance. */
+    Optional<DecisionRecord> findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(
+            String processInstanceId, String taskDefinitionKey);
+
+    List<DecisionRecord> findByUnitIdOrderByDecidedAtAscIdAsc(Long unitId);
+
+    List<DecisionRecord> findByAnnualPlanIdOrderByDecidedAtAscIdAsc(Long annualPlanId);
+}

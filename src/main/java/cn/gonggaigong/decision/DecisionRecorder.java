@@ -1,0 +1,98 @@
+package cn.gonggaigong.decision;
+
+import cn.gonggaigong.plan.AnnualPlanRepository;
+import cn.gonggaigong.process.AnnualPlanProcess;
+import cn.gonggaigong.process.ProjectLifecycleProcess;
+import cn.gonggaigong.process.UnitPlanningProcess;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.unit.RenovationUnitRepository;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a {@link DecisionRecord} for every completed user task: who, when, the decision, the document number
+ * (文号) and the opinion. Which variable holds a task's decision is declared in the model, as the user task's
+ * extension property {@value #DECISION_VARIABLE_PROPERTY}. The document number and opinion are form fields of
+ * one step only: once recorded they are removed from the process, so a later step never records them again.
+ */
+@Component
+public class DecisionRecorder implements TaskListener {
+
+    public static final String DECISION_VARIABLE_PROPERTY = "decisionVariable";
+    public static final String DOCUMENT_NUMBER = "documentNumber";
+    public static final String OPINION = "opinion";
+    static final String DONE = "DONE";
+    static final String UNKNOWN_ACTOR = "anonymous";
+
+    private final DecisionRecordRepository records;
+    private final ProjectRepository projects;
+    private final RenovationUnitRepository units;
+    private final AnnualPlanRepository plans;
+    private final IdentityService identityService;
+
+    public DecisionRecorder(DecisionRecordRepository records, ProjectRepository projects,
+                            RenovationUnitRepository units, AnnualPlanRepository plans, IdentityService identityService) {
+        this.records = records;
+        this.projects = projects;
+        this.units = units;
+        this.plans = plans;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object decision = decisionVariable(task).map(task::getVariable).orElse(null);
+        DecisionRecord record = new DecisionRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                task.getName(), actor(task), ClockUtil.getCurrentTime().toInstant(),
+                decision == null ? DONE : truncate(decision.toString(), 60),
+                text(task.getVariable(DOCUMENT_NUMBER)), text(task.getVariable(OPINION)));
+        Object projectId = task.getVariable(ProjectLifecycleProcess.Var.PROJECT_ID);
+        Object unitId = task.getVariable(UnitPlanningProcess.Var.UNIT_ID);
+        Object planId = task.getVariable(AnnualPlanProcess.Var.ANNUAL_PLAN_ID);
+        if (projectId instanceof Number id) {
+            record.setProject(projects.getReferenceById(id.longValue()));
+        } else if (unitId instanceof Number id) {
+            record.setUnit(units.getReferenceById(id.longValue()));
+        } else if (planId instanceof Number id) {
+            record.setAnnualPlan(plans.getReferenceById(id.longValue()));
+        }
+        records.save(record);
+        task.getExecution().removeVariable(DOCUMENT_NUMBER);
+        task.getExecution().removeVariable(OPINION);
+    }
+
+    private java.util.Optional<String> decisionVariable(DelegateTask task) {
+        UserTask element = task.getBpmnModelElementInstance();
+        if (element == null || element.getExtensionElements() == null) {
+            return java.util.Optional.empty();
+        }
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> DECISION_VARIABLE_PROPERTY.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst();
+    }
+
+    private String actor(DelegateTask task) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : UNKNOWN_ACTOR;
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,51 @@
+package cn.gonggaigong.project;
+
+import java.net.URI;
+
+import cn.gonggaigong.project.ProjectViews.PageView;
+import cn.gonggaigong.project.ProjectViews.ProjectDetails;
+import cn.gonggaigong.project.ProjectViews.ProjectSummary;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Project applications and their state. Errors: {@link ProjectApiExceptionHandler}. */
+@RestController
+@RequestMapping("/api/projects")
+public class ProjectController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ProjectService projects;
+
+    public ProjectController(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    /** Submits an application: 201 with the new project, or 400 listing what is wrong (nothing saved). */
+    @PostMapping
+    public ResponseEntity<ProjectDetails> apply(@RequestBody ProjectApplication application) {
+        ProjectDetails project = projects.submit(application);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(project.id()).toUri();
+        return ResponseEntity.created(location).body(project);
+    }
+
+    /** The project with its phase, open tasks, decisions and the rules its current scheme breaks. */
+    @GetMapping("/{id}")
+    public ProjectDetails project(@PathVariable long id) {
+        return projects.details(id);
+    }
+
+    /** Projects, newest first. */
+    @GetMapping
+    public PageView<ProjectSummary> projects(@RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size) {
+        return projects.list(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+    }
+}

@@ -1,0 +1,250 @@
+package cn.gonggaigong.lifecycle;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.agreement.AgreementMilestone;
+import cn.gonggaigong.agreement.AgreementMilestoneRepository;
+import cn.gonggaigong.decision.DecisionRecord;
+import cn.gonggaigong.decision.DecisionRecordRepository;
+import cn.gonggaigong.plan.AnnualPlanRepository;
+import cn.gonggaigong.plan.AnnualPlanStatus;
+import cn.gonggaigong.project.Project;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.ProjectStatus;
+import cn.gonggaigong.scheme.RuleViolation;
+import cn.gonggaigong.scheme.RuleViolationRepository;
+import cn.gonggaigong.scheme.Scheme;
+import cn.gonggaigong.scheme.SchemeRepository;
+import cn.gonggaigong.unit.RenovationUnitRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boots the whole application on its embedded PostgreSQL and drives one project from its application to
+ * completion acceptance through the REST APIs: the application's own API to apply and read, Camunda's REST API
+ * to complete the steps. Checks the subsidy and the business rows the lifecycle wrote on the way.
+ */
+class ProjectLifecycleIT extends ApplicationTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    SchemeRepository schemes;
+    @Autowired
+    RuleViolationRepository violations;
+    @Autowired
+    DecisionRecordRepository decisions;
+    @Autowired
+    AgreementMilestoneRepository milestones;
+    @Autowired
+    AnnualPlanRepository plans;
+    @Autowired
+    RenovationUnitRepository units;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void projectGoesFromApplicationToCompletionAcceptanceWithItsSubsidy() throws Exception {
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("name", "占陇镇某纺织厂“工改工”项目");
+        application.put("townCode", "zhanlong");
+        application.put("applicantName", "普宁市某纺织有限公司");
+        application.put("applicantUserId", "applicant1");
+        application.put("applicantType", "OWNER");
+        application.put("renovationMode", "SELF");
+        application.put("renovationType", "FULL");
+        application.put("ownership", "SINGLE");
+        application.put("parcelIds", List.of("445281-2019-0031", "445281-2019-0032"));
+        application.put("landAreaSqm", 20000);
+        application.put("landAreaMu", 30);
+        application.put("existingFloorArea", 18000);
+        application.put("currentPlotRatio", 0.9);
+        application.put("plannedFloorArea", 62000);
+        application.put("plannedPlotRatio", 3.1);
+        application.put("industryCategory", "LIGHT_TEXTILE");
+        application.put("investment", 150000000);
+        application.put("keyIndustryProject", false);
+        application.put("pilotProject", false);
+        application.put("contiguousAreaMu", 30);
+        application.put("historicalLandProcedures", false);
+        application.put("unitPlanInForce", false);
+        application.put("planYear", 2026);
+
+        ResponseEntity<String> created = rest.postForEntity("/api/projects", application, String.class);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode project = json.readTree(created.getBody());
+        long id = project.get("id").asLong();
+        String code = project.get("code").asText();
+
+        // Intake (Art. 6): the town surveys and publishes; the project waits for the annual plan.
+        complete(code, "Task_SurveyWillingness", "willingnessAgreed", true, "agreePercent", 95.0, "surveyDate", "2026-03-01");
+        complete(code, "Task_SurveyBaseData", "landAreaSqm", 20000.0, "landAreaMu", 30.0, "existingFloorArea", 18000.0,
+                "currentPlotRatio", 0.9, "parcelIds", "445281-2019-0031", "surveyDate", "2026-03-10");
+        complete(code, "Task_PublishBaseData", "noticeStartDate", "2026-03-11", "noticeEndDate", "2026-03-18",
+                "objectionsRaised", false);
+        assertThat(phaseOf(id)).isEqualTo("INTAKE");
+        complete("PLAN-2026", "Task_CompileAnnualPlan", "planTitle", "2026年度“工改工”改造实施计划", "excludedProjectCodes", "");
+        complete("PLAN-2026", "Task_ApproveAnnualPlan", "planApproved", true, "documentNumber", "普府函〔2026〕18号");
+        assertThat(plans.findByYear(2026)).get().satisfies(p -> {
+            assertThat(p.getStatus()).isEqualTo(AnnualPlanStatus.APPROVED);
+            assertThat(p.getDocumentNumber()).isEqualTo("普府函〔2026〕18号");
+        });
+
+        // Subject (Art. 11) and renovation unit (Art. 8).
+        complete(code, "Task_VerifyTitleDocuments", "titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号", "titleVerified", true);
+        complete(code, "Task_ConfirmSubject", "subjectName", "普宁市某纺织有限公司", "documentNumber", "普自然资改确〔2026〕3号");
+        assertThat(phaseOf(id)).isEqualTo("UNIT_PLANNING");
+        complete(code, "Task_AssignRenovationUnit", "unitAction", "NEW", "unitCode", "ZL-2026-01", "unitName", "占陇镇东片改造单元");
+        complete("ZL-2026-01", "Task_CompileUnitPlan", "planGoals", "建设高标准厂房", "publicFacilities", "道路、消防站",
+                "interestBalance", "按面积分摊", "unitLandAreaSqm", 120000.0, "plannedPlotRatio", 3.0);
+        complete("ZL-2026-01", "Task_ApproveUnitPlan", "unitPlanApproved", true, "documentNumber", "普府函〔2026〕40号");
+        assertThat(units.findByCode("ZL-2026-01")).get().satisfies(u -> assertThat(u.isApproved()).isTrue());
+
+        // Scheme (Art. 12(1)): the first version breaks Art. 7 and comes back with the rule and figures.
+        complete(code, "Task_CompileScheme", scheme(36000.0));
+        assertThat(phaseOf(id)).isEqualTo("SCHEME_COMPILATION");
+        complete(code, "Task_CompileScheme", scheme(62000.0));
+
+        // Departments in parallel, the committee, the government, the prefecture filing.
+        List<JsonNode> opinions = tasks(code, "Task_GiveDepartmentOpinion");
+        assertThat(opinions).hasSize(12);
+        for (JsonNode task : opinions) {
+            completeTask(task.get("id").asText(), vars("departmentDecision", "AGREE", "opinion", "同意"));
+        }
+        complete(code, "Task_SummariseOpinions", "consultationResult", "AGREED", "opinion", "各部门意见一致");
+        complete(code, "Task_ReviewScheme", "committeeDecision", "PASS", "majorMatter", false, "meetingDate", "2026-07-01",
+                "documentNumber", "普规委〔2026〕5号");
+        complete(code, "Task_ApproveScheme", "governmentDecision", "APPROVED", "documentNumber", "普府复〔2026〕9号",
+                "approvalDate", "2026-08-01");
+        complete(code, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", "2026-08-05");
+
+        // Compensation vote, monitoring agreement (Art. 13), land (Art. 15–18).
+        complete(code, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
+        complete(code, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", "2027-03-31",
+                "constructionStartDeadline", "2027-06-30", "completionDeadline", "2029-06-30");
+        complete(code, "Task_SignAgreementAsSubject", "subjectSignedDate", "2026-09-10", "subjectAccepted", true);
+        complete(code, "Task_SignAgreementAsGovernment", "governmentSignedDate", "2026-09-15", "documentNumber", "普府监〔2026〕7号");
+        complete(code, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
+                "appraisedValue", 9000000.0, "baseValue", 5000000.0, "landApprovalNeeded", false, "supplyMethod", "AGREEMENT");
+        complete(code, "Task_SupplyLand", "landContractNumber", "445281-2026-0031", "landContractDate", "2026-10-01", "landTenureYears", 50L);
+        complete(code, "Task_PayLandPrice", "paidAmount", 2000000.0, "paidDate", "2026-10-15", "paymentReceipt", "FS-0001");
+        complete(code, "Task_RegisterLandRights", "realEstateCertificateNumber", "粤(2026)普宁市不动产权第0099999号",
+                "registrationDate", "2026-11-01");
+
+        // Supervision (Art. 14), acceptance with one rectification, subsidy (Art. 19), transition (Art. 22).
+        complete(code, "Task_ReportProgress", "reportMonth", "2029-05", "progressPercent", 100.0, "demolitionCompleted", true,
+                "constructionCompleted", true);
+        complete(code, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,
+                "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
+        complete(code, "Task_InspectCompletion", "acceptancePassed", false, "builtPlotRatio", 3.1, "safetyEnvCompliant", false,
+                "contiguousRenovation", false, "defects", "消防喷淋未安装", "documentNumber", "普自然资验〔2029〕4号");
+        complete(code, "Task_RectifyDefects", "rectificationReport", "已安装消防喷淋", "rectifiedDate", "2029-06-10");
+        complete(code, "Task_InspectCompletion", "acceptancePassed", true, "builtPlotRatio", 3.1, "safetyEnvCompliant", true,
+                "contiguousRenovation", false, "documentNumber", "普自然资验〔2029〕5号");
+        complete(code, "Task_DisburseSubsidy", "subsidyPaidDate", "2029-07-01", "paymentVoucher", "CZ-2029-001");
+        complete(code, "Task_AssessTransitionPeriod", "transitionEligible", false);
+
+        JsonNode read = json.readTree(rest.getForObject("/api/projects/" + id, String.class));
+        assertThat(read.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(read.get("openTasks")).isEmpty();
+
+        tx.executeWithoutResult(s -> {
+            Project done = projects.findById(id).orElseThrow();
+            assertThat(done.getStatus()).isEqualTo(ProjectStatus.COMPLETED);
+            assertThat(done.getSubsidyAmount()).isEqualByComparingTo(new BigDecimal("720000.00"));
+            assertThat(done.getSubsidyBasis()).isNotBlank();
+            assertThat(done.getLandPrice()).isEqualByComparingTo(new BigDecimal("2000000.00"));
+            assertThat(done.getUnit().getCode()).isEqualTo("ZL-2026-01");
+            assertThat(done.getAnnualPlan().getYear()).isEqualTo(2026);
+
+            List<Scheme> versions = schemes.findByProjectIdOrderBySchemeVersionAsc(id);
+            assertThat(versions).hasSize(2);
+            assertThat(versions.get(0).isCompliant()).isFalse();
+            List<RuleViolation> broken = violations.findBySchemeIdOrderByIdAsc(versions.get(0).getId());
+            assertThat(broken).extracting(RuleViolation::getRuleCode).containsExactly("ART7_FAR_MIN_PRIORITY");
+            assertThat(broken.get(0).getActualValue()).isEqualByComparingTo("1.8");
+            assertThat(versions.get(1).isCompliant()).isTrue();
+            assertThat(versions.get(1).getApprovalDocumentNumber()).isEqualTo("普府复〔2026〕9号");
+
+            List<AgreementMilestone> deadlines = milestones.findByProjectIdOrderByDeadlineAsc(id);
+            assertThat(deadlines).extracting(m -> m.getDeadline().toString())
+                    .containsExactly("2027-03-31", "2027-06-30", "2029-06-30");
+
+            List<DecisionRecord> steps = decisions.findByProjectIdOrderByDecidedAtAscIdAsc(id);
+            assertThat(steps).extracting(DecisionRecord::getTaskDefinitionKey).contains(
+                    "Task_SurveyWillingness", "Task_ReviewScheme", "Task_ApproveScheme", "Task_InspectCompletion");
+            assertThat(steps).filteredOn(d -> d.getTaskDefinitionKey().equals("Task_ReviewScheme")).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.getOutcome()).isEqualTo("PASS");
+                        assertThat(d.getDocumentNumber()).isEqualTo("普规委〔2026〕5号");
+                    });
+            assertThat(steps).filteredOn(d -> d.getTaskDefinitionKey().equals("Task_InspectCompletion"))
+                    .extracting(DecisionRecord::getOutcome, DecisionRecord::getDocumentNumber)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("false", "普自然资验〔2029〕4号"),
+                            org.assertj.core.groups.Tuple.tuple("true", "普自然资验〔2029〕5号"));
+            assertThat(steps).filteredOn(d -> d.getTaskDefinitionKey().equals("Task_GiveDepartmentOpinion")).hasSize(12);
+        });
+    }
+
+    private static Object[] scheme(double totalFloorArea) {
+        return new Object[]{"landAreaSqm", 20000.0, "totalFloorArea", totalFloorArea, "officeLivingFloorArea", 5000.0,
+                "rdTestingFloorArea", 3000.0, "separateFacilityLandArea", 0.0, "existingFloorArea", 18000.0,
+                "renovatedFloorArea", 0.0, "renovationBudget", 80000000.0, "industryCategory", "LIGHT_TEXTILE",
+                "farExemption", false, "involvesDemolition", true, "heritageImpact", true, "investment", 150000000.0,
+                "compensationPlan", "货币补偿与产权置换相结合", "phasing", "分两期建设"};
+    }
+
+    private String phaseOf(long id) throws Exception {
+        return json.readTree(rest.getForObject("/api/projects/" + id, String.class)).get("phase").asText();
+    }
+
+    private List<JsonNode> tasks(String businessKey, String taskKey) throws Exception {
+        JsonNode list = json.readTree(rest.getForObject(
+                "/engine-rest/task?processInstanceBusinessKey={bk}&taskDefinitionKey={key}", String.class, businessKey, taskKey));
+        List<JsonNode> result = new ArrayList<>();
+        list.forEach(result::add);
+        return result;
+    }
+
+    private void complete(String businessKey, String taskKey, Object... keysAndValues) throws Exception {
+        List<JsonNode> open = tasks(businessKey, taskKey);
+        assertThat(open).as("open task %s of %s; open tasks: %s", taskKey, businessKey,
+                rest.getForObject("/engine-rest/task", String.class)).hasSize(1);
+        completeTask(open.get(0).get("id").asText(), vars(keysAndValues));
+    }
+
+    private void completeTask(String taskId, Map<String, Object> variables) {
+        ResponseEntity<String> response = rest.postForEntity("/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", variables), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** Camunda REST typed values from Java values. */
+    private static Map<String, Object> vars(Object... keysAndValues) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            String type = value instanceof Boolean ? "Boolean" : value instanceof Double ? "Double"
+                    : value instanceof Long ? "Long" : "String";
+            variables.put((String) keysAndValues[i], Map.of("value", value, "type", type));
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,131 @@
+package cn.gonggaigong.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.project.ApplicantType;
+import cn.gonggaigong.project.IndustryCategory;
+import cn.gonggaigong.project.Ownership;
+import cn.gonggaigong.project.Project;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.RenovationMode;
+import cn.gonggaigong.project.RenovationType;
+import cn.gonggaigong.project.TownRepository;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The application on its embedded database: durability, schema order (engine, Flyway, JPA), one transaction. */
+class ApplicationIT extends ApplicationTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EmbeddedPostgresServer server;
+    @Autowired
+    TownRepository towns;
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TransactionTemplate transactionTemplate;
+
+    @Test
+    void runsOnTheEmbeddedServerWithDurableCommits() {
+        assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+        assertThat(((HikariDataSource) dataSource).getJdbcUrl()).isEqualTo(server.jdbcUrl());
+        assertThat(server.dataDir()).isEqualTo(DATA_DIR.toAbsolutePath().normalize());
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
+    void flywayAppliedOurMigrationsAfterTheEngineCreatedItsTables() {
+        List<Map<String, Object>> history = jdbc.queryForList(
+                "select version, success from flyway_schema_history where version is not null order by installed_rank");
+        assertThat(history).extracting(row -> row.get("version")).containsExactly("0", "1", "2");
+        assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
+
+        String index = jdbc.queryForObject("""
+                select indexdef from pg_indexes
+                where tablename = 'act_ru_task' and indexname = 'ggg_idx_act_ru_task_parent_task'""", String.class);
+        assertThat(index).contains("(parent_task_id_)");
+        assertThat(jdbc.queryForObject(
+                "select obj_description('ggg_idx_act_ru_task_parent_task'::regclass, 'pg_class')", String.class))
+                .startsWith("gonggaigong: not part of the Camunda schema");
+        assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
+                .isEqualTo("3"); // full
+    }
+
+    @Test
+    void seedsTheTownsOfPuning() {
+        assertThat(towns.count()).isEqualTo(29);
+        assertThat(towns.findById("zhanlong")).get()
+                .satisfies(town -> {
+                    assertThat(town.getName()).isEqualTo("占陇镇");
+                    assertThat(town.getGroupId()).isEqualTo("town-zhanlong");
+                });
+        assertThat(towns.findByGroupId("town-liushadong")).get().extracting(t -> t.getName()).isEqualTo("流沙东街道");
+    }
+
+    @Test
+    void theEngineAndJpaCommitOrRollBackTogether() {
+        BpmnModelInstance probe = Bpmn.createExecutableProcess("GggTransactionProbe").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Probe").endEvent().done();
+        String deploymentId = repositoryService.createDeployment().addModelInstance("probe.bpmn", probe).deploy().getId();
+        try {
+            long projectsBefore = projects.count();
+            transactionTemplate.executeWithoutResult(status -> {
+                Project project = projects.saveAndFlush(probeProject());
+                runtimeService.startProcessInstanceByKey("GggTransactionProbe", project.getCode());
+                assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("GggTransactionProbe").count())
+                        .isEqualTo(1);
+                status.setRollbackOnly();
+            });
+            assertThat(projects.count()).isEqualTo(projectsBefore);
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("GggTransactionProbe").count())
+                    .isZero();
+        } finally {
+            repositoryService.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    private Project probeProject() {
+        Project project = new Project("GGG-1999-9999", "事务探针", towns.findById("zhanlong").orElseThrow());
+        project.setApplicantName("探针");
+        project.setApplicantUserId("probe");
+        project.setApplicantType(ApplicantType.OWNER);
+        project.setRenovationMode(RenovationMode.SELF);
+        project.setRenovationType(RenovationType.FULL);
+        project.setOwnership(Ownership.SINGLE);
+        project.setParcelIds(List.of("P-1"));
+        project.setLandAreaSqm(new BigDecimal("1000.00"));
+        project.setLandAreaMu(new BigDecimal("1.5000"));
+        project.setExistingFloorArea(BigDecimal.ZERO);
+        project.setCurrentPlotRatio(BigDecimal.ZERO);
+        project.setPlannedFloorArea(BigDecimal.ZERO);
+        project.setPlannedPlotRatio(BigDecimal.ZERO);
+        project.setIndustryCategory(IndustryCategory.OTHER);
+        project.setInvestment(BigDecimal.ZERO);
+        project.setContiguousAreaMu(BigDecimal.ZERO);
+        project.setPlanYear(1999);
+        return project;
+    }
+}

@@ -1,0 +1,265 @@
+package cn.gonggaigong.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.process.ProjectLifecycleProcess;
+import cn.gonggaigong.unit.RenovationUnit;
+import cn.gonggaigong.unit.RenovationUnitRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** POST/GET /api/projects against the whole application on the embedded database. */
+class ProjectApiIT extends ApplicationTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RenovationUnitRepository units;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    // --- refused applications: exact field and reason, nothing saved ---------------------------------------
+
+    @Test
+    void answersTheDocumentedErrorFormat() throws Exception {
+        MockHttpServletResponse response = postRefused(app -> app.put("landAreaSqm", 0));
+        assertThat(json.readTree(response.getContentAsString())).isEqualTo(json.readTree("""
+                {"status":400,"message":"申请材料校验未通过","errors":[{"field":"landAreaSqm","reason":"必须大于0"}]}"""));
+    }
+
+    @Test
+    void refusesMissingAndOutOfRangeValues() throws Exception {
+        assertRefused(app -> app.remove("name"), "name", "不能为空");
+        assertRefused(app -> app.put("applicantUserId", "  "), "applicantUserId", "不能为空");
+        assertRefused(app -> app.put("parcelIds", List.of()), "parcelIds", "至少需要一个标图入库图斑编号");
+        assertRefused(app -> app.put("parcelIds", List.of("BT-001", "")), "parcelIds[1]", "不能为空");
+        assertRefused(app -> app.put("landAreaMu", -1.5), "landAreaMu", "必须大于0");
+        assertRefused(app -> app.put("existingFloorArea", -1), "existingFloorArea", "不能小于0");
+        assertRefused(app -> app.put("currentPlotRatio", 20.5), "currentPlotRatio", "必须在0到20之间");
+        assertRefused(app -> app.put("plannedPlotRatio", -0.1), "plannedPlotRatio", "必须在0到20之间");
+        assertRefused(app -> app.put("investment", -100), "investment", "不能小于0");
+        assertRefused(app -> app.put("contiguousAreaMu", null), "contiguousAreaMu", "不能为空");
+        assertRefused(app -> app.put("planYear", 1999), "planYear", "年份必须在2000到2100之间");
+    }
+
+    @Test
+    void refusesMuThatDoesNotMatchSquareMetres() throws Exception {
+        // 10,000 m² are 15.00 mu; 16 mu differ by more than 1 %.
+        assertRefused(app -> app.put("landAreaMu", 16), "landAreaMu",
+                "与用地面积（平方米）不一致，按1亩=666.67平方米应约为15.00亩");
+        assertThat(postApplication(valid(app -> app.put("landAreaMu", 15.1))).getStatus())
+                .as("within 1 %%").isNotEqualTo(400);
+    }
+
+    @Test
+    void refusesUnknownTownsAndUnitsWithoutAnApprovedPlan() throws Exception {
+        units.saveAndFlush(new RenovationUnit("U-IT-PLANNING", "规划编制中的单元", null));
+        assertRefused(app -> app.put("townCode", "nowhere"), "townCode", "镇（街道、农场）不存在");
+        assertRefused(app -> app.put("unitPlanInForce", true), "unitCode", "已有改造单元详细规划时必须填写改造单元编号");
+        assertRefused(app -> {
+            app.put("unitPlanInForce", true);
+            app.put("unitCode", "U-NONE");
+        }, "unitCode", "改造单元不存在");
+        assertRefused(app -> {
+            app.put("unitPlanInForce", true);
+            app.put("unitCode", "U-IT-PLANNING");
+        }, "unitCode", "该改造单元的详细规划尚未批准");
+        assertRefused(app -> app.put("unitCode", "U-IT-PLANNING"), "unitCode", "仅在已有改造单元详细规划时填写");
+    }
+
+    @Test
+    void refusesUnknownEnumerationValuesAndWrongTypes() throws Exception {
+        assertRefused(app -> app.put("renovationType", "TOTAL"), "renovationType",
+                "取值无效，可选值：FULL, MICRO, MIXED");
+        assertRefused(app -> app.put("applicantType", "COMPANY"), "applicantType",
+                "取值无效，可选值：OWNER, LESSEE, VILLAGE_COLLECTIVE, GOVERNMENT");
+        assertRefused(app -> app.put("investment", "很多"), "investment", "必须是数字");
+        assertRefused(app -> app.put("pilotProject", "maybe"), "pilotProject", "必须是true或false");
+        assertRefused(app -> app.put("parcelIds", Map.of("id", "BT-001")), "parcelIds", "必须是数组");
+    }
+
+    @Test
+    void refusesMalformedJson() throws Exception {
+        String body = json.writeValueAsString(valid(app -> { }));
+        String broken = body.replaceFirst("\"landAreaSqm\":\\s*[0-9.]+", "\"landAreaSqm\": }");
+        assertThat(broken).isNotEqualTo(body);
+        assertErrors(postRaw(broken), List.of(Map.of("field", "landAreaSqm", "reason", "JSON格式错误")));
+        assertErrors(postRaw(""), List.of(Map.of("field", "body", "reason", "请求体缺失或不是有效的JSON")));
+    }
+
+    @Test
+    void reportsEveryProblemInFieldOrder() throws Exception {
+        MockHttpServletResponse response = postRefused(app -> {
+            app.put("landAreaSqm", -1);
+            app.put("name", "");
+            app.put("townCode", "nowhere");
+        });
+        assertErrors(response, List.of(
+                Map.of("field", "name", "reason", "不能为空"),
+                Map.of("field", "townCode", "reason", "镇（街道、农场）不存在"),
+                Map.of("field", "landAreaSqm", "reason", "必须大于0")));
+    }
+
+    // --- accepted applications ------------------------------------------------------------------------------
+
+    @Test
+    void aValidApplicationCreatesTheProjectAndStartsItsLifecycle() throws Exception {
+        assumeTrue(Files.exists(Path.of("processes", ProjectLifecycleProcess.PROCESS_ID + ".bpmn")),
+                "processes/ProjectLifecycle.bpmn does not exist yet");
+        MockHttpServletResponse response = postApplication(valid(app -> { }));
+
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        JsonNode project = json.readTree(response.getContentAsString());
+        long id = project.get("id").asLong();
+        assertThat(response.getHeader("Location")).endsWith("/api/projects/" + id);
+        assertThat(project.get("code").asText()).matches("GGG-\\d{4}-\\d{4}");
+        assertThat(project.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(project.get("town").get("groupId").asText()).isEqualTo("town-zhanlong");
+        assertThat(project.get("parcelIds")).hasSize(2);
+        String processInstanceId = project.get("processInstanceId").asText();
+
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        assertThat(instance).as("running lifecycle").isNotNull();
+        assertThat(instance.getProcessDefinitionKey()).isEqualTo(ProjectLifecycleProcess.PROCESS_ID);
+        assertThat(instance.getBusinessKey()).isEqualTo(project.get("code").asText());
+        Map<String, Object> variables = runtimeService.getVariables(processInstanceId);
+        assertThat(variables).containsEntry(ProjectLifecycleProcess.Var.PROJECT_ID, id)
+                .containsEntry(ProjectLifecycleProcess.Var.TOWN_GROUP, "town-zhanlong")
+                .containsEntry(ProjectLifecycleProcess.Var.APPLICANT, "applicant-chen")
+                .containsEntry(ProjectLifecycleProcess.Var.RENOVATION_TYPE, "FULL");
+
+        JsonNode read = json.readTree(mvc.perform(get("/api/projects/{id}", id)).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(read.get("code")).isEqualTo(project.get("code"));
+        assertThat(read.get("processInstanceId").asText()).isEqualTo(processInstanceId);
+        assertThat(read.get("openTasks").isArray()).isTrue();
+        read.get("openTasks").forEach(task -> assertThat(task.get("taskDefinitionKey").asText()).startsWith("Task_"));
+
+        JsonNode page = json.readTree(mvc.perform(get("/api/projects").param("size", "5")).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(page.get("size").asInt()).isEqualTo(5);
+        assertThat(page.get("content").get(0).get("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void whenTheLifecycleCannotStartNothingIsSaved() throws Exception {
+        boolean deployed = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProjectLifecycleProcess.PROCESS_ID).count() > 0;
+        if (deployed) {
+            repositoryService.suspendProcessDefinitionByKey(ProjectLifecycleProcess.PROCESS_ID);
+        }
+        try {
+            long before = savedRows();
+            MockHttpServletResponse response = postApplication(valid(app -> { }));
+            assertThat(response.getStatus()).isEqualTo(500);
+            assertThat(json.readTree(response.getContentAsString()).get("message").asText())
+                    .isEqualTo("审批流程启动失败，申请未保存，请联系系统管理员");
+            assertThat(savedRows()).isEqualTo(before);
+        } finally {
+            if (deployed) {
+                repositoryService.activateProcessDefinitionByKey(ProjectLifecycleProcess.PROCESS_ID);
+            }
+        }
+    }
+
+    @Test
+    void answers404ForAnUnknownProject() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/api/projects/{id}", 987654321)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(json.readTree(response.getContentAsString()))
+                .isEqualTo(json.readTree("{\"status\":404,\"message\":\"项目不存在（id=987654321）\"}"));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> valid(Consumer<Map<String, Object>> change) {
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("name", "占陇镇某纺织厂“工改工”项目");
+        app.put("townCode", "zhanlong");
+        app.put("applicantName", "普宁市某纺织有限公司");
+        app.put("applicantUserId", "applicant-chen");
+        app.put("applicantType", "OWNER");
+        app.put("renovationMode", "SELF");
+        app.put("renovationType", "FULL");
+        app.put("ownership", "SINGLE");
+        app.put("parcelIds", List.of("BT-445281-0001", "BT-445281-0002"));
+        app.put("landAreaSqm", 10000);
+        app.put("landAreaMu", 15);
+        app.put("existingFloorArea", 8000);
+        app.put("currentPlotRatio", 0.8);
+        app.put("plannedFloorArea", 30000);
+        app.put("plannedPlotRatio", 3.0);
+        app.put("industryCategory", "LIGHT_TEXTILE");
+        app.put("investment", 50000000);
+        app.put("keyIndustryProject", false);
+        app.put("pilotProject", false);
+        app.put("contiguousAreaMu", 0);
+        app.put("historicalLandProcedures", false);
+        app.put("unitPlanInForce", false);
+        change.accept(app);
+        return app;
+    }
+
+    private void assertRefused(Consumer<Map<String, Object>> change, String field, String reason) throws Exception {
+        assertErrors(postRefused(change), List.of(Map.of("field", field, "reason", reason)));
+    }
+
+    /** Posts an application that must be refused, and checks that nothing was saved. */
+    private MockHttpServletResponse postRefused(Consumer<Map<String, Object>> change) throws Exception {
+        long before = savedRows();
+        MockHttpServletResponse response = postApplication(valid(change));
+        assertThat(savedRows()).as("rows after a refused application").isEqualTo(before);
+        return response;
+    }
+
+    private void assertErrors(MockHttpServletResponse response, List<Map<String, String>> errors) throws Exception {
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+        JsonNode body = json.readTree(response.getContentAsString());
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("message").asText()).isEqualTo("申请材料校验未通过");
+        assertThat(body.get("errors")).isEqualTo(json.valueToTree(errors));
+    }
+
+    private MockHttpServletResponse postApplication(Map<String, Object> application) throws Exception {
+        return postRaw(json.writeValueAsString(application));
+    }
+
+    private MockHttpServletResponse postRaw(String body) throws Exception {
+        return mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+    }
+
+    /** Projects, their parcels and the project numbers handed out. */
+    private long savedRows() {
+        return jdbc.queryForObject("""
+                select (select count(*) from project) + (select count(*) from project_parcel)
+                     + (select coalesce(sum(last_number), 0) from project_code_counter)""", Long.class);
+    }
+}
