@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,5 +40,34 @@ public abstract class ApplicationTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A project application that passes every check, changed by {@code change}. */
+    protected static Map<String, Object> validApplication(Consumer<Map<String, Object>> change) {
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("name", "占陇镇某纺织厂“工改工”项目");
+        app.put("townCode", "zhanlong");
+        app.put("applicantName", "普宁市某纺织有限公司");
+        app.put("applicantUserId", "applicant-chen");
+        app.put("applicantType", "OWNER");
+        app.put("renovationMode", "SELF");
+        app.put("renovationType", "FULL");
+        app.put("ownership", "SINGLE");
+        app.put("parcelIds", List.of("BT-445281-0001", "BT-445281-0002"));
+        app.put("landAreaSqm", 10000);
+        app.put("landAreaMu", 15);
+        app.put("existingFloorArea", 8000);
+        app.put("currentPlotRatio", 0.8);
+        app.put("plannedFloorArea", 30000);
+        app.put("plannedPlotRatio", 3.0);
+        app.put("industryCategory", "LIGHT_TEXTILE");
+        app.put("investment", 50000000);
+        app.put("keyIndustryProject", false);
+        app.put("pilotProject", false);
+        app.put("contiguousAreaMu", 0);
+        app.put("historicalLandProcedures", false);
+        app.put("unitPlanInForce", false);
+        change.accept(app);
+        return app;
     }
 }

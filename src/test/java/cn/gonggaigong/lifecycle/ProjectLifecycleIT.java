@@ -62,36 +62,26 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
 
     @Test
     void projectGoesFromApplicationToCompletionAcceptanceWithItsSubsidy() throws Exception {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("name", "占陇镇某纺织厂“工改工”项目");
-        application.put("townCode", "zhanlong");
-        application.put("applicantName", "普宁市某纺织有限公司");
-        application.put("applicantUserId", "applicant1");
-        application.put("applicantType", "OWNER");
-        application.put("renovationMode", "SELF");
-        application.put("renovationType", "FULL");
-        application.put("ownership", "SINGLE");
-        application.put("parcelIds", List.of("445281-2019-0031", "445281-2019-0032"));
-        application.put("landAreaSqm", 20000);
-        application.put("landAreaMu", 30);
-        application.put("existingFloorArea", 18000);
-        application.put("currentPlotRatio", 0.9);
-        application.put("plannedFloorArea", 62000);
-        application.put("plannedPlotRatio", 3.1);
-        application.put("industryCategory", "LIGHT_TEXTILE");
-        application.put("investment", 150000000);
-        application.put("keyIndustryProject", false);
-        application.put("pilotProject", false);
-        application.put("contiguousAreaMu", 30);
-        application.put("historicalLandProcedures", false);
-        application.put("unitPlanInForce", false);
-        application.put("planYear", 2026);
+        Map<String, Object> application = validApplication(app -> {
+            app.put("applicantUserId", "applicant1");
+            app.put("landAreaSqm", 20000);
+            app.put("landAreaMu", 30);
+            app.put("existingFloorArea", 18000);
+            app.put("contiguousAreaMu", 30);
+            app.put("planYear", 2026);
+        });
 
         ResponseEntity<String> created = rest.postForEntity("/api/projects", application, String.class);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         JsonNode project = json.readTree(created.getBody());
         long id = project.get("id").asLong();
         String code = project.get("code").asText();
+
+        // Each step's Camunda Form is deployed with the models and served for its task.
+        String firstTask = tasks(code, "Task_SurveyWillingness").get(0).get("id").asText();
+        JsonNode form = json.readTree(rest.getForObject("/engine-rest/task/" + firstTask + "/deployed-form", String.class));
+        assertThat(form.get("id").asText()).isEqualTo("Form_SurveyWillingness");
+        assertThat(form.toString()).contains("改造意愿");
 
         // Intake (Art. 6): the town surveys and publishes; the project waits for the annual plan.
         complete(code, "Task_SurveyWillingness", "willingnessAgreed", true, "agreePercent", 95.0, "surveyDate", "2026-03-01");

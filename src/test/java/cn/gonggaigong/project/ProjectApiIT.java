@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,7 +72,7 @@ class ProjectApiIT extends ApplicationTestSupport {
         // 10,000 m² are 15.00 mu; 16 mu differ by more than 1 %.
         assertRefused(app -> app.put("landAreaMu", 16), "landAreaMu",
                 "与用地面积（平方米）不一致，按1亩=666.67平方米应约为15.00亩");
-        assertThat(postApplication(valid(app -> app.put("landAreaMu", 15.1))).getStatus())
+        assertThat(postApplication(validApplication(app -> app.put("landAreaMu", 15.1))).getStatus())
                 .as("within 1 %%").isNotEqualTo(400);
     }
 
@@ -106,7 +105,7 @@ class ProjectApiIT extends ApplicationTestSupport {
 
     @Test
     void refusesMalformedJson() throws Exception {
-        String body = json.writeValueAsString(valid(app -> { }));
+        String body = json.writeValueAsString(validApplication(app -> { }));
         String broken = body.replaceFirst("\"landAreaSqm\":\\s*[0-9.]+", "\"landAreaSqm\": }");
         assertThat(broken).isNotEqualTo(body);
         assertErrors(postRaw(broken), List.of(Map.of("field", "landAreaSqm", "reason", "JSON格式错误")));
@@ -132,7 +131,7 @@ class ProjectApiIT extends ApplicationTestSupport {
     void aValidApplicationCreatesTheProjectAndStartsItsLifecycle() throws Exception {
         assumeTrue(Files.exists(Path.of("processes", ProjectLifecycleProcess.PROCESS_ID + ".bpmn")),
                 "processes/ProjectLifecycle.bpmn does not exist yet");
-        MockHttpServletResponse response = postApplication(valid(app -> { }));
+        MockHttpServletResponse response = postApplication(validApplication(app -> { }));
 
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         JsonNode project = json.readTree(response.getContentAsString());
@@ -177,7 +176,7 @@ class ProjectApiIT extends ApplicationTestSupport {
         }
         try {
             long before = savedRows();
-            MockHttpServletResponse response = postApplication(valid(app -> { }));
+            MockHttpServletResponse response = postApplication(validApplication(app -> { }));
             assertThat(response.getStatus()).isEqualTo(500);
             assertThat(json.readTree(response.getContentAsString()).get("message").asText())
                     .isEqualTo("审批流程启动失败，申请未保存，请联系系统管理员");
@@ -198,34 +197,6 @@ class ProjectApiIT extends ApplicationTestSupport {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
-
-    private static Map<String, Object> valid(Consumer<Map<String, Object>> change) {
-        Map<String, Object> app = new LinkedHashMap<>();
-        app.put("name", "占陇镇某纺织厂“工改工”项目");
-        app.put("townCode", "zhanlong");
-        app.put("applicantName", "普宁市某纺织有限公司");
-        app.put("applicantUserId", "applicant-chen");
-        app.put("applicantType", "OWNER");
-        app.put("renovationMode", "SELF");
-        app.put("renovationType", "FULL");
-        app.put("ownership", "SINGLE");
-        app.put("parcelIds", List.of("BT-445281-0001", "BT-445281-0002"));
-        app.put("landAreaSqm", 10000);
-        app.put("landAreaMu", 15);
-        app.put("existingFloorArea", 8000);
-        app.put("currentPlotRatio", 0.8);
-        app.put("plannedFloorArea", 30000);
-        app.put("plannedPlotRatio", 3.0);
-        app.put("industryCategory", "LIGHT_TEXTILE");
-        app.put("investment", 50000000);
-        app.put("keyIndustryProject", false);
-        app.put("pilotProject", false);
-        app.put("contiguousAreaMu", 0);
-        app.put("historicalLandProcedures", false);
-        app.put("unitPlanInForce", false);
-        change.accept(app);
-        return app;
-    }
 
     private void assertRefused(Consumer<Map<String, Object>> change, String field, String reason) throws Exception {
         assertErrors(postRefused(change), List.of(Map.of("field", field, "reason", reason)));
