@@ -1,5 +1,9 @@
 package cn.gonggaigong.project;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,4 +17,8 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     Optional<Project> findByProcessInstanceId(String processInstanceId);
 
     List<Project> findByAnnualPlan(AnnualPlan annualPlan);
+
+    /** The projects of these towns' groups or of this applicant. */
+    Page<Project> findByTownGroupIdInOrApplicantUserId(Collection<String> townGroupIds, String applicantUserId,
+                                                        Pageable pageable);
 }

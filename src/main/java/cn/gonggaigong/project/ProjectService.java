@@ -19,6 +19,10 @@ import cn.gonggaigong.project.ProjectViews.ProjectSummary;
 import cn.gonggaigong.project.ProjectViews.SchemeViolation;
 import cn.gonggaigong.project.ProjectViews.TownView;
 import cn.gonggaigong.scheme.SchemeRepository;
+import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.ProjectAccess;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -49,10 +53,17 @@ public class ProjectService {
     private final SchemeRepository schemes;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final IdentityService identityService;
+    private final TownRepository towns;
+    private final ProjectAccess access;
 
     public ProjectService(ProjectApplicationValidator validator, ProjectCodeGenerator codes, ProjectRepository projects,
                           DecisionRecordRepository decisions, SchemeRepository schemes, RuntimeService runtimeService,
-                          TaskService taskService) {
+                          TaskService taskService, IdentityService identityService, TownRepository towns,
+                          ProjectAccess access) {
+        this.identityService = identityService;
+        this.towns = towns;
+        this.access = access;
         this.validator = validator;
         this.codes = codes;
         this.projects = projects;
@@ -69,6 +80,9 @@ public class ProjectService {
      */
     @Transactional
     public ProjectDetails submit(ProjectApplication application) {
+        CurrentUser user = CurrentUser.current();
+        Town claimedTown = application.townCode() == null ? null : towns.findById(application.townCode().trim()).orElse(null);
+        access.checkApply(user, claimedTown, application.applicantUserId() == null ? null : application.applicantUserId().trim());
         Checked checked = validator.check(application);
         Project project = new Project(codes.next(Year.now(ZONE).getValue()), application.name().trim(), checked.town());
         project.setApplicantName(application.applicantName().trim());
@@ -96,10 +110,26 @@ public class ProjectService {
         project.setUnit(checked.unit());
         projects.saveAndFlush(project);
 
-        String processInstanceId = runtimeService.startProcessInstanceByKey(ProjectLifecycleProcess.PROCESS_ID,
-                project.getCode(), startVariables(project, application.unitPlanInForce())).getId();
+        String processInstanceId = startAsSystem(project, application.unitPlanInForce());
         project.setProcessInstanceId(processInstanceId);
         return details(project);
+    }
+
+    /**
+     * Starts the lifecycle with the engine's own rights: who may apply was decided above ({@link ProjectAccess}),
+     * and the officers of the town get their rights on the new instances from the authorization listener.
+     */
+    private String startAsSystem(Project project, boolean unitPlanInForce) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return runtimeService.startProcessInstanceByKey(ProjectLifecycleProcess.PROCESS_ID, project.getCode(),
+                    startVariables(project, unitPlanInForce)).getId();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
     }
 
     static VariableMap startVariables(Project project, boolean unitPlanInForce) {
@@ -124,12 +154,17 @@ public class ProjectService {
 
     @Transactional(readOnly = true)
     public ProjectDetails details(long id) {
-        return details(projects.findById(id).orElseThrow(() -> new ProjectNotFoundException(id)));
+        Project project = projects.findById(id).orElseThrow(() -> new ProjectNotFoundException(id));
+        access.checkRead(CurrentUser.current(), project);
+        return details(project);
     }
 
     @Transactional(readOnly = true)
     public PageView<ProjectSummary> list(int page, int size) {
-        Page<Project> result = projects.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+        CurrentUser user = CurrentUser.current();
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+        Page<Project> result = access.readsAll(user) ? projects.findAll(request)
+                : projects.findByTownGroupIdInOrApplicantUserId(user.groups(), user.userId(), request);
         List<ProjectSummary> content = result.getContent().stream()
                 .map(p -> new ProjectSummary(p.getId(), p.getCode(), p.getName(), p.getTown().getCode(),
                         p.getTown().getName(), p.getApplicantName(), p.getStatus(), p.getPhase(), p.getCreatedAt()))

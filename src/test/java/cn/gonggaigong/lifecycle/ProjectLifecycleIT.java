@@ -60,6 +60,34 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
     @Autowired
     TransactionTemplate tx;
 
+    private static final String PASSWORD = "demo";
+
+    /** Who does each step: the demo users of keycloak-realm.json, each only in the group the model names. */
+    private static final Map<String, String> ACTOR = Map.ofEntries(
+            Map.entry("Task_SurveyWillingness", "zhanlong1"), Map.entry("Task_SurveyBaseData", "zhanlong1"),
+            Map.entry("Task_PublishBaseData", "zhanlong2"), Map.entry("Task_CompileAnnualPlan", "nrb-clerk"),
+            Map.entry("Task_ApproveAnnualPlan", "gov1"), Map.entry("Task_VerifyTitleDocuments", "zhanlong1"),
+            Map.entry("Task_ConfirmSubject", "nrb-clerk"), Map.entry("Task_AssignRenovationUnit", "nrb-director"),
+            Map.entry("Task_CompileUnitPlan", "nrb-clerk"), Map.entry("Task_ApproveUnitPlan", "gov1"),
+            Map.entry("Task_CompileScheme", "nrb-clerk"), Map.entry("Task_SummariseOpinions", "nrb-clerk"),
+            Map.entry("Task_ReviewScheme", "committee1"), Map.entry("Task_ApproveScheme", "gov1"),
+            Map.entry("Task_FileWithPrefectureNrb", "jieyang-nrb1"), Map.entry("Task_RecordCompensationVote", "zhanlong1"),
+            Map.entry("Task_DraftMonitoringAgreement", "nrb-clerk"), Map.entry("Task_SignAgreementAsSubject", "applicant1"),
+            Map.entry("Task_SignAgreementAsGovernment", "gov1"), Map.entry("Task_DetermineLandCase", "nrb-clerk"),
+            Map.entry("Task_SupplyLand", "nrb-clerk"), Map.entry("Task_PayLandPrice", "applicant1"),
+            Map.entry("Task_RegisterLandRights", "nrb-clerk"), Map.entry("Task_ReportProgress", "zhanlong1"),
+            Map.entry("Task_ApplyForAcceptance", "applicant1"), Map.entry("Task_InspectCompletion", "nrb-clerk"),
+            Map.entry("Task_RectifyDefects", "applicant1"), Map.entry("Task_DisburseSubsidy", "czj1"),
+            Map.entry("Task_AssessTransitionPeriod", "nrb-clerk"));
+
+    /** The departments of keycloak-realm.json and their demo officers (dept-fgj → fgj1). */
+    private static final List<String> DEPARTMENT_OFFICERS = List.of("fgj1", "czj1", "gxj1", "sthj1", "cgzf1", "jtys1",
+            "gaj1", "rsj1", "wjj1", "wglt1", "swj1", "sfj1", "xfj1");
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, PASSWORD);
+    }
+
     @Test
     void projectGoesFromApplicationToCompletionAcceptanceWithItsSubsidy() throws Exception {
         Map<String, Object> application = validApplication(app -> {
@@ -71,15 +99,15 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             app.put("planYear", 2026);
         });
 
-        ResponseEntity<String> created = rest.postForEntity("/api/projects", application, String.class);
+        ResponseEntity<String> created = as("applicant1").postForEntity("/api/projects", application, String.class);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         JsonNode project = json.readTree(created.getBody());
         long id = project.get("id").asLong();
         String code = project.get("code").asText();
 
         // Each step's Camunda Form is deployed with the models and served for its task.
-        String firstTask = tasks(code, "Task_SurveyWillingness").get(0).get("id").asText();
-        JsonNode form = json.readTree(rest.getForObject("/engine-rest/task/" + firstTask + "/deployed-form", String.class));
+        String firstTask = tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        JsonNode form = json.readTree(as("zhanlong1").getForObject("/engine-rest/task/" + firstTask + "/deployed-form", String.class));
         assertThat(form.get("id").asText()).isEqualTo("Form_SurveyWillingness");
         assertThat(form.toString()).contains("改造意愿");
 
@@ -113,11 +141,17 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         complete(code, "Task_CompileScheme", scheme(62000.0));
 
         // Departments in parallel, the committee, the government, the prefecture filing.
-        List<JsonNode> opinions = tasks(code, "Task_GiveDepartmentOpinion");
-        assertThat(opinions).hasSize(12);
-        for (JsonNode task : opinions) {
-            completeTask(task.get("id").asText(), vars("departmentDecision", "AGREE", "opinion", "同意"));
+        // Each department sees only its own opinion task; 12 of the 13 are consulted on this scheme.
+        int opinions = 0;
+        for (String officer : DEPARTMENT_OFFICERS) {
+            List<JsonNode> own = tasks(officer, code, "Task_GiveDepartmentOpinion");
+            assertThat(own).as("opinion tasks of %s", officer).hasSizeLessThanOrEqualTo(1);
+            for (JsonNode task : own) {
+                completeTask(officer, task.get("id").asText(), vars("departmentDecision", "AGREE", "opinion", "同意"));
+                opinions++;
+            }
         }
+        assertThat(opinions).isEqualTo(12);
         complete(code, "Task_SummariseOpinions", "consultationResult", "AGREED", "opinion", "各部门意见一致");
         complete(code, "Task_ReviewScheme", "committeeDecision", "PASS", "majorMatter", false, "meetingDate", "2026-07-01",
                 "documentNumber", "普规委〔2026〕5号");
@@ -151,7 +185,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         complete(code, "Task_DisburseSubsidy", "subsidyPaidDate", "2029-07-01", "paymentVoucher", "CZ-2029-001");
         complete(code, "Task_AssessTransitionPeriod", "transitionEligible", false);
 
-        JsonNode read = json.readTree(rest.getForObject("/api/projects/" + id, String.class));
+        JsonNode read = json.readTree(as("nrb-clerk").getForObject("/api/projects/" + id, String.class));
         assertThat(read.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(read.get("openTasks")).isEmpty();
 
@@ -182,6 +216,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                     "Task_SurveyWillingness", "Task_ReviewScheme", "Task_ApproveScheme", "Task_InspectCompletion");
             assertThat(steps).filteredOn(d -> d.getTaskDefinitionKey().equals("Task_ReviewScheme")).singleElement()
                     .satisfies(d -> {
+                        assertThat(d.getActor()).isEqualTo("committee1");
                         assertThat(d.getOutcome()).isEqualTo("PASS");
                         assertThat(d.getDocumentNumber()).isEqualTo("普规委〔2026〕5号");
                     });
@@ -202,11 +237,11 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
     }
 
     private String phaseOf(long id) throws Exception {
-        return json.readTree(rest.getForObject("/api/projects/" + id, String.class)).get("phase").asText();
+        return json.readTree(as("nrb-clerk").getForObject("/api/projects/" + id, String.class)).get("phase").asText();
     }
 
-    private List<JsonNode> tasks(String businessKey, String taskKey) throws Exception {
-        JsonNode list = json.readTree(rest.getForObject(
+    private List<JsonNode> tasks(String user, String businessKey, String taskKey) throws Exception {
+        JsonNode list = json.readTree(as(user).getForObject(
                 "/engine-rest/task?processInstanceBusinessKey={bk}&taskDefinitionKey={key}", String.class, businessKey, taskKey));
         List<JsonNode> result = new ArrayList<>();
         list.forEach(result::add);
@@ -214,14 +249,14 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
     }
 
     private void complete(String businessKey, String taskKey, Object... keysAndValues) throws Exception {
-        List<JsonNode> open = tasks(businessKey, taskKey);
-        assertThat(open).as("open task %s of %s; open tasks: %s", taskKey, businessKey,
-                rest.getForObject("/engine-rest/task", String.class)).hasSize(1);
-        completeTask(open.get(0).get("id").asText(), vars(keysAndValues));
+        String user = ACTOR.get(taskKey);
+        List<JsonNode> open = tasks(user, businessKey, taskKey);
+        assertThat(open).as("open task %s of %s for %s", taskKey, businessKey, user).hasSize(1);
+        completeTask(user, open.get(0).get("id").asText(), vars(keysAndValues));
     }
 
-    private void completeTask(String taskId, Map<String, Object> variables) {
-        ResponseEntity<String> response = rest.postForEntity("/engine-rest/task/" + taskId + "/complete",
+    private void completeTask(String user, String taskId, Map<String, Object> variables) {
+        ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/" + taskId + "/complete",
                 Map.of("variables", variables), String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }

@@ -23,12 +23,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** POST/GET /api/projects against the whole application on the embedded database. */
 class ProjectApiIT extends ApplicationTestSupport {
+
+    /** An NRB officer (demo user of keycloak-realm.json), who may apply for any town and read every project. */
+    private static final RequestPostProcessor NRB = httpBasic("nrb-clerk", "demo");
 
     @Autowired
     MockMvc mvc;
@@ -154,14 +160,14 @@ class ProjectApiIT extends ApplicationTestSupport {
                 .containsEntry(ProjectLifecycleProcess.Var.APPLICANT, "applicant-chen")
                 .containsEntry(ProjectLifecycleProcess.Var.RENOVATION_TYPE, "FULL");
 
-        JsonNode read = json.readTree(mvc.perform(get("/api/projects/{id}", id)).andReturn().getResponse()
+        JsonNode read = json.readTree(mvc.perform(get("/api/projects/{id}", id).with(NRB)).andReturn().getResponse()
                 .getContentAsString());
         assertThat(read.get("code")).isEqualTo(project.get("code"));
         assertThat(read.get("processInstanceId").asText()).isEqualTo(processInstanceId);
         assertThat(read.get("openTasks").isArray()).isTrue();
         read.get("openTasks").forEach(task -> assertThat(task.get("taskDefinitionKey").asText()).startsWith("Task_"));
 
-        JsonNode page = json.readTree(mvc.perform(get("/api/projects").param("size", "5")).andReturn().getResponse()
+        JsonNode page = json.readTree(mvc.perform(get("/api/projects").param("size", "5").with(NRB)).andReturn().getResponse()
                 .getContentAsString());
         assertThat(page.get("size").asInt()).isEqualTo(5);
         assertThat(page.get("content").get(0).get("id").asLong()).isEqualTo(id);
@@ -190,7 +196,7 @@ class ProjectApiIT extends ApplicationTestSupport {
 
     @Test
     void answers404ForAnUnknownProject() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/api/projects/{id}", 987654321)).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get("/api/projects/{id}", 987654321).with(NRB)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(json.readTree(response.getContentAsString()))
                 .isEqualTo(json.readTree("{\"status\":404,\"message\":\"项目不存在（id=987654321）\"}"));
@@ -205,7 +211,7 @@ class ProjectApiIT extends ApplicationTestSupport {
     /** Posts an application that must be refused, and checks that nothing was saved. */
     private MockHttpServletResponse postRefused(Consumer<Map<String, Object>> change) throws Exception {
         long before = savedRows();
-        MockHttpServletResponse response = postApplication(valid(change));
+        MockHttpServletResponse response = postApplication(validApplication(change));
         assertThat(savedRows()).as("rows after a refused application").isEqualTo(before);
         return response;
     }
@@ -223,7 +229,7 @@ class ProjectApiIT extends ApplicationTestSupport {
     }
 
     private MockHttpServletResponse postRaw(String body) throws Exception {
-        return mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content(body))
+        return mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content(body).with(NRB))
                 .andReturn().getResponse();
     }
 

@@ -1,0 +1,93 @@
+package cn.gonggaigong.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The standing Camunda authorizations of the offices (the same in both identity modes). Everything about a single
+ * project comes per instance ({@link InstanceAuthorizationPlugin}) or per task (Camunda grants candidate groups
+ * and assignees their task): a town sees only its own projects' work. The overseers read everything and may
+ * work on nothing that is not assigned to them.
+ */
+@Component
+public class AuthorizationSeeder {
+
+    static final List<String> APPLICATIONS_FOR_ALL = List.of("tasklist", "welcome");
+    static final List<String> COCKPIT_GROUPS = List.of(Groups.NRB, Groups.LEADING_GROUP, Groups.LEADING_GROUP_OFFICE);
+
+    private final AuthorizationService authorizations;
+
+    public AuthorizationSeeder(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    public void seed() {
+        for (String app : APPLICATIONS_FOR_ALL) {
+            grantAll(Resources.APPLICATION, app, Permissions.ACCESS);
+        }
+        for (String group : COCKPIT_GROUPS) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        }
+        grantAll(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
+        grantAll(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        for (String overseer : Groups.OVERSEERS) {
+            grant(overseer, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.READ_HISTORY);
+            grant(overseer, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
+            grant(overseer, Resources.TASK, Authorization.ANY, TaskPermissions.READ);
+            grant(overseer, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY, HistoricProcessInstancePermissions.READ);
+            grant(overseer, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
+        }
+        for (Resources resource : Resources.values()) {
+            grant(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
+        }
+    }
+
+    /** The ACCESS to an application for every user ("*"). */
+    private void grantAll(Resource resource, String resourceId, Permission... permissions) {
+        if (authorizations.createAuthorizationQuery().userIdIn(Authorization.ANY).resourceType(resource)
+                .resourceId(resourceId).count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            authorization.addPermission(p);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            authorization.addPermission(p);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.gonggaigong.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Map;
+
+/**
+ * One filter chain for the whole application. Nobody is anonymous on /api/**, /engine-rest/** or the Camunda
+ * webapps; the APIs answer 401 instead of redirecting to a login page. Who is logged in comes from the
+ * {@link IdentityMode}; Camunda learns it from {@link CamundaIdentityFilter} (APIs) and the container-based
+ * authentication of its webapps.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    static final RequestMatcher API = new OrRequestMatcher(
+            AntPathRequestMatcher.antMatcher("/api/**"), AntPathRequestMatcher.antMatcher("/engine-rest/**"));
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityMode identityMode,
+                                            IdentityService identityService) throws Exception {
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(API, AntPathRequestMatcher.antMatcher("/camunda/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API));
+        identityMode.configure(http);
+        http.addFilterAfter(new CamundaIdentityFilter(identityService, API), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Logs the Spring Security user into the Camunda webapps (Cockpit, Tasklist, Admin): no second login. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityWebappAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(101);
+        return registration;
+    }
+}

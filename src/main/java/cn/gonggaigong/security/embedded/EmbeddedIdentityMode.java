@@ -1,0 +1,29 @@
+package cn.gonggaigong.security.embedded;
+
+import cn.gonggaigong.security.IdentityMode;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default identity: the users, groups and passwords of keycloak-realm.json, kept in Camunda's own identity
+ * tables ({@link RealmIdentityImporter}); people log in with a form, programs with HTTP Basic.
+ */
+@Component
+@Profile("!keycloak")
+public class EmbeddedIdentityMode implements IdentityMode {
+
+    private final CamundaPasswordAuthenticationProvider passwords;
+
+    public EmbeddedIdentityMode(CamundaPasswordAuthenticationProvider passwords) {
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void configure(HttpSecurity http) throws Exception {
+        http.authenticationProvider(passwords)
+                .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+                .httpBasic(Customizer.withDefaults());
+    }
+}

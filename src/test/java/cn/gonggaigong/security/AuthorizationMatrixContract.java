@@ -1,0 +1,146 @@
+package cn.gonggaigong.security;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.project.ProjectRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, checked through the real HTTP APIs for each kind of office: list tasks, read a project,
+ * complete a task, start an application, read history. The same matrix holds whatever the identity mode; a
+ * subclass says how a demo user of keycloak-realm.json authenticates (HTTP Basic against the embedded identity,
+ * or a bearer token from the real Keycloak).
+ */
+public abstract class AuthorizationMatrixContract extends ApplicationTestSupport {
+
+    @Autowired
+    protected TestRestTemplate rest;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected ProjectRepository projects;
+    @Autowired
+    protected TaskService taskService;
+
+    /** Headers that authenticate a demo user of keycloak-realm.json (password demo). */
+    protected abstract HttpHeaders authenticate(String username);
+
+    /** A project of 占陇镇 applied for by applicant1, waiting at the town's willingness survey. */
+    protected record Fixture(long projectId, String code, String taskId) {
+    }
+
+    protected Fixture zhanlongProject() {
+        Map<String, Object> application = validApplication(app -> app.put("applicantUserId", "applicant1"));
+        ResponseEntity<String> created = exchange("nrb-clerk", HttpMethod.POST, "/api/projects", application);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode project = read(created.getBody());
+        String code = project.get("code").asText();
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(code)
+                .taskDefinitionKey("Task_SurveyWillingness").singleResult().getId();
+        return new Fixture(project.get("id").asLong(), code, taskId);
+    }
+
+    @ParameterizedTest(name = "{0}: 待办可见={1} 读项目={2} 办理={3} 申请={4} 历史可见={5}")
+    @CsvSource({
+            // user,     sees A's task, read project, complete task, apply for 占陇镇, reads A's history
+            "zhanlong1,    true,  200, 204, 201, true",
+            "liushadong1,  false, 403, 403, 403, false",
+            "nrb-clerk,    true,  200, 403, 201, true",
+            "fgj1,         false, 200, 403, 403, false",
+            "committee1,   false, 200, 403, 403, false",
+            "gov1,         false, 200, 403, 403, false",
+            "leader1,      true,  200, 403, 403, true",
+            "applicant1,   false, 200, 403, 201, true",
+            "applicant2,   false, 403, 403, 201, false"})
+    void eachOfficeMayDoWhatItsRoleAllows(String user, boolean seesTask, int readProject, int completeTask,
+                                           int apply, boolean readsHistory) {
+        Fixture a = zhanlongProject();
+
+        String tasks = exchange(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + a.code(), null).getBody();
+        assertThat(read(tasks).size()).as("tasks of %s visible to %s", a.code(), user).isEqualTo(seesTask ? 1 : 0);
+        String count = exchange(user, HttpMethod.GET, "/engine-rest/task/count?processInstanceBusinessKey=" + a.code(), null).getBody();
+        assertThat(read(count).get("count").asInt()).isEqualTo(seesTask ? 1 : 0);
+
+        ResponseEntity<String> project = exchange(user, HttpMethod.GET, "/api/projects/" + a.projectId(), null);
+        assertThat(project.getStatusCode().value()).as(project.getBody()).isEqualTo(readProject);
+        if (readProject == 403) {
+            assertThat(read(project.getBody()).get("message").asText()).contains("无权查看项目");
+        }
+
+        ResponseEntity<String> completed = exchange(user, HttpMethod.POST, "/engine-rest/task/" + a.taskId() + "/complete",
+                Map.of("variables", Map.of("willingnessAgreed", Map.of("value", true, "type", "Boolean"),
+                        "agreePercent", Map.of("value", 90.0, "type", "Double"),
+                        "surveyDate", Map.of("value", "2026-03-01", "type", "String"))));
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(completeTask);
+        boolean stillOpen = taskService.createTaskQuery().taskId(a.taskId()).count() == 1;
+        assertThat(stillOpen).as("a refused completion changes nothing").isEqualTo(completeTask != 204);
+
+        long before = projects.count();
+        String applicant = user.startsWith("applicant") ? user : "applicant1";
+        ResponseEntity<String> applied = exchange(user, HttpMethod.POST, "/api/projects",
+                validApplication(app -> app.put("applicantUserId", applicant)));
+        assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(apply);
+        assertThat(projects.count()).isEqualTo(apply == 201 ? before + 1 : before);
+        if (apply == 403) {
+            assertThat(read(applied.getBody()).get("message").asText()).isNotBlank();
+        }
+
+        String history = exchange(user, HttpMethod.GET,
+                "/engine-rest/history/process-instance?processInstanceBusinessKey=" + a.code(), null).getBody();
+        assertThat(read(history).size() > 0).as("history of %s visible to %s", a.code(), user).isEqualTo(readsHistory);
+    }
+
+    @Test
+    void aTownNeverSeesAnotherTownsWorkInAnyListingCountOrHistory() {
+        Fixture a = zhanlongProject();
+        for (String path : new String[]{"/engine-rest/task", "/engine-rest/task/count", "/engine-rest/history/task",
+                "/engine-rest/history/process-instance", "/engine-rest/history/activity-instance",
+                "/engine-rest/process-instance", "/api/projects?size=100"}) {
+            ResponseEntity<String> answer = exchange("liushadong1", HttpMethod.GET, path, null);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getBody()).as(path).doesNotContain(a.code()).doesNotContain(a.taskId());
+            if (path.endsWith("/count")) {
+                assertThat(read(answer.getBody()).get("count").asInt()).as(path).isZero();
+            }
+        }
+        String own = exchange("zhanlong1", HttpMethod.GET, "/engine-rest/history/task?processInstanceBusinessKey=" + a.code(), null).getBody();
+        assertThat(own).contains(a.taskId());
+    }
+
+    @Test
+    void nobodyIsAnonymous() {
+        for (String path : new String[]{"/api/projects", "/engine-rest/task", "/engine-rest/history/process-instance"}) {
+            assertThat(rest.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    protected ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = authenticate(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}
