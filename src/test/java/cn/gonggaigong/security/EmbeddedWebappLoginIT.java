@@ -1,0 +1,76 @@
+package cn.gonggaigong.security;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person in a browser, on the embedded default: the Camunda webapps send them to the login page, and once
+ * logged in there Tasklist knows them without a second login (container-based authentication).
+ */
+class EmbeddedWebappLoginIT extends ApplicationTestSupport {
+
+    /** What a browser asks for when it loads a page. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void tasklistAsksForLoginAndThenKnowsTheOfficer() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> tasklist = browser.send(get("/camunda/app/tasklist/default/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.statusCode()).isEqualTo(302);
+        assertThat(tasklist.headers().firstValue("Location")).get().asString().endsWith("/login");
+
+        String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as(loginPage).isTrue();
+
+        // Another officer mistypes (Camunda then delays that user's next attempts for a few seconds).
+        HttpResponse<String> wrong = browser.send(form("zhanlong2", "wrong", csrf.group(1)), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.headers().firstValue("Location")).get().asString().contains("/login?error");
+
+        loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+        csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> loggedIn = browser.send(form("zhanlong1", "demo", csrf.group(1)), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location")).get().asString().contains("/camunda/app/tasklist");
+
+        HttpResponse<String> page = browser.send(get("/camunda/app/tasklist/default/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> me = browser.send(get("/camunda/api/admin/auth/user/default"), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains("\"userId\":\"zhanlong1\"").contains("tasklist");
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", BROWSER_ACCEPT).GET().build();
+    }
+
+    private HttpRequest form(String user, String password, String csrf) {
+        String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf);
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", BROWSER_ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
