@@ -63,31 +63,41 @@ public class AuthorizationSeeder {
 
     /** The ACCESS to an application for every user ("*"). */
     private void grantAll(Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().userIdIn(Authorization.ANY).resourceType(resource)
-                .resourceId(resourceId).count() > 0) {
-            return;
-        }
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        Authorization existing = authorizations.createAuthorizationQuery().userIdIn(Authorization.ANY)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            authorization.addPermission(p);
-        }
-        authorizations.saveAuthorization(authorization);
+        saveWith(authorization, existing == null, permissions);
     }
 
+    /**
+     * Grants the permissions to a group, adding them to the group's authorization for the resource when it exists
+     * (a group may be named by several rules, e.g. the administrators are overseers too, and a new release may add
+     * a permission to an existing installation).
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0) {
-            return;
-        }
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(group);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
+        saveWith(authorization, existing == null, permissions);
+    }
+
+    private void saveWith(Authorization authorization, boolean isNew, Permission... permissions) {
+        boolean changed = isNew;
         for (Permission p : permissions) {
-            authorization.addPermission(p);
+            if (!authorization.isPermissionGranted(p)) {
+                authorization.addPermission(p);
+                changed = true;
+            }
         }
-        authorizations.saveAuthorization(authorization);
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
     }
 }

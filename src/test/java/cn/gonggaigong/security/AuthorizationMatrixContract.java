@@ -67,7 +67,8 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
             "gov1,         false, 200, 403, 403, false",
             "leader1,      true,  200, 403, 403, true",
             "applicant1,   false, 200, 403, 201, true",
-            "applicant2,   false, 403, 403, 201, false"})
+            "applicant2,   false, 403, 403, 201, false",
+            "admin,        true,  200, 204, 201, true"})
     void eachOfficeMayDoWhatItsRoleAllows(String user, boolean seesTask, int readProject, int completeTask,
                                            int apply, boolean readsHistory) {
         Fixture a = zhanlongProject();

@@ -1,0 +1,110 @@
+package cn.gonggaigong.security.keycloak;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.gonggaigong.security.IdentityMode;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Real identity (profile {@code keycloak}): people log in at Keycloak (OIDC authorization code flow, client
+ * {@code ggg-app}) for the Camunda webapps and every other page; programs call {@code /api/**} and
+ * {@code /engine-rest/**} with a Keycloak access token (JWT bearer; no session, no redirect: a missing or bad
+ * token is 401). Either way the user id is the Keycloak user name ({@code preferred_username}) and each entry
+ * of the token's {@code groups} claim becomes an authority {@code GROUP_<group>}, the same ids Camunda gets
+ * from the Keycloak identity plugin ({@link KeycloakIdentityConfiguration}).
+ */
+@Component
+@Profile("keycloak")
+public class KeycloakIdentityMode implements IdentityMode {
+
+    /** The claim with the user name; Camunda's user id (the plugin's {@code useUsernameAsCamundaUserId}). */
+    public static final String USER_NAME_CLAIM = "preferred_username";
+
+    /** The claim with the user's group names (the realm's {@code groups} mapper, {@code full.path=false}). */
+    public static final String GROUPS_CLAIM = "groups";
+
+    /** Bearer tokens are read on these paths only; everywhere else the browser session counts. */
+    private static final RequestMatcher BEARER_PATHS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"));
+
+    private final JwtDecoder jwtDecoder;
+
+    public KeycloakIdentityMode(JwtDecoder jwtDecoder) {
+        this.jwtDecoder = jwtDecoder;
+    }
+
+    @Override
+    public void configure(HttpSecurity http) throws Exception {
+        http.oauth2Login(login -> login
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthoritiesMapper())))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(apiBearerTokenResolver())
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter())));
+    }
+
+    /** Principal name {@code preferred_username}, authorities {@code GROUP_<g>} for each entry of {@code groups}. */
+    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(USER_NAME_CLAIM);
+        converter.setJwtGrantedAuthoritiesConverter(
+                (Converter<Jwt, Collection<GrantedAuthority>>) jwt -> groupAuthorities(jwt.getClaimAsStringList(GROUPS_CLAIM)));
+        return converter;
+    }
+
+    /** Adds {@code GROUP_<g>} for each entry of the ID token's (or user info's) {@code groups} claim. */
+    static GrantedAuthoritiesMapper loginAuthoritiesMapper() {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    Object groups = oidc.getUserInfo() != null && oidc.getUserInfo().hasClaim(GROUPS_CLAIM)
+                            ? oidc.getUserInfo().getClaim(GROUPS_CLAIM)
+                            : oidc.getIdToken().getClaim(GROUPS_CLAIM);
+                    mapped.addAll(groupAuthorities(groups));
+                } else if (authority instanceof OAuth2UserAuthority oauth2) {
+                    mapped.addAll(groupAuthorities(oauth2.getAttributes().get(GROUPS_CLAIM)));
+                }
+            }
+            return mapped;
+        };
+    }
+
+    static List<GrantedAuthority> groupAuthorities(Object groupsClaim) {
+        if (!(groupsClaim instanceof Collection<?> groups)) {
+            return List.of();
+        }
+        return groups.stream()
+                .map(String::valueOf)
+                // A full group path ("/town-zhanlong") names the same group as the plugin's path-based id.
+                .map(group -> group.startsWith("/") ? group.substring(1) : group)
+                .filter(group -> !group.isBlank())
+                .distinct()
+                .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + group))
+                .toList();
+    }
+
+    private static BearerTokenResolver apiBearerTokenResolver() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request -> BEARER_PATHS.matches(request) ? header.resolve(request) : null;
+    }
+}

@@ -1,0 +1,135 @@
+package cn.gonggaigong.security.keycloak;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Camunda webapps in a browser: not logged in, a page leads to the realm's Keycloak login page; logging in
+ * there leads back, logged in to Tasklist as the Keycloak user (single sign-on, no second login).
+ */
+class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
+
+    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    /** A browser: keeps cookies, follows redirects, asks for HTML. */
+    private final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new LoopbackIsSecureCookies())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @BeforeEach
+    void allowTheApplicationsRandomPortAsRedirect() {
+        // keycloak-realm.json allows http://localhost:8080/*; this application runs on a random port.
+        keycloak().allowRedirect(appUrl("/*"));
+    }
+
+    @Test
+    void aCamundaPageRedirectsToTheKeycloakLoginPageOfTheRealm() {
+        HttpResponse<String> page = browse(TASKLIST);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().toString()).startsWith(keycloak().issuer() + "/protocol/openid-connect/auth?");
+        Map<String, String> query = query(page.uri());
+        assertThat(query).containsEntry("client_id", KeycloakServer.APP_CLIENT)
+                .containsEntry("response_type", "code")
+                .containsEntry("redirect_uri", appUrl("/login/oauth2/code/keycloak"));
+        assertThat(page.body()).containsPattern(LOGIN_FORM_ACTION);
+    }
+
+    @Test
+    void loggingInAtKeycloakLogsIntoTasklistAsTheKeycloakUser() {
+        HttpResponse<String> loginPage = browse(TASKLIST);
+        Matcher form = LOGIN_FORM_ACTION.matcher(loginPage.body());
+        assertThat(form.find()).as(loginPage.body()).isTrue();
+
+        HttpResponse<String> afterLogin = send(browser, HttpRequest.newBuilder(
+                        URI.create(form.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=zhanlong1&password=" + DEMO_PASSWORD
+                        + "&credentialId="))
+                .build());
+
+        assertThat(afterLogin.statusCode()).as(afterLogin.body()).isEqualTo(200);
+        // Back on the page asked for (Spring Security's saved request adds "?continue").
+        assertThat(afterLogin.uri().getAuthority()).isEqualTo("localhost:" + port);
+        assertThat(afterLogin.uri().getPath()).isEqualTo(TASKLIST);
+
+        HttpResponse<String> camundaUser = send(browser, HttpRequest.newBuilder(
+                        URI.create(appUrl("/camunda/api/admin/auth/user/default")))
+                .header("Accept", "application/json")
+                .GET().build());
+        assertThat(camundaUser.statusCode()).as(camundaUser.body()).isEqualTo(200);
+        JsonNode user = KeycloakServer.readJson(camundaUser.body());
+        assertThat(user.path("userId").asText()).isEqualTo("zhanlong1");
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                        pair -> pair.length < 2 ? "" : URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Cookies as a browser keeps them. Keycloak marks its login cookies {@code Secure; SameSite=None}; browsers
+     * send those to http://127.0.0.1 and http://localhost (loopback counts as a secure context), while
+     * {@link CookieManager} sends them over https only.
+     */
+    private static final class LoopbackIsSecureCookies extends CookieHandler {
+
+        private final CookieManager cookies = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return cookies.get(isLoopback(uri) ? https(uri) : uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            cookies.put(uri, responseHeaders);
+        }
+
+        private static boolean isLoopback(URI uri) {
+            return "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+        }
+
+        private static URI https(URI uri) {
+            try {
+                return new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(),
+                        uri.getQuery(), uri.getFragment());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+    }
+
+    private HttpResponse<String> browse(String path) {
+        return send(browser, HttpRequest.newBuilder(URI.create(appUrl(path)))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .GET().build());
+    }
+}
