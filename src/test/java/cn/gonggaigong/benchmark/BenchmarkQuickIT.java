@@ -1,0 +1,71 @@
+package cn.gonggaigong.benchmark;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's quick mode in the normal test suite, on the shared application context: proves every step still
+ * runs and counts right (projects driven to the end, copies made, inbox and dashboard queries answering, escalations
+ * raised once). It asserts counts, never timings; the figures of a real run come from {@code ./mvnw -Pbenchmark verify}.
+ */
+class BenchmarkQuickIT extends ApplicationTestSupport {
+
+    @Autowired
+    ApplicationContext context;
+
+    private BenchmarkRun run;
+
+    @Test
+    void everyStepOfTheBenchmarkRunsAndCountsRight() throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.quick();
+        BenchmarkReport report = new BenchmarkReport();
+        run = new BenchmarkRun(context, settings, report);
+        run.describeSetup("BenchmarkQuickIT");
+        assertThat(report.setup.get("durability")).isEqualTo("fsync=on, synchronous_commit=on");
+
+        run.databaseLimit();
+        assertThat(run.commitLimit).isPositive();
+
+        run.lifecycleThroughput();
+        assertThat(run.rawCompleted).isEqualTo(settings.rawInstances());
+        assertThat(run.lifecycleCompleted).isEqualTo(settings.lifecycleProjects());
+        // Every completion the driver counted is a finished task in the engine's history of those projects.
+        assertThat(run.lifecycleTasksInHistory).isEqualTo(run.lifecycleCompletions).isGreaterThan(0);
+
+        run.seedTemplates();
+        assertThat(run.templates).hasSize(settings.templates());
+        for (int size : settings.sizes()) {
+            run.growTo(size);
+            run.inboxes(size);
+            run.dashboard(size);
+        }
+        assertThat(run.activeProjectCounts).containsExactlyElementsOf(settings.sizes().stream().map(Integer::longValue).toList());
+        assertThat(run.baselineRows.values()).allSatisfy(rows -> assertThat(rows).isBetween(0, 50));
+        // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.
+        assertThat(run.baselineRows.get(settings.sizes().get(1) + " " + BenchmarkRun.TOWN_OFFICER))
+                .isGreaterThanOrEqualTo(run.baselineRows.get(settings.sizes().get(0) + " " + BenchmarkRun.TOWN_OFFICER));
+
+        assertThat(run.workOneCopy()).contains("before:" + LifecycleDriver.STOPS.get(0), "after:" + LifecycleDriver.STOPS.get(1));
+
+        run.escalation();
+        run.escalationCounts.values().forEach(counts -> {
+            assertThat(counts[0]).isEqualTo(settings.escalationTasks());
+            assertThat(counts[1]).isZero();
+        });
+
+        assertThat(report.rows).extracting(BenchmarkReport.Row::id).contains("DB", "P1", "P2", "P3", "P4");
+        assertThat(report.markdown()).contains("## Figures", "| P1 |", "fsync=on");
+    }
+
+    @AfterEach
+    void removeTheBenchmarkData() {
+        if (run != null) {
+            run.removeWhatThisRunMade();
+        }
+    }
+}

@@ -1,0 +1,473 @@
+package cn.gonggaigong.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.gonggaigong.benchmark.LifecycleDriver.Driven;
+import cn.gonggaigong.platform.EmbeddedPostgresServer;
+import cn.gonggaigong.project.ProjectService;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static cn.gonggaigong.benchmark.BenchmarkReport.f;
+import static cn.gonggaigong.benchmark.BenchmarkReport.ratio;
+import static cn.gonggaigong.benchmark.BenchmarkReport.verdict;
+
+/**
+ * The steps of one benchmark run against a running application context; shared by {@link Benchmark} (the command)
+ * and BenchmarkQuickIT (the quick mode in the test suite). Each step records its figures in the report and returns
+ * the counts it checked.
+ */
+final class BenchmarkRun {
+
+    static final String RAW_DATABASE = "bench_raw";
+
+    final BenchmarkSettings settings;
+    final BenchmarkReport report;
+    final ApplicationContext context;
+    final JdbcTemplate jdbc;
+    final LifecycleDriver driver;
+    final EmbeddedPostgresServer server;
+    final ProcessEngineConfigurationImpl engine;
+
+    /** Counts checked by the quick mode. */
+    int lifecycleCompleted;
+    long lifecycleTasksInHistory;
+    final List<Long> madeProjects = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Map<Long, String> templateStops = new java.util.concurrent.ConcurrentHashMap<>();
+    long lifecycleCompletions;
+    long rawCompleted;
+    final List<Long> templates = new ArrayList<>();
+    final List<Long> activeProjectCounts = new ArrayList<>();
+    final List<Long> expectedActiveProjects = new ArrayList<>();
+
+    BenchmarkRun(ApplicationContext context, BenchmarkSettings settings, BenchmarkReport report) {
+        this.context = context;
+        this.settings = settings;
+        this.report = report;
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.server = context.getBean(EmbeddedPostgresServer.class);
+        this.engine = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration();
+        this.driver = new LifecycleDriver(context.getBean(ProjectService.class), context.getBean(TaskService.class),
+                context.getBean(IdentityService.class));
+    }
+
+    void describeSetup(String command) throws Exception {
+        report.setup("date (UTC)", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        report.setup("command", "`" + command + "`");
+        report.setup("mode", settings.mode());
+        report.setup("machine", Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + " memory, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.setup("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        report.setup("PostgreSQL", jdbc.queryForObject("select version()", String.class) + " (embedded, zonky "
+                + "binaries, started by the application)");
+        report.setup("durability", "fsync=" + server.show("fsync") + ", synchronous_commit=" + server.show("synchronous_commit"));
+        report.setup("Camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion()
+                + ", history level " + engine.getHistory() + ", authorizations " + (engine.isAuthorizationEnabled() ? "on" : "off")
+                + ", job executor " + (engine.getJobExecutor().isActive() ? "active" : "not active"));
+        report.setup("connection pool", "HikariCP, maximum " + ((HikariDataSource) context.getBean(javax.sql.DataSource.class))
+                .getMaximumPoolSize());
+        report.setup("threads (P1, baselines)", settings.threads());
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(java.util.Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (Exception e) {
+            // no /proc
+        }
+        return "unknown";
+    }
+
+    String rawJdbcUrl() {
+        try (Connection c = ((javax.sql.DataSource) context.getBean(javax.sql.DataSource.class)).getConnection()) {
+            var rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + RAW_DATABASE + "'");
+            if (!rs.next()) {
+                c.createStatement().execute("create database " + RAW_DATABASE);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the baseline database", e);
+        }
+        return "jdbc:postgresql://localhost:" + server.port() + "/" + RAW_DATABASE;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The database's own limit and P1
+
+    double commitLimit;
+
+    void databaseLimit() throws Exception {
+        commitLimit = CommitBaseline.commitsPerSecond(rawJdbcUrl(), EmbeddedPostgresServer.USER, settings.threads(),
+                settings.commitSeconds());
+        report.row("DB", "plain JDBC INSERT + COMMIT, " + settings.threads() + " threads", f(commitLimit, "commits/s"),
+                "–", "–", "(reference)", "–");
+    }
+
+    void lifecycleThroughput() throws Exception {
+        int threads = settings.threads();
+        // Raw Camunda first, on its own database in the same server.
+        double rawStart;
+        double rawComplete;
+        try (RawCamundaBaseline raw = new RawCamundaBaseline(rawJdbcUrl(), EmbeddedPostgresServer.USER,
+                engine.getHistory(), ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getMaximumPoolSize())) {
+            RawCamundaBaseline.Result<List<String>> started = raw.start(settings.rawInstances(), threads);
+            rawStart = started.perSecond();
+            rawComplete = raw.complete(started.value(), threads);
+            rawCompleted = raw.completedInHistory();
+        }
+
+        // The product: apply for the projects, then drive each through the whole lifecycle.
+        List<Driven> projects = Collections.synchronizedList(new ArrayList<>());
+        String[][] towns = {{"zhanlong", "applicant1"}, {"liushadong", "applicant2"}};
+        long begin = System.nanoTime();
+        RawCamundaBaseline.parallel(threads, settings.lifecycleProjects(), i ->
+                projects.add(driver.apply(towns[i % 2][0], towns[i % 2][1], 100_000 + i)));
+        double applyRate = settings.lifecycleProjects() / ((System.nanoTime() - begin) / 1e9);
+        AtomicInteger completions = new AtomicInteger();
+        long commitsBefore = commits();
+        begin = System.nanoTime();
+        RawCamundaBaseline.parallel(threads, projects.size(), i ->
+                completions.addAndGet(driver.drive(projects.get(i), LifecycleDriver.toTheEnd())));
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        double transactions = (commits() - commitsBefore) / elapsed;
+        double rate = completions.get() / elapsed;
+        lifecycleCompletions = completions.get();
+        projects.forEach(p -> madeProjects.add(p.id()));
+        lifecycleTasksInHistory = count("select count(*) from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
+                + "where t.end_time_ is not null and p.business_key_ in (" + projects.stream().map(p -> "'" + p.code() + "','"
+                + p.unitCode() + "'").reduce((a, b) -> a + "," + b).orElseThrow() + ")");
+        String ids = projects.stream().map(p -> String.valueOf(p.id())).reduce((a, b) -> a + "," + b).orElse("0");
+        lifecycleCompleted = jdbc.queryForObject("select count(*) from project where status = 'COMPLETED' and id in (" + ids + ")",
+                Integer.class);
+        if (lifecycleCompleted != projects.size()) {
+            throw new IllegalStateException(lifecycleCompleted + " of " + projects.size() + " projects completed their lifecycle");
+        }
+        double r = rate / rawComplete;
+        report.row("P1", "lifecycle: task completions/s, " + threads + " threads (" + projects.size() + " projects, "
+                + completions.get() + " tasks)", f(rate, "/s"), f(rawComplete, "/s") + " raw bare-task completions",
+                ratio(r), "ratio ≥ 0.7", verdict(r >= 0.7));
+        report.row("P1", "projects applied for (ProjectService.submit, starts the lifecycle), " + threads + " threads",
+                f(applyRate, "/s"), f(rawStart, "/s") + " raw bare starts", ratio(applyRate / rawStart), "–", "–");
+        report.row("P1", "database commits/s while driving (all transactions of the application's database, "
+                + "pg_stat_database)", f(transactions, "/s") + " = " + ratio(transactions / commitLimit) + " of the limit",
+                f(commitLimit, "/s") + " plain JDBC", "–", "–", "–");
+        report.note("P1: " + projects.size() + " projects applied for through ProjectService.submit (as an NRB officer, "
+                + "towns 占陇镇 and 流沙东街道 alternately) and driven to completion acceptance on the happy path (fast track, "
+                + "a renovation unit of its own, every department agreeing), each step completed through TaskService.complete "
+                + "as the owning office's user with Camunda authorizations on (the engine call behind the REST API), "
+                + threads + " threads, one project at a time per thread; each round reads the project's open tasks first. "
+                + "All " + lifecycleCompleted + " reached status COMPLETED. Baseline: " + settings.rawInstances()
+                + " instances of a bare start → user task → end process on a Camunda engine of its own (no Spring, no "
+                + "listeners or plugins, authorizations off), database `" + RAW_DATABASE + "` in the same PostgreSQL "
+                + "server, same history level, id generator and pool size; each completion finds its task by instance first.");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Seeding for P2/P3
+
+    double seedingProjectsPerSecond;
+
+    /** Drives {@code settings.templates()} real projects to a spread of steps (STOPS round-robin) over all towns. */
+    void seedTemplates() throws Exception {
+        List<String> townCodes = jdbc.queryForList("select code from town order by code", String.class);
+        int count = settings.templates();
+        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger completions = new AtomicInteger();
+        long begin = System.nanoTime();
+        RawCamundaBaseline.parallel(settings.threads(), count, i -> {
+            Driven project = driver.apply(townCodes.get(i % townCodes.size()), i % 2 == 0 ? "applicant1" : "applicant2", 200_000 + i);
+            String stop = LifecycleDriver.STOPS.get(i % LifecycleDriver.STOPS.size());
+            completions.addAndGet(driver.drive(project, LifecycleDriver.stopAt(stop)));
+            ids.add(project.id());
+            templateStops.put(project.id(), stop);
+        });
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        seedingProjectsPerSecond = count / elapsed;
+        templates.addAll(ids.stream().sorted().toList());
+        report.note(String.format(java.util.Locale.ROOT, "Seeding rate through the engine: %d real projects applied for and driven "
+                + "to their step (%d task completions) in %.1f s = %.1f projects/s with %d threads; 100,000 that way would "
+                + "take about %.0f minutes, so the large sizes are made by copying (below).", count, completions.get(), elapsed,
+                seedingProjectsPerSecond, settings.threads(), 100_000 / seedingProjectsPerSecond / 60));
+    }
+
+    int copiesMade;
+
+    /** Copies the templates until {@code activeProjects} projects are active. */
+    Map<String, Integer> growTo(int activeProjects) {
+        int copiesWanted = activeProjects / templates.size() - 1;
+        long begin = System.nanoTime();
+        DataReplicator replicator = new DataReplicator(jdbc, false);
+        Map<String, Integer> rows = replicator.replicate(templates, copiesMade + 1, copiesWanted);
+        replicator.dropHelpers();
+        copiesMade = copiesWanted;
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        String templateIds = templates.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        long active = count("select count(*) from project where status = 'ACTIVE' and id % " + DataReplicator.ID_OFFSET
+                + " in (" + templateIds + ")");
+        activeProjectCounts.add(active);
+        expectedActiveProjects.add((long) templates.size() * (copiesWanted + 1));
+        report.note(String.format(java.util.Locale.ROOT, "Copies to %,d active projects: %d templates × %d copies in %.1f s; "
+                + "rows inserted %s.", active, templates.size(), copiesWanted + 1, seconds, rows));
+        return rows;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // P2 and P3
+
+    /** The users whose inboxes are measured: a town officer and an NRB officer. */
+    static final String TOWN_OFFICER = "zhanlong1";
+    static final String TOWN_GROUP = "town-zhanlong";
+    static final String NRB_OFFICER = "nrb-clerk";
+
+    /** Rows each baseline call returned, by size and user (checked by the quick mode). */
+    final Map<String, Integer> baselineRows = new java.util.LinkedHashMap<>();
+
+    void inboxes(int size) {
+        TaskService tasks = context.getBean(TaskService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        for (String[] who : new String[][]{{TOWN_OFFICER, TOWN_GROUP, "town officer (占陇镇)"}, {NRB_OFFICER, "nrb", "NRB officer"}}) {
+            String user = who[0];
+            List<String> groups = driver.groupsOf(user);
+            Latencies baseline = Latencies.measure(settings.samples() / 5 + 1, settings.samples(), () -> {
+                identity.setAuthentication(user, groups);
+                try {
+                    return tasks.createTaskQuery().taskCandidateGroup(who[1])
+                            .processVariableValueEquals("townGroup", TOWN_GROUP)
+                            .processVariableValueGreaterThan("projectId", 0L)
+                            .orderByTaskCreateTime().desc().listPage(0, 50).size();
+                } finally {
+                    identity.clearAuthentication();
+                }
+            });
+            baselineRows.put(size + " " + user, (Integer) baseline.lastResult());
+            ProductProbes.Probe product = ProductProbes.taskList(context, user, groups);
+            String figure = String.format(java.util.Locale.ROOT, "inbox, %s, %,d active projects: p50 / p95 / p99", who[2], size);
+            String base = ms(baseline) + " (TaskQuery, " + baseline.lastResult() + " rows)";
+            if (product == null) {
+                report.notMeasured("P2", figure + "; baseline " + base, "p95 ≤ 20 ms at 100,000; ≥ 10× faster",
+                        ProductProbes.TASK_LIST_MISSING);
+                continue;
+            }
+            Latencies measured = Latencies.measure(settings.samples() / 5 + 1, settings.samples(), product::call);
+            double speedup = baseline.p95() / measured.p95();
+            boolean met = speedup >= 10 && (size < 100_000 || measured.p95() <= 20);
+            report.row("P2", figure, ms(measured) + " (" + measured.lastResult() + ")", base, ratio(speedup) + "× (p95)",
+                    size >= 100_000 ? "p95 ≤ 20 ms, ≥ 10×" : "≥ 10×", verdict(met));
+        }
+    }
+
+    void dashboard(int size) {
+        String figure = String.format(java.util.Locale.ROOT, "leading group's dashboard, %,d projects", size);
+        if (ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"), "page") == null) {
+            report.notMeasured("P3", figure, "p95 ≤ 50 ms at 100,000", ProductProbes.DASHBOARD_MISSING);
+            return;
+        }
+        for (String part : List.of("phase-town-grade", "overdue", "league", "trend", "page")) {
+            ProductProbes.Probe probe = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"), part);
+            Latencies measured = Latencies.measure(settings.samples() / 5 + 1, settings.samples(), probe::call);
+            dashboardResults.put(size + " " + part, String.valueOf(measured.lastResult()));
+            String what = part.equals("page") ? "the whole page (its four API calls in a row)" : "/api/monitor/" + part;
+            report.row("P3", figure + ", " + what + ": p50 / p95 / p99", ms(measured) + " (" + measured.lastResult() + ")",
+                    "–", "–", "p95 ≤ 50 ms at 100,000", size >= 100_000 ? verdict(measured.p95() <= 50) : "–");
+        }
+    }
+
+    final Map<String, String> dashboardResults = new java.util.LinkedHashMap<>();
+
+    // ------------------------------------------------------------------------------------------------------------
+    // P4
+
+    /** The escalation timers of issue 5: one Camunda timer job per grade of each office task. */
+    static final String WARNING_JOB = "ggg-task-warning";
+
+    /** Per run of P4: how many warnings were raised, and how many twice (checked by the quick mode). */
+    final Map<String, long[]> escalationCounts = new java.util.LinkedHashMap<>();
+
+    /**
+     * P4: the RED timers (the deadline) of {@code escalationTasks} open office tasks all set to fall due at the same
+     * moment, a few seconds ahead; measured from that moment until every one of them has its RED warning. First with
+     * this JVM's job executor alone, then (other tasks) with a second node: the application jar started against the
+     * same database.
+     */
+    void escalation() throws Exception {
+        String figure = String.format(java.util.Locale.ROOT, "escalation: %,d tasks due at the same moment, until all have "
+                + "their RED warning", settings.escalationTasks());
+        String goal = "≤ 60 s one node; two ≥ 1.6× faster; 0 duplicates";
+        if (count("select count(*) from information_schema.tables where table_name = 'task_warning'") == 0
+                || count("select count(*) from act_ru_job where handler_type_ = ?", WARNING_JOB) == 0) {
+            report.notMeasured("P4", figure, goal, "no escalation timers (" + WARNING_JOB + " jobs of issue 5) in this build");
+            return;
+        }
+        double one = escalate("one node");
+        java.util.Optional<Path> jar = StartAndMemory.applicationJar();
+        double two = Double.NaN;
+        String twoWhy = null;
+        if (!settings.secondNode()) {
+            twoWhy = "switched off for this run";
+        } else if (jar.isEmpty()) {
+            twoWhy = "no application jar in target/ for the second node";
+        } else {
+            StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log").toAbsolutePath(),
+                    "--spring.datasource.url=" + ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl(),
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER);
+            try {
+                two = escalate("two nodes");
+            } finally {
+                node2.stop();
+            }
+        }
+        long[] c1 = escalationCounts.get("one node");
+        report.row("P4", figure + ", one node", f(one, "s") + " (" + c1[0] + " warnings, " + c1[1] + " duplicates)", "–", "–",
+                "≤ 60 s, 0 duplicates", verdict(one <= 60 && c1[1] == 0));
+        if (twoWhy != null) {
+            report.notMeasured("P4", figure + ", two nodes", "≥ 1.6× faster than one node", twoWhy);
+        } else {
+            long[] c2 = escalationCounts.get("two nodes");
+            report.row("P4", figure + ", two nodes (this JVM + the jar on the same database)", f(two, "s") + " (" + c2[0]
+                    + " warnings, " + c2[1] + " duplicates)", f(one, "s") + " one node", ratio(one / two) + "× faster",
+                    "≥ 1.6×, 0 duplicates", verdict(one / two >= 1.6 && c2[1] == 0));
+        }
+        report.note("P4: open office tasks of the seeded projects that have a RED timer (" + WARNING_JOB + ") and no RED "
+                + "warning yet; their RED jobs' due date set by SQL to one moment 3 s ahead (the other grades' timers left "
+                + "as they are); time from that moment until the last of them has its RED row in task_warning, polled every "
+                + "100 ms; duplicates = rows beyond one per (task, grade) plus notifications beyond one per (user, warning). "
+                + "Job executor settings as in application.yaml. The second node is the packaged application started with "
+                + "SPRING_DATASOURCE_URL pointing at this run's database, ready before the moment; its log: "
+                + "target/benchmark/node2.log.");
+    }
+
+    /** Makes the RED timers of {@code escalationTasks} tasks fall due together; seconds until all are raised. */
+    double escalate(String label) throws Exception {
+        int n = settings.escalationTasks();
+        jdbc.execute("drop table if exists bench_p4");
+        jdbc.update("create table bench_p4 as select j.id_ as job_id, split_part(j.handler_cfg_, ':', 1) as task_id "
+                + "from act_ru_job j where j.handler_type_ = '" + WARNING_JOB + "' and j.handler_cfg_ like '%:RED' "
+                + "and j.lock_owner_ is null and not exists (select 1 from task_warning w where w.task_id = "
+                + "split_part(j.handler_cfg_, ':', 1) and w.grade = 'RED') order by j.id_ limit " + n);
+        long chosen = count("select count(*) from bench_p4");
+        if (chosen < n) {
+            throw new IllegalStateException("Only " + chosen + " tasks with a RED timer to escalate, " + n + " wanted");
+        }
+        java.sql.Timestamp moment = new java.sql.Timestamp(System.currentTimeMillis() + 3_000);
+        jdbc.update("update act_ru_job set duedate_ = ? where id_ in (select job_id from bench_p4)", moment);
+        long raised = 0;
+        long deadline = System.currentTimeMillis() + 900_000;
+        while (raised < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            raised = count("select count(distinct w.task_id) from task_warning w join bench_p4 b on b.task_id = w.task_id "
+                    + "where w.grade = 'RED'");
+        }
+        double seconds = (System.currentTimeMillis() - moment.getTime()) / 1000.0;
+        if (raised < n) {
+            throw new IllegalStateException(label + ": only " + raised + " of " + n + " tasks escalated after 15 minutes");
+        }
+        long rows = count("select count(*) from task_warning w join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
+        long duplicates = rows - raised;
+        if (count("select count(*) from information_schema.tables where table_name = 'notification'") > 0) {
+            duplicates += count("select count(*) - count(distinct (n.user_id, n.warning_id)) from notification n "
+                    + "join task_warning w on w.id = n.warning_id join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
+        }
+        escalationCounts.put(label, new long[]{rows, duplicates});
+        jdbc.execute("drop table bench_p4");
+        return seconds;
+    }
+
+    static String ms(Latencies l) {
+        return String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f ms", l.p50(), l.p95(), l.p99());
+    }
+
+    /** Transactions committed so far in the application's database. */
+    long commits() {
+        return count("select xact_commit from pg_stat_database where datname = current_database()");
+    }
+
+    /**
+     * Proof that a copy is a working instance: the first copy of the template waiting at the first step is worked
+     * on through the engine like any project; returns the task keys open before and after.
+     */
+    List<String> workOneCopy() {
+        long template = templateStops.entrySet().stream().filter(e -> e.getValue().equals(LifecycleDriver.STOPS.get(0)))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        long copyId = template + DataReplicator.ID_OFFSET;
+        String code = jdbc.queryForObject("select code from project where id = ?", String.class, copyId);
+        Driven copy = new Driven(copyId, code, "BU-" + code.substring(4));
+        List<org.camunda.bpm.engine.task.Task> before = driver.openTasks(copy);
+        before.forEach(task -> driver.complete(copy, task));
+        List<org.camunda.bpm.engine.task.Task> after = driver.openTasks(copy);
+        List<String> keys = new ArrayList<>();
+        before.forEach(t -> keys.add("before:" + t.getTaskDefinitionKey()));
+        after.forEach(t -> keys.add("after:" + t.getTaskDefinitionKey()));
+        report.note("A copy works like a real project: project " + code + " (a copy) had " + LifecycleDriver.keysOf(before)
+                + " open; completed through the engine as its town's officer, it moved on to " + LifecycleDriver.keysOf(after) + ".");
+        return keys;
+    }
+
+    /** Removes every project this run made (the quick mode shares its database with the other integration tests). */
+    void removeWhatThisRunMade() {
+        List<Long> ids = new ArrayList<>(madeProjects);
+        ids.addAll(templates);
+        if (ids.isEmpty()) {
+            return;
+        }
+        String templateIds = templates.isEmpty() ? "0" : templates.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        String projectIds = ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        String mine = "id in (" + projectIds + ") or (id > " + DataReplicator.ID_OFFSET + " and id % " + DataReplicator.ID_OFFSET
+                + " in (" + templateIds + "))";
+        jdbc.execute("drop table if exists bench_cleanup");
+        jdbc.execute("create table bench_cleanup as select id, code, process_instance_id from project where " + mine);
+        // Engine: the instances of these projects (and their units) with their sub-processes, jobs and history.
+        List<String> roots = jdbc.queryForList("select id_ from act_hi_procinst where super_process_instance_id_ is null and "
+                + "(business_key_ in (select code from bench_cleanup) or business_key_ in (select 'BU-' || substr(code, 5) "
+                + "from bench_cleanup))", String.class);
+        org.camunda.bpm.engine.RuntimeService runtime = context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        org.camunda.bpm.engine.HistoryService history = context.getBean(org.camunda.bpm.engine.HistoryService.class);
+        List<String> instances = jdbc.queryForList("select id_ from act_hi_procinst where coalesce(root_proc_inst_id_, proc_inst_id_) "
+                + "in (select id_ from act_hi_procinst where super_process_instance_id_ is null and (business_key_ in "
+                + "(select code from bench_cleanup) or business_key_ in (select 'BU-' || substr(code, 5) from bench_cleanup)))",
+                String.class);
+        for (int from = 0; from < roots.size(); from += 500) {
+            List<String> slice = roots.subList(from, Math.min(roots.size(), from + 500));
+            runtime.deleteProcessInstancesIfExists(slice, "基准测试数据清理", true, true, false);
+        }
+        for (int from = 0; from < instances.size(); from += 500) {
+            history.deleteHistoricProcessInstancesIfExists(instances.subList(from, Math.min(instances.size(), from + 500)));
+        }
+        for (int from = 0; from < instances.size(); from += 1000) {
+            String in = instances.subList(from, Math.min(instances.size(), from + 1000)).stream().map(i -> "'" + i + "'")
+                    .reduce((a, b) -> a + "," + b).orElseThrow();
+            jdbc.update("delete from act_ru_authorization where resource_id_ in (" + in + ")");
+        }
+        // Business rows: children first, each tied to its parent's rows of these projects.
+        List<DataReplicator.BusinessTable> tables = new DataReplicator(jdbc, false).businessTables();
+        Map<String, String> condition = new java.util.HashMap<>();
+        for (DataReplicator.BusinessTable t : tables) {
+            condition.put(t.name(), t.parent() == null ? "id in (select id from bench_cleanup)"
+                    : t.tieColumn() + " in (select id from " + t.parent() + " where " + condition.get(t.parent()) + ")");
+        }
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            jdbc.update("delete from " + tables.get(i).name() + " where " + condition.get(tables.get(i).name()));
+        }
+        jdbc.execute("drop table bench_cleanup");
+    }
+
+    long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}

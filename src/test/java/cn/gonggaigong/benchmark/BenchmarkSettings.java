@@ -1,0 +1,47 @@
+package cn.gonggaigong.benchmark;
+
+import java.util.List;
+
+/**
+ * Sizes of one benchmark run.
+ *
+ * @param threads            worker threads of P1, the raw baseline and the database's own limit
+ * @param lifecycleProjects  P1: projects driven from application to completion acceptance
+ * @param rawInstances       P1 baseline: bare one-task instances started and completed
+ * @param commitSeconds      how long the plain JDBC commit loop runs
+ * @param templates          P2/P3: real projects driven to a spread of steps, then copied
+ * @param sizes              P2/P3: active projects measured at (multiples of {@code templates})
+ * @param samples            P2/P3: measured calls per figure (after as many warm-up calls)
+ * @param escalationTasks    P4: tasks falling due at the same moment
+ * @param secondNode         P4: also with a second node (the application jar on the same database)
+ * @param startAndMemory     P5: start the built application as a process of its own
+ */
+record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int rawInstances, double commitSeconds,
+                         int templates, List<Integer> sizes, int samples, int escalationTasks, boolean secondNode,
+                         boolean startAndMemory) {
+
+    static BenchmarkSettings full() {
+        return new BenchmarkSettings("full", 4, 150, 5000, 10, 100, List.of(10_000, 100_000), 300, 10_000, true, true);
+    }
+
+    /** Small enough for the normal test suite: proves every step still works, measures nothing worth keeping. */
+    static BenchmarkSettings quick() {
+        return new BenchmarkSettings("quick", 2, 2, 50, 1, 10, List.of(500, 1_000), 5, 40, false, false);
+    }
+
+    static BenchmarkSettings fromSystemProperties() {
+        BenchmarkSettings base = "quick".equals(System.getProperty("benchmark.mode")) ? quick() : full();
+        return new BenchmarkSettings(base.mode,
+                Integer.getInteger("benchmark.threads", base.threads),
+                Integer.getInteger("benchmark.lifecycleProjects", base.lifecycleProjects),
+                Integer.getInteger("benchmark.rawInstances", base.rawInstances),
+                Double.parseDouble(System.getProperty("benchmark.commitSeconds", String.valueOf(base.commitSeconds))),
+                Integer.getInteger("benchmark.templates", base.templates),
+                System.getProperty("benchmark.sizes") == null ? base.sizes
+                        : List.of(System.getProperty("benchmark.sizes").split(",")).stream().map(Integer::parseInt).toList(),
+                Integer.getInteger("benchmark.samples", base.samples),
+                Integer.getInteger("benchmark.escalationTasks", base.escalationTasks),
+                Boolean.parseBoolean(System.getProperty("benchmark.secondNode", String.valueOf(base.secondNode))),
+                Boolean.parseBoolean(System.getProperty("benchmark.startAndMemory", String.valueOf(base.startAndMemory))));
+    }
+}

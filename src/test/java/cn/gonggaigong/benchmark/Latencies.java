@@ -1,0 +1,37 @@
+package cn.gonggaigong.benchmark;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** Latencies of repeated calls, in milliseconds: p50, p95, p99 (nearest rank). */
+record Latencies(int samples, double p50, double p95, double p99, Object lastResult) {
+
+    /** Calls {@code call} {@code warmup} times unmeasured, then {@code samples} times measured. */
+    static Latencies measure(int warmup, int samples, Callable<?> call) {
+        try {
+            Object last = null;
+            for (int i = 0; i < warmup; i++) {
+                last = call.call();
+            }
+            long[] nanos = new long[samples];
+            for (int i = 0; i < samples; i++) {
+                long start = System.nanoTime();
+                last = call.call();
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            return new Latencies(samples, ms(rank(nanos, 0.50)), ms(rank(nanos, 0.95)), ms(rank(nanos, 0.99)), last);
+        } catch (Exception e) {
+            throw new IllegalStateException("Measured call failed", e);
+        }
+    }
+
+    private static long rank(long[] sorted, double quantile) {
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

@@ -1,0 +1,110 @@
+package cn.gonggaigong.benchmark;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import cn.gonggaigong.security.IdentityMode;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The product's own queries that P2 and P3 measure, called where their controllers call them (the service or
+ * controller bean, so the access checks and mapping are included, HTTP and JSON are not), as the given user: the
+ * Spring Security context of a request and Camunda's authentication, as the filters set them. Found by name, so the
+ * benchmark also runs (and says "not measured") on a build without them.
+ */
+final class ProductProbes {
+
+    static final String TASK_SERVICE = "cn.gonggaigong.task.TaskWorkService";
+    static final String MONITOR_CONTROLLER = "cn.gonggaigong.monitor.MonitorController";
+    static final String TASK_LIST_MISSING = "the task-list query of issue 4 (" + TASK_SERVICE + ", GET /api/tasks) is not in this build";
+    static final String DASHBOARD_MISSING = "the dashboard of issue 5 (" + MONITOR_CONTROLLER + ", /api/monitor/…) is not in this build";
+
+    /** One call of a product query; returns a short description of what it returned. */
+    interface Probe {
+        Object call() throws Exception;
+    }
+
+    private ProductProbes() {
+    }
+
+    /** GET /api/tasks?page=0&size=50 of {@code user}: the first 50 rows with project context; null when absent. */
+    static Probe taskList(ApplicationContext context, String user, List<String> groups) {
+        Object service = bean(context, TASK_SERVICE);
+        if (service == null) {
+            return null;
+        }
+        Method list = method(service, "list", String.class, String.class, Boolean.class, String.class, int.class, int.class);
+        return () -> as(context, user, groups, () -> {
+            Object page = list.invoke(service, null, null, null, null, 0, 50);
+            List<?> items = (List<?>) page.getClass().getMethod("items").invoke(page);
+            Object total = page.getClass().getMethod("total").invoke(page);
+            return items.size() + " of " + total + " rows";
+        });
+    }
+
+    /** The leading group's dashboard, {@code part}: phase-town-grade, overdue, league, trend, or all four (the page). */
+    static Probe dashboard(ApplicationContext context, String user, List<String> groups, String part) {
+        Object controller = bean(context, MONITOR_CONTROLLER);
+        if (controller == null) {
+            return null;
+        }
+        Method phaseTownGrade = method(controller, "phaseTownGrade");
+        Method overdue = method(controller, "overdue", String.class, int.class, int.class);
+        Method league = method(controller, "league");
+        Method trend = method(controller, "trend", String.class, String.class);
+        return () -> as(context, user, groups, () -> switch (part) {
+            case "phase-town-grade" -> describe(phaseTownGrade.invoke(controller));
+            case "overdue" -> describe(overdue.invoke(controller, null, 0, 50));
+            case "league" -> describe(league.invoke(controller));
+            case "trend" -> describe(trend.invoke(controller, null, null));
+            default -> {
+                phaseTownGrade.invoke(controller);
+                overdue.invoke(controller, null, 0, 50);
+                league.invoke(controller);
+                yield describe(trend.invoke(controller, null, null));
+            }
+        });
+    }
+
+    private static String describe(Object result) {
+        return result instanceof List<?> list ? list.size() + " rows" : "ok";
+    }
+
+    static <T> T as(ApplicationContext context, String user, List<String> groups, Callable<T> call) throws Exception {
+        IdentityService identity = context.getBean(IdentityService.class);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                groups.stream().map(g -> new SimpleGrantedAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + g)).toList()));
+        identity.setAuthentication(user, groups);
+        try {
+            return call.call();
+        } finally {
+            identity.clearAuthentication();
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static Object bean(ApplicationContext context, String className) {
+        if (!ClassUtils.isPresent(className, ProductProbes.class.getClassLoader())) {
+            return null;
+        }
+        try {
+            return context.getBean(ClassUtils.forName(className, ProductProbes.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static Method method(Object bean, String name, Class<?>... parameters) {
+        try {
+            return org.springframework.aop.support.AopUtils.getTargetClass(bean).getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(bean.getClass().getName() + " has no method " + name + " as the benchmark expects", e);
+        }
+    }
+}
