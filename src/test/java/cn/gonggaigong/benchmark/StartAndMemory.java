@@ -116,8 +116,8 @@ final class StartAndMemory {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("The application stopped while starting; see " + log);
                 }
-                if ((System.nanoTime() - begin) / 1e9 > 180) {
-                    throw new IllegalStateException("The application was not ready after 180 s; see " + log);
+                if ((System.nanoTime() - begin) / 1e9 > 600) {
+                    throw new IllegalStateException("The application was not ready after 600 s; see " + log);
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
