@@ -43,6 +43,8 @@ public final class Benchmark {
                 run.dashboard(size);
             }
             run.escalation();
+            // A look at the data afterwards (psql on the port in the log), e.g. EXPLAIN of a slow query.
+            Thread.sleep(Long.getLong("benchmark.holdSeconds", 0L) * 1000);
         }
         if (settings.startAndMemory()) {
             StartAndMemory.measure(work, report);

@@ -223,8 +223,10 @@ final class BenchmarkRun {
                 + " in (" + templateIds + ")");
         activeProjectCounts.add(active);
         expectedActiveProjects.add((long) templates.size() * (copiesWanted + 1));
-        report.note(String.format(java.util.Locale.ROOT, "Copies to %,d active projects: %d templates × %d copies in %.1f s; "
-                + "rows inserted %s.", active, templates.size(), copiesWanted + 1, seconds, rows));
+        report.note(String.format(java.util.Locale.ROOT, "Copies to %,d active projects: %d templates, each "
+                + "now %d times, in %.1f s; rows inserted %s; seconds per table %s.", active, templates.size(), copiesWanted + 1,
+                seconds, rows, replicator.timings.entrySet().stream().filter(e -> e.getValue() >= 0.5)
+                        .map(e -> e.getKey() + " " + Math.round(e.getValue())).toList()));
         return rows;
     }
 

@@ -52,6 +52,8 @@ final class DataReplicator {
     private final JdbcTemplate jdbc;
     private final boolean withHistory;
     private final Map<String, List<Column>> columns = new LinkedHashMap<>();
+    /** Seconds each table took, for the report. */
+    final Map<String, Double> timings = new LinkedHashMap<>();
 
     record Column(String name, String type) {
     }
@@ -75,19 +77,26 @@ final class DataReplicator {
         }
         for (String table : engineTables) {
             if (!columnsOf(table).isEmpty()) {
+                long begin = System.nanoTime();
                 inserted.put(table, copyEngineTable(table));
+                timings.put(table, (System.nanoTime() - begin) / 1e9);
             }
         }
-        for (BusinessTable table : businessTables()) {
-            inserted.put(table.name, copyBusinessTable(table));
+        List<BusinessTable> businessTables = businessTables();
+        for (BusinessTable table : businessTables) {
+            long begin = System.nanoTime();
+            inserted.put(table.name, copyBusinessTable(table, businessTables));
+            timings.put(table.name, (System.nanoTime() - begin) / 1e9);
         }
-        for (BusinessTable table : businessTables()) {
+        for (BusinessTable table : businessTables) {
             if (columnsOf(table.name).stream().anyMatch(c -> c.name.equals("id") && c.type.equals("bigint"))) {
                 jdbc.queryForList("select setval(pg_get_serial_sequence('" + table.name + "', 'id'), "
                         + "(select coalesce(max(id), 1) from " + table.name + "))");
             }
         }
+        long begin = System.nanoTime();
         jdbc.execute("analyze");
+        timings.put("analyze", (System.nanoTime() - begin) / 1e9);
         return inserted;
     }
 
@@ -216,8 +225,8 @@ final class DataReplicator {
         return tables;
     }
 
-    private int copyBusinessTable(BusinessTable table) {
-        Set<String> copied = businessTables().stream().map(BusinessTable::name).collect(Collectors.toSet());
+    private int copyBusinessTable(BusinessTable table, List<BusinessTable> businessTables) {
+        Set<String> copied = businessTables.stream().map(BusinessTable::name).collect(Collectors.toSet());
         Map<String, String> references = new LinkedHashMap<>();
         jdbc.queryForList("select kcu.column_name, ccu.table_name as parent from information_schema.table_constraints tc "
                 + "join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name "
