@@ -28,10 +28,16 @@ public final class Benchmark {
         BenchmarkReport report = new BenchmarkReport();
         long begin = System.nanoTime();
         // As command-line arguments, so they win over application.yaml (and the environment).
-        String[] arguments = {"--spring.datasource.url=", "--ggg.embedded-postgres.data-dir=" + dataDir,
-                "--ggg.embedded-postgres.port=0", "--server.port=0"};
+        // -Dbenchmark.appArgs="--a=b --c=d": settings to try against application.yaml's (e.g. job executor settings).
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--spring.datasource.url=",
+                "--ggg.embedded-postgres.data-dir=" + dataDir, "--ggg.embedded-postgres.port=0", "--server.port=0"));
+        String extra = System.getProperty("benchmark.appArgs", "").trim();
+        if (!extra.isEmpty()) {
+            arguments.addAll(java.util.List.of(extra.split("\\s+")));
+            report.setup("settings changed for this run", "`" + extra + "`");
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GongGaiGongApplication.class)
-                .run(arguments)) {
+                .run(arguments.toArray(String[]::new))) {
             BenchmarkRun run = new BenchmarkRun(context, settings, report);
             run.describeSetup(command);
             run.databaseLimit();

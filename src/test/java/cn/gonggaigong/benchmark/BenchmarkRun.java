@@ -326,9 +326,15 @@ final class BenchmarkRun {
         } else if (jar.isEmpty()) {
             twoWhy = "no application jar in target/ for the second node";
         } else {
-            StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log").toAbsolutePath(),
+            List<String> arguments = new ArrayList<>(List.of(
                     "--spring.datasource.url=" + ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl(),
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER);
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER));
+            String extra = System.getProperty("benchmark.appArgs", "").trim();
+            if (!extra.isEmpty()) {
+                arguments.addAll(List.of(extra.split("\\s+")));
+            }
+            StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
+                    .toAbsolutePath(), arguments.toArray(String[]::new));
             try {
                 two = escalate("two nodes");
             } finally {
