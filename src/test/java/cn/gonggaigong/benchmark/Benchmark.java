@@ -40,19 +40,30 @@ public final class Benchmark {
                 .run(arguments.toArray(String[]::new))) {
             BenchmarkRun run = new BenchmarkRun(context, settings, report);
             run.describeSetup(command);
-            run.databaseLimit();
-            run.lifecycleThroughput();
+            // -Dbenchmark.skip=P1,P2,...: leave figures out of a trial run (the data for P2–P4 is always made).
+            java.util.Set<String> skip = java.util.Set.of(System.getProperty("benchmark.skip", "").split(","));
+            if (!skip.contains("P1")) {
+                run.databaseLimit();
+                run.lifecycleThroughput();
+            }
             run.seedTemplates();
             for (int size : settings.sizes()) {
                 run.growTo(size);
-                run.inboxes(size);
-                run.dashboard(size);
+                if (!skip.contains("P2")) {
+                    run.inboxes(size);
+                }
+                if (!skip.contains("P3")) {
+                    run.dashboard(size);
+                }
             }
-            run.escalation();
+            run.workOneCopy();
+            if (!skip.contains("P4")) {
+                run.escalation();
+            }
             // A look at the data afterwards (psql on the port in the log), e.g. EXPLAIN of a slow query.
             Thread.sleep(Long.getLong("benchmark.holdSeconds", 0L) * 1000);
         }
-        if (settings.startAndMemory()) {
+        if (settings.startAndMemory() && !System.getProperty("benchmark.skip", "").contains("P5")) {
             StartAndMemory.measure(work, report);
         } else {
             report.notMeasured("P5", "cold start to ready; idle RSS", "≤ 15 s, ≤ 700 MB", "switched off for this run");
