@@ -170,10 +170,10 @@ final class DataReplicator {
         if (table.equals("act_ru_variable") || table.equals("act_hi_varinst") || table.equals("act_hi_detail")) {
             if (n.equals("text_")) {
                 return "case src.name_ when 'townGroup' then cp.group_id when 'projectCode' then " + c + " || '-' || cp.k "
-                        + "when 'projectId' then (src.long_ + cp.k * " + ID_OFFSET + ")::text else " + c + " end";
+                        + "when 'projectId' then (src.long_ + cp.k::bigint * " + ID_OFFSET + ")::text else " + c + " end";
             }
             if (n.equals("long_")) {
-                return "case when src.name_ = 'projectId' then " + c + " + cp.k * " + ID_OFFSET + " else " + c + " end";
+                return "case when src.name_ = 'projectId' then " + c + " + cp.k::bigint * " + ID_OFFSET + " else " + c + " end";
             }
         }
         if (table.equals("act_ru_job") && n.equals("handler_cfg_")) {
@@ -265,7 +265,7 @@ final class DataReplicator {
         String n = col.name;
         boolean number = col.type.equals("bigint") || col.type.equals("integer");
         if (number && (n.equals("id") || (references.containsKey(n) && copied.contains(references.get(n))))) {
-            return c + " + cp.k * " + ID_OFFSET;
+            return c + " + cp.k::bigint * " + ID_OFFSET;
         }
         if (n.equals("town_code")) {
             return "cp.town_code";
