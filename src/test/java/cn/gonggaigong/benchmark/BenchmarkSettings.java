@@ -21,7 +21,7 @@ record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int ra
                          boolean startAndMemory) {
 
     static BenchmarkSettings full() {
-        return new BenchmarkSettings("full", 4, 100, 5000, 10, 100, List.of(10_000, 100_000), 300, 10_000, true, true);
+        return new BenchmarkSettings("full", 4, 40, 3000, 10, 50, List.of(10_000, 100_000), 100, 10_000, true, true);
     }
 
     /** Small enough for the normal test suite: proves every step still works, measures nothing worth keeping. */

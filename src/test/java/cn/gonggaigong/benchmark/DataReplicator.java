@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and in another town. Copy {@code k} of a row:
  * <ul>
  * <li>engine ids (columns {@code ID_}, {@code *_ID_}, {@code VAR_SCOPE_}, {@code SUPER_EXEC_}, except those naming
- * shared things: definitions, deployments, activities, users, groups, tenants, DMN clauses and rules): the last four
- * characters replaced by {@code z} and {@code k} in three digits (same length; the engine's time-based UUIDs differ in
+ * shared things: definitions, deployments, activities, users, groups, tenants, DMN clauses and rules): the last five
+ * characters replaced by {@code z} and {@code k} in four digits (same length; the engine's time-based UUIDs differ in
  * their first part, their last characters are the node's and the same for all);</li>
  * <li>business keys and project codes: {@code -k} appended;</li>
  * <li>numeric ids of business rows ({@code id}, {@code project_id}, and every {@code *_id} that points at a copied
@@ -129,7 +129,7 @@ final class DataReplicator {
         jdbc.execute("insert into bench_tpl select row_number() over (order by p.id) - 1, p.id, p.process_instance_id, "
                 + "t.group_id from project p join town t on t.code = p.town_code where p.id in (" + ids + ")");
         jdbc.execute("create table bench_town as select (row_number() over (order by code) - 1)::int as pos, code, group_id from town");
-        jdbc.execute("create table bench_cp as select tp.idx, k, lpad(k::text, 3, '0') as k3, t.code as town_code, "
+        jdbc.execute("create table bench_cp as select tp.idx, k, lpad(k::text, 4, '0') as k4, t.code as town_code, "
                 + "t.group_id, tp.town_group as tpl_group from bench_tpl tp cross join generate_series(" + fromCopy + ", "
                 + toCopy + ") k join bench_town t on t.pos = (tp.idx + k) % (select count(*) from bench_town)");
         jdbc.execute("create index on bench_cp (idx)");
@@ -198,11 +198,11 @@ final class DataReplicator {
         }
         if (table.equals("act_ru_job") && n.equals("handler_cfg_")) {
             // The escalation timers of a task name it: <taskId>:<GRADE>.
-            return "case when src.handler_type_ = 'ggg-task-warning' then left(split_part(" + c + ", ':', 1), -4) || 'z' "
-                    + "|| cp.k3 || ':' || split_part(" + c + ", ':', 2) else " + c + " end";
+            return "case when src.handler_type_ = 'ggg-task-warning' then left(split_part(" + c + ", ':', 1), -5) || 'z' "
+                    + "|| cp.k4 || ':' || split_part(" + c + ", ':', 2) else " + c + " end";
         }
         if (col.type.startsWith("character") && isEngineId(n)) {
-            return "left(" + c + ", -4) || 'z' || cp.k3";
+            return "left(" + c + ", -5) || 'z' || cp.k4";
         }
         return c;
     }
@@ -295,7 +295,7 @@ final class DataReplicator {
         }
         if (col.type.startsWith("character") && (n.endsWith("process_instance_id") || n.endsWith("task_id")
                 || n.endsWith("execution_id"))) {
-            return "left(" + c + ", -4) || 'z' || cp.k3";
+            return "left(" + c + ", -5) || 'z' || cp.k4";
         }
         if (col.type.startsWith("character") && (n.equals("responsible_group") || n.endsWith("group_id"))) {
             return "case when " + c + " = cp.tpl_group then cp.group_id else " + c + " end";

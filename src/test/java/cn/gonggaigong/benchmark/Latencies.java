@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 record Latencies(int samples, double p50, double p95, double p99, Object lastResult) {
 
     /** Measuring one figure stops after this many seconds (slow baselines at 100,000 projects), with at least 20 calls. */
-    static final double BUDGET_SECONDS = 30;
+    static final double BUDGET_SECONDS = 15;
 
     /** Calls {@code call} {@code warmup} times unmeasured, then up to {@code samples} times measured. */
     static Latencies measure(int warmup, int samples, Callable<?> call) {
