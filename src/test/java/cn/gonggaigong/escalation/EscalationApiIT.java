@@ -19,7 +19,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,8 @@ class EscalationApiIT extends ApplicationTestSupport {
     WorkingDayCalendar calendar;
     @Autowired
     CalendarWarningSink calendarWarnings;
+    @Autowired
+    ProcessEngine engine;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -136,6 +141,16 @@ class EscalationApiIT extends ApplicationTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ like ?",
                 Integer.class, WarningJobHandler.TYPE, task.getId() + ":%")).isZero();
         assertThat(ids(warnings("zhanlong1", "open", "true"))).doesNotContain(id);
+    }
+
+    @Test
+    void theApplicationsEngineReadsWorkingDaysInTimersAndDueDates() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        Date start = Date.from(LocalDate.of(2025, 9, 26).atTime(10, 0).atZone(WorkingDayCalendar.ZONE).toInstant());
+        for (String name : List.of("duration", "dueDate")) {
+            assertThat(configuration.getBusinessCalendarManager().getBusinessCalendar(name).resolveDuedate("10个工作日", start))
+                    .as(name).isEqualTo(Date.from(WorkingDayCalendar.endOf(LocalDate.of(2025, 10, 16))));
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ class TwoNodeEscalationTest {
 
     @Test
     void fiveHundredTasksFallDueTogetherOnTwoNodesAndOneStopsMidway() throws InterruptedException {
+        long t0 = System.nanoTime();
         nodeA = ClockTestEngines.engine("cluster-node-a", List.of());
         nodeB = ClockTestEngines.engine("cluster-node-b", List.of());
         JdbcTemplate jdbc = ClockTestEngines.jdbc();
@@ -53,6 +54,7 @@ class TwoNodeEscalationTest {
                         .endEvent().done())
                 .deploy();
 
+        long t1 = System.nanoTime();
         Instant start = StatutoryClockProcessTest.cst("2025-09-23T10:00");
         ClockUtil.setCurrentTime(Date.from(start));
         for (int i = 0; i < TASKS; i++) {
@@ -61,13 +63,17 @@ class TwoNodeEscalationTest {
             assertThat(instance.isEnded()).isFalse();
         }
         assertThat(jobCount(jdbc)).isEqualTo(3 * TASKS);
+        long t2 = System.nanoTime();
 
         // Every grade of every task is due (the limit ends 13 October, escalation 16 October).
         ClockUtil.setCurrentTime(Date.from(StatutoryClockProcessTest.cst("2025-11-03T09:00")));
         JobExecutor executorA = ClockTestEngines.configuration(nodeA).getJobExecutor();
         JobExecutor executorB = ClockTestEngines.configuration(nodeB).getJobExecutor();
-        executorA.start();
-        executorB.start();
+        for (JobExecutor executor : List.of(executorA, executorB)) {
+            executor.setWaitTimeInMillis(100); // idle nodes look again soon (the default backs off to a minute)
+            executor.setMaxWait(500);
+            executor.start();
+        }
 
         waitUntil(() -> warnings(jdbc) >= TASKS, Duration.ofMinutes(3));
         nodeA.close(); // stops A's job executor; jobs it had acquired but not run stay locked in the database
@@ -79,6 +85,9 @@ class TwoNodeEscalationTest {
         ClockUtil.setCurrentTime(Date.from(StatutoryClockProcessTest.cst("2025-11-03T09:30")));
         waitUntil(() -> jobCount(jdbc) == 0, Duration.ofMinutes(5));
 
+        long t3 = System.nanoTime();
+        System.out.printf("engines and database %d ms, %d tasks started %d ms, %d warnings raised %d ms%n",
+                (t1 - t0) / 1_000_000, TASKS, (t2 - t1) / 1_000_000, 3 * TASKS, (t3 - t2) / 1_000_000);
         assertThat(raisedWhenAStopped).isLessThan(3 * TASKS);
         List<Map<String, Object>> byGrade = jdbc.queryForList(
                 "select grade, count(*) as n, count(distinct task_id) as tasks from task_warning where task_definition_key = ? group by grade order by grade",
