@@ -125,7 +125,8 @@ public class Warnings {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         Optional<Long> id = configuration.getCommandExecutorTxRequired().execute(context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            return task == null ? null : raiser.raise(context, task, Grade.URGE, user.userId(), message.strip());
+            // only tasks of a process (a standalone task has no clock)
+            return task == null || task.getExecutionId() == null ? null : raiser.raise(context, task, Grade.URGE, user.userId(), message.strip());
         });
         if (id == null) {
             throw EscalationApiException.notFound("待办任务 " + taskId + " 不存在或已办结");
