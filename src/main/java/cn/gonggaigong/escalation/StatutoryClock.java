@@ -76,9 +76,11 @@ public class StatutoryClock {
                 ? TaskClock.valueOf((String) limit.get("clock")) : derivedClock(task, responsible);
 
         Instant due;
+        Integer limitDays = null; // the model's own due date is kept (e.g. a monthly report due on the 25th)
         if (task.getDueDate() != null) {
             due = task.getDueDate().toInstant();
         } else {
+            limitDays = days;
             Deadline deadline = calendar.deadline(start, days);
             if (!deadline.complete()) {
                 calendarWarnings.incomplete(deadline, "任务「" + task.getName() + "」(" + task.getId() + ")");
@@ -95,7 +97,7 @@ public class StatutoryClock {
                     yellow_before_days, escalate_after_days, started_at, due_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do nothing""",
                 task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
-                execution.getRootProcessInstanceId(), projectId, townCode, responsible, clock.name(), days, yellow,
+                execution.getRootProcessInstanceId(), projectId, townCode, responsible, clock.name(), limitDays, yellow,
                 escalate, start, due);
         if (clock == TaskClock.OFFICE) {
             timesOf(due, yellow, escalate, now).forEach((grade, at) -> schedule(context, task, grade, at));

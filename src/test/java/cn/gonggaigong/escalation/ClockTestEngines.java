@@ -34,6 +34,8 @@ final class ClockTestEngines {
     static final String APPLICANT_TASK = "Task_ClockApplicantCorrection";
     static final String ONE_TASK_PROCESS = "ClockOneTask";
     static final String WAIT_PROCESS = "ClockParallelWait";
+    static final String OWN_DUE_DATE_PROCESS = "ClockOwnDueDate";
+    static final String REPORT_TASK = "Task_ClockSubmitReport";
     static final String TOWN_GROUP = "town-zhanlong";
 
     static final WorkingDayCalendar CALENDAR = HolidayData.load(null);
@@ -118,7 +120,12 @@ final class ClockTestEngines {
                 .moveToNode("Gateway_Split")
                 .userTask(APPLICANT_TASK).name("测试：申请人补正").camundaAssignee("${applicant}")
                 .connectTo("Gateway_Join").done();
+        BpmnModelInstance ownDueDate = Bpmn.createExecutableProcess(OWN_DUE_DATE_PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask(REPORT_TASK).name("测试：报送月报").camundaCandidateGroups(TOWN_GROUP).camundaDueDate("${reportDue}")
+                .endEvent().done();
         engine.getRepositoryService().createDeployment().enableDuplicateFiltering(true)
+                .addModelInstance(OWN_DUE_DATE_PROCESS + ".bpmn", ownDueDate)
                 .addModelInstance(ONE_TASK_PROCESS + ".bpmn", oneTask)
                 .addModelInstance(WAIT_PROCESS + ".bpmn", parallel).deploy();
         IdentityService identity = engine.getIdentityService();
