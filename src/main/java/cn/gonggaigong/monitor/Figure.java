@@ -97,8 +97,11 @@ public enum Figure {
         static final String LATE_ROOTS = "select h.root_proc_inst_id_ from act_hi_taskinst h"
                 + " where h.end_time_ is not null and h.due_date_ is not null and h.end_time_ > h.due_date_";
 
-        static final String COMPLETED_IN_MONTH = "select h.id_ from act_hi_procinst h where h.end_act_id_ = '"
-                + ProjectLifecycleProcess.END_EVENT_COMPLETED + "' and h.end_time_ >= :fromLocal and h.end_time_ < :toLocal";
+        /** Lifecycle instances (alias h, act_hi_procinst) that completed in the month. */
+        static final String COMPLETED_IN_RANGE = "h.end_act_id_ = '" + ProjectLifecycleProcess.END_EVENT_COMPLETED
+                + "' and h.end_time_ >= :fromLocal and h.end_time_ < :toLocal";
+
+        static final String COMPLETED_IN_MONTH = "select h.id_ from act_hi_procinst h where " + COMPLETED_IN_RANGE;
 
         /** Highest open grade per project (alias g: project_id, rank). */
         static final String OPEN_GRADES = "select w.project_id, max(" + Grade.RANK_SQL + ") as rank from task_warning w"

@@ -162,8 +162,8 @@ public class MonitorQueries {
         Map<String, Long> entered = byMonth("select to_char(p.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
                 + " from project p where p.created_at >= :from and p.created_at < :to group by 1", params);
         Map<String, Long> completed = byMonth("select to_char((h.end_time_ at time zone :jvm) at time zone 'Asia/Shanghai',"
-                + " 'YYYY-MM'), count(*) from project p where p.process_instance_id in (" + Figure.Sql.COMPLETED_IN_MONTH
-                + ") group by 1", params);
+                + " 'YYYY-MM'), count(*) from act_hi_procinst h join project p on p.process_instance_id = h.id_"
+                + " where " + Figure.Sql.COMPLETED_IN_RANGE + " group by 1", params);
         Map<String, Long> raised = byMonth("select to_char(w.raised_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
                 + " from task_warning w where w.raised_at >= :from and w.raised_at < :to group by 1", params);
         Map<String, Long> closed = byMonth("select to_char(w.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
