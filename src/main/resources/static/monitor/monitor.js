@@ -163,7 +163,7 @@
     sorted.forEach(r => {
       const tr = document.createElement('tr');
       tr.append(cell(r.townName),
-        linkCell(r.completedTasks, () => drill({ figure: 'phases-done', town: r.townCode }, '已办结阶段的项目 · ' + r.townName)),
+        cell(r.completedTasks),
         cell(r.onTimeTasks),
         linkCell(percent(r.onTimeRate), () => drill({ figure: 'late-tasks', town: r.townCode }, '有超期办结事项的项目 · ' + r.townName)),
         linkCell(r.completedPhases, () => drill({ figure: 'phases-done', town: r.townCode }, '已办结阶段的项目 · ' + r.townName)),
