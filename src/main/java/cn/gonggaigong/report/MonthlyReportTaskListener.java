@@ -14,7 +14,7 @@ import java.time.YearMonth;
 
 /**
  * The report task's life: when created, its row in monthly_report (PENDING, with the due date) and the form
- * prefilled from the town's data as task-local variables (so towns never see each other's values); when completed,
+ * prefilled from the town's data ({@link #prefill}); when completed,
  * the submitted figures saved (checked first: a bad value refuses the completion and nothing is saved).
  */
 @Component("monthlyReportTaskListener")
@@ -33,13 +33,21 @@ public class MonthlyReportTaskListener implements TaskListener {
         String town = (String) task.getVariable(Var.TOWN_CODE);
         YearMonth month = YearMonth.parse((String) task.getVariable(Var.REPORT_MONTH));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariablesLocal(MonthlyReportForm.prefill(data(town, month)));
+            prefill(task, data(town, month));
             reports.open(task.getId(), task.getProcessInstanceId(), town, month.toString(),
                     task.getDueDate().toInstant(), now());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             MonthlyReports.Submission submission = MonthlyReportForm.read(task::getVariable);
             reports.submit(task.getId(), submission, data(town, month), actor(task), now());
         }
+    }
+
+    /**
+     * The form's values, local to the task's own (multi-instance) execution: completing a task sets the submitted
+     * variables on its execution, where they replace these; no town sees another's, none reaches the process.
+     */
+    public static void prefill(DelegateTask task, ReportRow data) {
+        task.getExecution().setVariablesLocal(MonthlyReportForm.prefill(data));
     }
 
     private ReportRow data(String town, YearMonth month) {

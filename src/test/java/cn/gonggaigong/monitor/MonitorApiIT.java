@@ -360,10 +360,13 @@ class MonitorApiIT extends ApplicationTestSupport {
             }
             assertThat(totalCells).isEqualTo(totals);
         }
-        // 后溪乡 in November, known by construction: 4 in the plan, 2 started (H4, H5), 2 in intake, 1 completed,
-        // 1 overdue (H3), 5 warnings raised (the yellow of 1 Nov 01:00 China time included), 1 closed.
-        assertThat(reportRow("houxi", november, projects, warnings, overdue))
-                .containsExactly(4L, 2L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 1L, 5L, 1L);
+        // 后溪乡 in November, known by construction: 4 in the plan, 2 started (H4, H5), 2 in intake, 1 in scheme
+        // compilation, 1 in implementation, 1 completed, 1 overdue (H3). (Its warnings also count its monthly report's,
+        // which another test may have raised; the seeded ones are checked through their projects below.)
+        assertThat(reportRow("houxi", november, projects, warnings, overdue).subList(0, 17))
+                .containsExactly(4L, 2L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 1L);
+        assertThat(read("/api/monitor/projects?figure=warnings-closed&month=2026-11&town=houxi", LEADER).get("items"))
+                .extracting(i -> i.get("code").asText()).containsExactly("MON-H4");
         assertThat(read("/api/monitor/projects?figure=in-phase&phase=SCHEME_COMPILATION&town=houxi", LEADER).get("total").asLong())
                 .isEqualTo(1);
         assertThat(read("/api/monitor/projects?figure=started&town=houxi", LEADER).get("items"))

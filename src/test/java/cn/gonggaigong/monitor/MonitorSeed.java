@@ -77,15 +77,24 @@ final class MonitorSeed {
             TaskService tasks = engine.getTaskService();
             // H3: the step done on time (due Fri 4 Sep, done Thu 3 Sep: 2 working days); next task overdue since 20 Nov.
             due(tasks, step(engine, h3), "2026-09-04T23:59:59+08:00");
-            complete(tasks, step(engine, h3), "2026-09-03T15:00:00+08:00");
+            complete(engine, step(engine, h3), "2026-09-03T15:00:00+08:00");
             due(tasks, next(engine, h3), "2026-11-20T18:00:00+08:00");
             // H5: the step done late (due Tue 8 Sep, done Thu 10 Sep: 3 working days); the project completed 15 Oct.
             due(tasks, step(engine, h5), "2026-09-08T23:59:59+08:00");
-            complete(tasks, step(engine, h5), "2026-09-10T16:00:00+08:00");
-            complete(tasks, next(engine, h5), "2026-10-15T10:00:00+08:00");
+            complete(engine, step(engine, h5), "2026-09-10T16:00:00+08:00");
+            Task h5Next = next(engine, h5);
+            h5Next.setDueDate(null); // a task without a due date is not judged on time or late
+            tasks.saveTask(h5Next);
+            complete(engine, h5Next, "2026-10-15T10:00:00+08:00");
             // P1: its step (in the called instance) overdue since the end of Friday 27 Nov; P3's step due in December.
             due(tasks, step(engine, p1), "2026-11-27T23:59:59+08:00");
             due(tasks, step(engine, p3), "2026-12-10T23:59:59+08:00");
+
+            // The statutory clock (issue 5) gave the probe tasks escalation timers of its own; the warnings here are
+            // seeded as rows, so none of the probes' timers may raise more while the tests run.
+            dropProbeTimers(engine);
+            jdbc.update("delete from task_warning where task_id in (select id_ from act_hi_taskinst where proc_def_key_ in (?, ?))",
+                    PROBE, PROBE_STEP);
 
             // Warnings (红黄牌): H2 yellow raised 1 Nov 01:00 in China (still 31 Oct in UTC); H3 yellow and red;
             // H4 red (closed) and escalated; P1 red; P2 only urged (no grade).
@@ -100,6 +109,15 @@ final class MonitorSeed {
             seeded = true;
         } finally {
             ClockUtil.reset();
+        }
+    }
+
+    private static void dropProbeTimers(ProcessEngine engine) {
+        for (String key : new String[]{PROBE, PROBE_STEP}) {
+            for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).list()) {
+                engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list()
+                        .forEach(job -> engine.getManagementService().deleteJob(job.getId()));
+            }
         }
     }
 
@@ -123,6 +141,7 @@ final class MonitorSeed {
         ClockUtil.setCurrentTime(at(startedAt));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE,
                 Map.of("townGroup", "town-" + town));
+        dropProbeTimers(engine);
         return instance.getId();
     }
 
@@ -147,9 +166,10 @@ final class MonitorSeed {
         tasks.saveTask(task);
     }
 
-    private static void complete(TaskService tasks, Task task, String at) {
+    private static void complete(ProcessEngine engine, Task task, String at) {
         ClockUtil.setCurrentTime(at(at));
-        tasks.complete(task.getId());
+        engine.getTaskService().complete(task.getId());
+        dropProbeTimers(engine);
     }
 
     private static void warning(JdbcTemplate jdbc, String project, String town, String grade, String raisedAt,

@@ -4,6 +4,9 @@ import cn.gonggaigong.process.MonthlyProgressReportProcess.Field;
 import cn.gonggaigong.process.MonthlyProgressReportProcess.Var;
 import cn.gonggaigong.report.MonthlyReportForm;
 import cn.gonggaigong.report.MonthlyReportRound;
+import cn.gonggaigong.report.MonthlyReportTaskListener;
+import cn.gonggaigong.report.MonthlyReports;
+import cn.gonggaigong.monitor.MonitorViews.ReportRow;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -48,15 +51,29 @@ class MonthlyProgressReportProcessTest {
 
     /** Which task events the listener saw (the application's listener writes monthly_report, covered by its IT). */
     private final List<String> events = new ArrayList<>();
+    /** What the listener read back at completion, by town. */
+    private final Map<String, MonthlyReports.Submission> submitted = new java.util.HashMap<>();
+
+    /** The application's data for a town (here: its number of letters in the plan, nothing else). */
+    private static ReportRow dataOf(String town) {
+        Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        for (Phase phase : Phase.values()) {
+            phases.put(phase.name(), 0L);
+        }
+        return new ReportRow(town, town, town.length(), 0, phases, 0, 0, 0, 0);
+    }
 
     @BeforeEach
     void glue() {
         ProcessTestSupport.registerGlue();
         Mocks.register("monthlyReportRound", (JavaDelegate) execution -> MonthlyReportRound.apply(execution, TOWNS));
         Mocks.register("monthlyReportTaskListener", (TaskListener) (DelegateTask task) -> {
-            events.add(task.getEventName() + ":" + task.getVariable(Var.TOWN_CODE));
-            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-                MonthlyReportForm.read(task::getVariable);
+            String town = (String) task.getVariable(Var.TOWN_CODE);
+            events.add(task.getEventName() + ":" + town);
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                MonthlyReportTaskListener.prefill(task, dataOf(town));
+            } else {
+                submitted.put(town, MonthlyReportForm.read(task::getVariable));
             }
         });
     }
@@ -110,6 +127,12 @@ class MonthlyProgressReportProcessTest {
             assertThat(taskService().getVariable(task.getId(), Var.TOWN_CODE)).isEqualTo(town);
         }
         assertThat(events).containsExactlyInAnyOrder("create:hongyang", "create:liushadong", "create:zhanlong");
+        // Each form is prefilled with its own town's figures.
+        for (Task task : tasks) {
+            String town = (String) taskService().getVariable(task.getId(), Var.TOWN_CODE);
+            assertThat(taskService().getVariable(task.getId(), Field.PROJECTS_IN_PLAN)).isEqualTo((long) town.length());
+            assertThat(taskService().getVariable(task.getId(), Field.PHASE_SUMMARY)).asString().contains("纳入年度实施计划 0");
+        }
 
         // The next month's round is due on the next 1st (no drift from adding months).
         assertThat(monthTimer().getDuedate()).isEqualTo(at("2026-06-01T09:00:00+08:00"));
@@ -120,10 +143,16 @@ class MonthlyProgressReportProcessTest {
         ClockUtil.setCurrentTime(at("2026-05-26T00:00:01+08:00"));
         assertThat(taskService().createTaskQuery().processInstanceId(round.getId()).dueBefore(ClockUtil.getCurrentTime()).count()).isEqualTo(3);
 
+        long corrected = 20;
         for (Task task : tasks) {
-            taskService().complete(task.getId(), report(3L));
+            taskService().complete(task.getId(), report(corrected++));
         }
         assertThat(round).isEnded().hasPassed(MonthlyProgressReportProcess.END_EVENT);
+        // What each town submitted replaced its prefill (not another town's, not the data).
+        assertThat(submitted.values()).extracting(MonthlyReports.Submission::projectsInPlan)
+                .containsExactlyInAnyOrder(20, 21, 22);
+        assertThat(submitted.values()).extracting(MonthlyReports.Submission::progressSummary)
+                .containsOnly("本月完成两个项目的基础数据调查");
         // Each town's values stayed on its own task.
         assertThat(runtimeService().createVariableInstanceQuery().variableName(Field.PROJECTS_IN_PLAN).count()).isZero();
     }

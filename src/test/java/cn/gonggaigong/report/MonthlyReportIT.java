@@ -6,6 +6,7 @@ import cn.gonggaigong.process.MonthlyProgressReportProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -45,6 +48,9 @@ class MonthlyReportIT extends ApplicationTestSupport {
 
     @Autowired
     MockMvc mvc;
+    /** Camunda's REST API is a servlet of its own, outside MockMvc: real HTTP. */
+    @Autowired
+    TestRestTemplate rest;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -53,10 +59,16 @@ class MonthlyReportIT extends ApplicationTestSupport {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
 
     @AfterEach
     void resetClockAndNextRound() {
         ClockUtil.reset();
+        // The round ends with the test (its open tasks deleted, their escalation timers with them), so nothing of it
+        // fires while the other tests of this JVM run.
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID).list()
+                .forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "测试结束"));
         // The next round's timer was computed from the test's clock: put it back on the next real 1st of a month, so
         // no round starts while the other tests of this JVM run.
         ZonedDateTime next = ZonedDateTime.now(WorkingDayCalendar.ZONE).withDayOfMonth(1).plusMonths(1)
@@ -79,6 +91,12 @@ class MonthlyReportIT extends ApplicationTestSupport {
         MockHttpServletResponse response = perform(request, user);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         return json.readTree(response.getContentAsByteArray());
+    }
+
+    private JsonNode engineRest(String user, String path) throws Exception {
+        ResponseEntity<String> response = rest.withBasicAuth(user, "demo").getForEntity(path, String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
     }
 
     private Task reportTask(String town) {
@@ -104,7 +122,7 @@ class MonthlyReportIT extends ApplicationTestSupport {
         assertThat(zhanlong.getDueDate()).isEqualTo(at("2026-11-25T23:59:59+08:00"));
 
         // The town's officer sees its own report task in Camunda, and its form prefilled from the data.
-        JsonNode own = ok(get("/engine-rest/task?processDefinitionKey=" + MonthlyProgressReportProcess.PROCESS_ID), ZHANLONG);
+        JsonNode own = engineRest("zhanlong1", "/engine-rest/task?processDefinitionKey=" + MonthlyProgressReportProcess.PROCESS_ID);
         assertThat(own).hasSize(1);
         assertThat(own.get(0).get("id").asText()).isEqualTo(zhanlong.getId());
         JsonNode prefill = ok(get("/api/monthly-reports/tasks/" + zhanlong.getId() + "/prefill"), ZHANLONG);
@@ -121,9 +139,9 @@ class MonthlyReportIT extends ApplicationTestSupport {
         assertThat(prefill.get("values").get("projectsInPlan").asLong()).isEqualTo(zhanlongRow.get("projectsInPlan").asLong());
         assertThat(prefill.get("values").get("projectsStarted").asLong()).isEqualTo(zhanlongRow.get("projectsStarted").asLong());
         assertThat(prefill.get("values").get("phaseSummary").asText()).contains("纳入年度实施计划");
-        JsonNode formVariables = ok(get("/engine-rest/task/" + zhanlong.getId() + "/form-variables"), ZHANLONG);
+        JsonNode formVariables = engineRest("zhanlong1", "/engine-rest/task/" + zhanlong.getId() + "/form-variables");
         assertThat(formVariables.get("projectsInPlan").get("value").asLong()).isEqualTo(zhanlongRow.get("projectsInPlan").asLong());
-        JsonNode form = ok(get("/engine-rest/task/" + zhanlong.getId() + "/deployed-form"), ZHANLONG);
+        JsonNode form = engineRest("zhanlong1", "/engine-rest/task/" + zhanlong.getId() + "/deployed-form");
         assertThat(form.get("id").asText()).isEqualTo("Form_SubmitMonthlyReport");
 
         // Another town may neither read nor submit it.
@@ -165,9 +183,9 @@ class MonthlyReportIT extends ApplicationTestSupport {
                 "projectsCompleted", Map.of("value", 0, "type", "Long"), "projectsOverdue", Map.of("value", 1, "type", "Long"),
                 "warningsRaised", Map.of("value", 0, "type", "Long"), "warningsClosed", Map.of("value", 0, "type", "Long"),
                 "progressSummary", Map.of("value", "推进正常", "type", "String")));
-        MockHttpServletResponse completed = perform(post("/engine-rest/task/" + liushadong.getId() + "/complete")
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(variables)), LIUSHADONG);
-        assertThat(completed.getStatus()).as(completed.getContentAsString()).isEqualTo(204);
+        ResponseEntity<String> completed = rest.withBasicAuth("liushadong1", "demo")
+                .postForEntity("/engine-rest/task/" + liushadong.getId() + "/complete", variables, String.class);
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
         JsonNode liushadongReport = ok(get("/api/monthly-reports?month=2026-11&town=liushadong"), LIUSHADONG);
         assertThat(liushadongReport).hasSize(1);
         assertThat(liushadongReport.get(0).get("status").asText()).isEqualTo("SUBMITTED");
@@ -194,6 +212,55 @@ class MonthlyReportIT extends ApplicationTestSupport {
         });
         assertThat(taskService.createTaskQuery().processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID)
                 .dueBefore(ClockUtil.getCurrentTime()).count()).isEqualTo(27);
+
+        // The statutory clock (issue 5) escalates them like any task: yellow before the 25th, red at its end,
+        // to the leading group three working days later (Monday 30 November); warnings name the town, no project.
+        runDueReportTimers(zhanlong.getProcessInstanceId());
+        Task hongyang = reportTask("hongyang");
+        assertThat(grades(hongyang)).containsExactly("RED", "YELLOW");
+        ClockUtil.setCurrentTime(at("2026-12-01T00:00:01+08:00"));
+        runDueReportTimers(zhanlong.getProcessInstanceId());
+        assertThat(grades(hongyang)).containsExactly("ESCALATED", "RED", "YELLOW");
+        Map<String, Object> escalated = jdbc.queryForMap(
+                "select * from task_warning where task_id = ? and grade = 'ESCALATED'", hongyang.getId());
+        assertThat(escalated).containsEntry("town_code", "hongyang").containsEntry("project_id", null)
+                .containsEntry("responsible_group", "town-hongyang");
+        assertThat(jdbc.queryForObject("select count(*) from task_warning where task_id = ?", Long.class,
+                zhanlong.getId())).as("a report submitted in time raises nothing").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from task_warning where task_id = ? and closed_at is null",
+                Long.class, liushadong.getId())).as("a submitted report has no open warning").isZero();
+        JsonNode escalatedItem = ok(get("/api/monitor/overdue?town=hongyang"), LEADER).get("items");
+        assertThat(escalatedItem).anySatisfy(item -> {
+            assertThat(item.get("taskId").asText()).isEqualTo(hongyang.getId());
+            assertThat(item.get("grade").asText()).isEqualTo("ESCALATED");
+        });
+
+    }
+
+    private List<String> grades(Task task) {
+        return jdbc.queryForList("select grade from task_warning where task_id = ? order by grade", String.class, task.getId());
+    }
+
+    /** Runs the round's escalation timers that are due (the job executor may have run some already). */
+    private void runDueReportTimers(String round) {
+        for (Job job : managementService.createJobQuery().processInstanceId(round).timers().executable().list()) {
+            try {
+                managementService.executeJob(job.getId());
+            } catch (RuntimeException alreadyRunByTheJobExecutor) {
+                // executed or being executed by the application's job executor
+            }
+        }
+        // Wait for what the job executor took to be committed: no due timer left (not a timing assertion).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (managementService.createJobQuery().processInstanceId(round).timers().executable().count() > 0) {
+            assertThat(System.nanoTime()).as("due report timers still unexecuted").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static Map<String, Object> report(int inPlan) {
