@@ -1,6 +1,6 @@
 // 我的申请: a rights holder submits an application (POST /api/projects; the API's field errors appear under the
 // fields) and follows the applications submitted before, with their phase and the steps waiting.
-import { ApiError, api, h, messageOf, reference, startPage } from './common.js';
+import { ApiError, api, h, messageOf, mount, reference, startPage } from './common.js';
 
 const NUMBER = { type: 'number', step: 'any', inputmode: 'decimal' };
 /** The application's fields in the order the API reports problems (cn.gonggaigong.project.ProjectApplication). */
@@ -36,7 +36,7 @@ startPage('applications', async (main, me) => {
     h('div', { class: 'form-grid' }, FIELDS.map(control)),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'application-submit' }, '提交申请')));
   const list = h('div', { id: 'my-projects' });
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, '我的申请'),
     h('section', { class: 'card', 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, '已提交的申请'), list),
     h('section', { class: 'card', 'aria-labelledby': 'apply-title' },

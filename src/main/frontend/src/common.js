@@ -62,6 +62,13 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Replaces the children of el (false, null and undefined children are left out). */
+export function mount(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 function append(el, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
@@ -85,13 +92,13 @@ const NAV = [
 ];
 
 export function isMeetingOfficer(me) {
-  const groups = (me.groups || []).map((g) => g.id);
-  return groups.includes('planning-committee') || groups.includes('municipal-government');
+  return Boolean(me.roles?.committee || me.roles?.government);
 }
 
 function header(me, current) {
   const { param, token } = csrf();
-  const offices = (me.groups || []).map((g) => g.name || g.id).join('、');
+  const names = new Map((me.groups || []).map((g) => [g.id, g.name || g.id]));
+  const offices = (me.offices || []).map((id) => names.get(id) || id).join('、');
   return h('header', { class: 'topbar' },
     h('a', { class: 'skip', href: '#main' }, '跳到正文'),
     h('span', { class: 'brand' }, '普宁市“工改工”项目审批'),
@@ -117,7 +124,7 @@ export async function startPage(current, render) {
     document.body.prepend(header(me, current));
     await render(main, me);
   } catch (e) {
-    main.replaceChildren(h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
+    mount(main, h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
     if (!(e instanceof ApiError)) console.error(e);
   } finally {
     document.body.dataset.ready = 'true';

@@ -1,17 +1,16 @@
 // 会议决定: the planning committee or the municipal government records one meeting (date, 文号, minutes) and a
 // decision with an opinion for each project on the agenda; one submission completes every chosen project's step.
-import { ApiError, api, formatDate, h, isMeetingOfficer, messageOf, startPage } from './common.js';
+import { ApiError, api, formatDate, h, isMeetingOfficer, messageOf, mount, startPage } from './common.js';
 
 const KINDS = [
-  { code: 'COMMITTEE', name: '市国土空间规划委员会会议', group: 'planning-committee' },
-  { code: 'GOVERNMENT', name: '市政府常务会议', group: 'municipal-government' },
+  { code: 'COMMITTEE', name: '市国土空间规划委员会会议', role: 'committee' },
+  { code: 'GOVERNMENT', name: '市政府常务会议', role: 'government' },
 ];
 
 startPage('meetings', async (main, me) => {
-  const groups = (me.groups || []).map((g) => g.id);
-  const kinds = KINDS.filter((k) => groups.includes(k.group));
+  const kinds = KINDS.filter((k) => me.roles?.[k.role]);
   if (!isMeetingOfficer(me) || kinds.length === 0) {
-    main.replaceChildren(h('h1', {}, '会议决定'), h('p', { class: 'alert error', role: 'alert' }, '只有规划委员会和市政府的工作人员可以登记会议决定。'));
+    mount(main, h('h1', {}, '会议决定'), h('p', { class: 'alert error', role: 'alert' }, '只有规划委员会和市政府的工作人员可以登记会议决定。'));
     return;
   }
   const kind = new URLSearchParams(window.location.search).get('kind') || kinds[0].code;
@@ -34,7 +33,7 @@ startPage('meetings', async (main, me) => {
         h('tbody', {}, rows.map((r) => r.row))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'meeting-submit', disabled: items.length === 0 }, '提交会议决定')));
 
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, '会议决定'),
     kinds.length > 1 ? h('nav', { 'aria-label': '会议类型', class: 'actions' }, kinds.map((k) =>
       h('a', { href: `/meetings?kind=${k.code}`, class: k.code === kind ? 'button' : 'button secondary', 'aria-current': k.code === kind ? 'page' : null }, k.name))) : null,

@@ -4,7 +4,7 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, startPage } from './common.js';
 
 const projectId = window.location.pathname.split('/').filter(Boolean)[1];
 
@@ -25,7 +25,7 @@ startPage(null, async (main) => {
   const project = overview.project || {};
   document.title = `${project.name || '项目'} - 项目详情`;
   const attachmentList = h('div', { id: 'attachments' });
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, project.name || `项目 ${projectId}`),
     h('section', { class: 'card', 'aria-labelledby': 'figures-title' },
       h('h2', { id: 'figures-title' }, '项目概况'), figures(project)),

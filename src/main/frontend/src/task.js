@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
-import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, mount, startPage } from './common.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 
@@ -15,8 +15,9 @@ startPage('tasks', async (main, me) => {
   const container = h('div', { class: 'task-form', id: 'task-form' });
   const submit = h('button', { type: 'button', id: 'submit-task' }, '提交');
   const heldByOther = task.assignee && task.assignee !== me.userId;
+  const readOnly = heldByOther || task.canWork === false;
 
-  main.replaceChildren(
+  mount(main, 
     h('p', {}, h('a', { href: '/tasks' }, '← 返回我的待办')),
     h('h1', {}, task.taskName),
     h('section', { class: 'card', 'aria-label': '任务信息' },
@@ -41,9 +42,9 @@ startPage('tasks', async (main, me) => {
   chineseMessages(form);
   await form.importSchema(task.form, task.data || {});
   const fieldIds = componentIdsByKey(task.form);
-  if (heldByOther) {
+  if (readOnly) {
     submit.disabled = true;
-    general.textContent = `该任务已由 ${task.assignee} 签收，您只能查看。`;
+    general.textContent = heldByOther ? `该任务已由 ${task.assignee} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
   }
 
   submit.addEventListener('click', async () => {
@@ -121,7 +122,7 @@ function showErrors(form, fieldIds, general, e) {
     else unplaced.push(field ? `${field}：${reason}` : reason);
   }
   form._setState({ errors });
-  general.replaceChildren(e.body.message || '表单填写有误，请按提示修改后再提交',
+  mount(general, `${e.body.message || '表单填写有误'}：请按各项下方的提示修改后重新提交。`,
     unplaced.length ? h('ul', {}, unplaced.map((u) => h('li', {}, u))) : null);
   general.scrollIntoView({ block: 'nearest' });
 }
@@ -141,18 +142,20 @@ function componentIdsByKey(schema) {
 function chineseMessages(form) {
   const validator = form.get('validator');
   const check = validator.validateFieldInstance.bind(validator);
+  // The same wording as the API's own checks (cn.gonggaigong.form.FormValidator).
   const rules = [
-    [/^Field is required\.$/, () => '此项必填'],
-    [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}`],
-    [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于 ${m[1]}`],
-    [/^Field must have minimum length of (.+)\.$/, (m) => `至少 ${m[1]} 个字符`],
-    [/^Field must have maximum length of (.+)\.$/, (m) => `不能超过 ${m[1]} 个字符`],
+    [/^Field is required\.$/, () => '必填'],
+    [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于${m[1]}`],
+    [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于${m[1]}`],
+    [/^Field must have minimum length of (.+)\.$/, (m) => `长度不能少于${m[1]}个字符`],
+    [/^Field must have maximum length of (.+)\.$/, (m) => `长度不能超过${m[1]}个字符`],
     [/^Field must match pattern (.+)\.$/, () => '格式不正确'],
-    [/^Field must be a valid email\.$/, () => '请输入有效的电子邮箱地址'],
-    [/^Value is not a number\.$/, () => '请输入数字'],
-    [/^Value is expected to be an integer\.$/, () => '请输入整数'],
-    [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `最多 ${m[1]} 位小数`],
-    [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, (m) => `请输入有效值，最接近的有效值为 ${m[1]} 和 ${m[2]}`],
+    [/^Field must be a valid email\.$/, () => '必须是有效的电子邮箱地址'],
+    [/^Field must be a valid {1,2}international phone number/, () => '必须是有效的电话号码'],
+    [/^Value is not a number\.$/, () => '必须是数字'],
+    [/^Value is expected to be an integer\.$/, () => '必须是整数'],
+    [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `最多保留${m[1]}位小数`],
+    [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, (m) => `请输入有效值，最接近的有效值为${m[1]}和${m[2]}`],
   ];
   validator.validateFieldInstance = (instance, value) => check(instance, value).map((message) => {
     for (const [pattern, text] of rules) {

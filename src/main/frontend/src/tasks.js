@@ -1,6 +1,6 @@
 // 我的待办: the tasks of the user and of the user's offices, filtered by phase, town, overdue and text,
 // sorted by due date, paged. The filters live in the address (back and reload keep them).
-import { api, deadlineBadges, flash, formatDateTime, h, reference, startPage } from './common.js';
+import { api, deadlineBadges, flash, formatDateTime, h, mount, reference, startPage } from './common.js';
 
 const PAGE_SIZE = 20;
 
@@ -33,7 +33,7 @@ startPage('tasks', async (main, me) => {
   const result = await api(`/api/tasks?${query(filter, filter.page)}`);
   const pages = Math.max(1, Math.ceil(result.total / (result.size || PAGE_SIZE)));
 
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, '我的待办'),
     notice ? h('p', { class: 'alert success', role: 'status', id: 'flash' }, notice) : null,
     form,
@@ -46,7 +46,7 @@ startPage('tasks', async (main, me) => {
         h('th', { scope: 'col' }, '办理人'))),
       h('tbody', {}, result.items.length === 0
         ? h('tr', {}, h('td', { colspan: 8, class: 'muted' }, '没有符合条件的待办任务'))
-        : result.items.map((t) => h('tr', { 'data-task-id': t.taskId, 'data-project-id': t.projectId, class: t.overdue ? 'overdue' : null },
+        : result.items.map((t) => h('tr', { 'data-task-id': t.taskId, 'data-project-id': t.projectId, 'data-town-code': t.townCode, class: t.overdue ? 'overdue' : null },
           h('td', {}, t.projectId ? h('a', { href: `/projects/${t.projectId}` }, t.projectName || t.projectCode) : (t.projectName || t.projectCode || '—'),
             t.projectCode ? h('div', { class: 'muted' }, t.projectCode) : null),
           h('td', {}, t.townName || '—'),
