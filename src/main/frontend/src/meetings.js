@@ -59,7 +59,7 @@ startPage('meetings', async (main, me) => {
       date: form.elements.namedItem('date').value || null,
       documentNumber: form.elements.namedItem('documentNumber').value.trim() || null,
       minutes: form.elements.namedItem('minutes').value.trim() || null,
-      decisions: chosen.map((r) => ({ taskId: r.task.taskId, decision: r.decision.value || null, opinion: r.opinion.value.trim() || null })),
+      decisions: chosen.map((r) => ({ taskId: r.task.taskId, decision: r.decision(), opinion: r.opinion.value.trim() || null, fields: r.fields() })),
     };
     submitted = true;
     button.disabled = true;
@@ -80,22 +80,62 @@ startPage('meetings', async (main, me) => {
   });
 });
 
+/** One project on the agenda: include it or not, the decision (the options of its form), the opinion, and the
+ * form's other fields the meeting does not fill itself (e.g. whether it is a major matter). */
 function agendaRow(task, index) {
-  const options = task.decisionOptions || task.options || [];
+  const options = task.options || [];
   const include = h('input', { type: 'checkbox', id: `include-${index}`, checked: true });
-  const decision = h('select', { id: `decision-${index}`, 'aria-label': `${task.projectName}的决定` },
-    h('option', { value: '' }, '请选择'), options.map((o) => h('option', { value: String(o.value) }, o.label)));
-  const opinion = h('input', { type: 'text', id: `opinion-${index}`, 'aria-label': `${task.projectName}的意见`, size: 24 });
-  const error = h('p', { class: 'field-error', id: `agenda-error-${index}`, hidden: true });
+  const decision = choice(`decision-${index}`, `${task.projectName}：${task.decisionLabel || '决定'}`, options);
+  const opinion = h('input', { type: 'text', id: `opinion-${index}`, 'aria-label': `${task.projectName}：意见`, size: 20 });
+  const extras = (task.extraFields || []).map((field, k) => extraField(field, `extra-${index}-${k}`, task.projectName));
+  const error = h('div', { class: 'field-error', id: `agenda-error-${index}`, hidden: true, role: 'alert' });
   const row = h('tr', { 'data-task-id': task.taskId, 'data-project-id': task.projectId },
     h('td', {}, include, h('label', { for: `include-${index}`, class: 'skip' }, `将${task.projectName}列入议程`)),
     h('td', {}, task.projectId ? h('a', { href: `/projects/${task.projectId}` }, task.projectName) : task.projectName,
       h('div', { class: 'muted' }, task.projectCode || '')),
     h('td', {}, task.townName || '—'),
     h('td', {}, task.taskName),
-    h('td', {}, decision, error),
+    h('td', {}, decision.element, extras.map((x) => x.element), error),
     h('td', {}, opinion));
-  return { task, include, decision, opinion, error, row };
+  return {
+    task, include, opinion, error, row,
+    decision: () => decision.value(),
+    fields: () => Object.fromEntries(extras.map((x) => [x.key, x.value()]).filter(([, v]) => v !== undefined)),
+    labelOf: (key) => (task.extraFields || []).find((f) => f.key === key)?.label || key,
+  };
+}
+
+/** A select whose values keep their JSON type (true/false stay booleans). */
+function choice(id, label, options) {
+  const select = h('select', { id, 'aria-label': label },
+    h('option', { value: '' }, '请选择'), options.map((o, k) => h('option', { value: String(k) }, o.label)));
+  return { element: select, value: () => (select.value === '' ? null : options[Number(select.value)].value) };
+}
+
+/** A control for one Camunda Form component the meeting does not fill (radio, select, checkbox, number, text). */
+function extraField(field, id, projectName) {
+  const label = `${projectName}：${field.label || field.key}`;
+  let control;
+  let value;
+  if (field.type === 'radio' || field.type === 'select') {
+    const c = choice(id, label, field.values || []);
+    control = c.element;
+    value = () => c.value() ?? undefined;
+  } else if (field.type === 'checkbox') {
+    control = h('input', { type: 'checkbox', id, 'aria-label': label });
+    value = () => control.checked;
+  } else if (field.type === 'number') {
+    control = h('input', { type: 'number', step: 'any', id, 'aria-label': label });
+    value = () => (control.value === '' ? undefined : Number(control.value));
+  } else {
+    control = h('input', { type: 'text', id, 'aria-label': label });
+    value = () => (control.value.trim() === '' ? undefined : control.value.trim());
+  }
+  return {
+    key: field.key,
+    value,
+    element: h('div', { class: 'extra-field' }, h('label', { for: id }, field.label || field.key, field.validate?.required ? ' *' : ''), control),
+  };
 }
 
 function errorSlot(key) {
@@ -105,7 +145,7 @@ function errorSlot(key) {
 function clear(form, message) {
   message.className = 'alert';
   message.textContent = '';
-  for (const p of form.querySelectorAll('.field-error')) { p.hidden = true; p.textContent = ''; }
+  for (const p of form.querySelectorAll('.field-error')) { p.hidden = true; p.replaceChildren(); }
 }
 
 /** 400 names meeting fields (date, documentNumber) or an entry of the decisions sent (decisions[2].decision). */
@@ -115,10 +155,13 @@ function showErrors(form, message, e, chosen) {
   if (!(e instanceof ApiError)) return;
   const unplaced = [];
   for (const { field, reason } of e.fieldErrors) {
-    const entry = /^decisions\[(\d+)\]/.exec(field || '');
-    const slot = entry ? chosen[Number(entry[1])]?.error : document.getElementById(`meeting-${field}-error`);
+    const entry = /^decisions\[(\d+)\]\.?(?:fields\.)?(.*)$/.exec(field || '');
+    const row = entry ? chosen[Number(entry[1])] : null;
+    const slot = row ? row.error : document.getElementById(`meeting-${field}-error`);
     if (!slot) { unplaced.push(`${field}：${reason}`); continue; }
-    slot.textContent = slot.textContent ? `${slot.textContent}；${reason}` : reason;
+    const what = !row ? '' : entry[2] === 'decision' ? '决定：' : entry[2] === 'opinion' ? '意见：'
+      : entry[2] === 'taskId' || entry[2] === '' ? '' : `${row.labelOf(entry[2])}：`;
+    slot.append(h('p', {}, `${what}${reason}`));
     slot.hidden = false;
   }
   if (unplaced.length) message.append(h('ul', {}, unplaced.map((u) => h('li', {}, u))));

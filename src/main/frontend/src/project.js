@@ -4,21 +4,31 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, reference, startPage } from './common.js';
 
 const projectId = window.location.pathname.split('/').filter(Boolean)[1];
 
-/** The figures shown first, with their Chinese labels; any other scalar the API sends follows. */
+/** The project's figures (cn.gonggaigong.project.ProjectViews.ProjectDetails) with their Chinese labels. */
 const FIGURES = [
-  ['code', '项目编号'], ['name', '项目名称'], ['townName', '所在镇街'], ['applicantName', '申请人'],
-  ['phaseName', '当前阶段'], ['statusLabel', '状态'], ['renovationModeLabel', '改造方式'], ['renovationTypeLabel', '改造类型'],
-  ['industryCategoryLabel', '产业类别'], ['landAreaSqm', '用地面积（平方米）'], ['landAreaMu', '用地面积（亩）'],
-  ['existingFloorArea', '现状建筑面积（平方米）'], ['currentPlotRatio', '现状容积率'], ['plannedFloorArea', '规划建筑面积（平方米）'],
-  ['plannedPlotRatio', '规划容积率'], ['investment', '总投资（元）'], ['landPrice', '土地出让金（元）'],
-  ['subsidyAmount', '改造补贴（元）'], ['createdAt', '申请时间'],
+  ['项目编号', (p) => p.code], ['项目名称', (p) => p.name], ['所在镇街', (p) => p.town?.name],
+  ['申请人', (p) => p.applicantName], ['申请人类型', (p) => label('applicantTypes', p.applicantType)],
+  ['当前阶段', (p) => p.phaseLabel], ['状态', (p) => label('statuses', p.status)],
+  ['改造方式', (p) => label('renovationModes', p.renovationMode)], ['改造类型', (p) => label('renovationTypes', p.renovationType)],
+  ['权属情况', (p) => label('ownerships', p.ownership)], ['产业类别', (p) => label('industryCategories', p.industryCategory)],
+  ['标图入库图斑', (p) => (p.parcelIds || []).join('、')], ['用地面积（平方米）', (p) => p.landAreaSqm],
+  ['用地面积（亩）', (p) => p.landAreaMu], ['现状建筑面积（平方米）', (p) => p.existingFloorArea],
+  ['现状容积率', (p) => p.currentPlotRatio], ['规划建筑面积（平方米）', (p) => p.plannedFloorArea],
+  ['规划容积率', (p) => p.plannedPlotRatio], ['总投资（元）', (p) => p.investment],
+  ['重点产业项目', (p) => p.keyIndustryProject], ['试点项目', (p) => p.pilotProject],
+  ['连片改造面积（亩）', (p) => p.contiguousAreaMu], ['涉及历史用地手续', (p) => p.historicalLandProcedures],
+  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => p.annualPlanYear ?? p.planYear],
+  ['改造单元', (p) => p.unitCode], ['土地出让金（元）', (p) => p.landPrice], ['改造补贴（元）', (p) => p.subsidyAmount],
+  ['补贴依据', (p) => p.subsidyBasis], ['申请时间', (p) => p.createdAt],
 ];
-const HIDDEN = new Set(['id', 'processInstanceId', 'phase', 'status', 'townCode', 'renovationMode', 'renovationType',
-  'industryCategory', 'applicantType', 'ownership', 'applicantUserId']);
+
+function label(list, code) {
+  return (reference[list] || []).find((o) => o.code === code)?.name ?? code;
+}
 
 startPage(null, async (main) => {
   const overview = await api(`/api/projects/${encodeURIComponent(projectId)}/overview`);
@@ -43,18 +53,16 @@ startPage(null, async (main) => {
 });
 
 function figures(project) {
-  const rows = [];
-  const seen = new Set();
-  for (const [key, label] of FIGURES) {
-    if (project[key] !== undefined && project[key] !== null) rows.push([label, project[key]]);
-    seen.add(key);
-  }
-  for (const [key, value] of Object.entries(project)) {
-    if (seen.has(key) || HIDDEN.has(key) || value === null || typeof value === 'object') continue;
-    rows.push([key, value]);
-  }
-  return h('dl', { class: 'figures', id: 'project-figures' }, rows.map(([label, value]) =>
-    h('div', {}, h('dt', {}, label), h('dd', {}, display(value)))));
+  const rows = FIGURES.map(([name, value]) => [name, value(project)]).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const broken = project.schemeViolations || [];
+  return [
+    h('dl', { class: 'figures', id: 'project-figures' }, rows.map(([name, value]) =>
+      h('div', {}, h('dt', {}, name), h('dd', {}, display(value))))),
+    broken.length === 0 ? null : h('div', { class: 'alert error', id: 'scheme-violations' },
+      h('strong', {}, '现行改造方案不符合以下规定：'),
+      h('ul', {}, broken.map((v) => h('li', {}, `${v.article || v.ruleCode}：${v.description}`,
+        v.actualValue != null ? `（实际 ${v.actualValue}，限值 ${v.limitValue ?? '—'}）` : '')))),
+  ];
 }
 
 function display(value) {

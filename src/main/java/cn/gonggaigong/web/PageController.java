@@ -8,6 +8,7 @@ import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.ApplicantType;
 import cn.gonggaigong.project.IndustryCategory;
 import cn.gonggaigong.project.Ownership;
+import cn.gonggaigong.project.ProjectStatus;
 import cn.gonggaigong.project.RenovationMode;
 import cn.gonggaigong.project.RenovationType;
 import cn.gonggaigong.project.TownRepository;
@@ -101,6 +102,7 @@ public class PageController {
         data.put("renovationTypes", Arrays.stream(RenovationType.values()).map(v -> option(v.name(), v.label())).toList());
         data.put("ownerships", Arrays.stream(Ownership.values()).map(v -> option(v.name(), v.label())).toList());
         data.put("industryCategories", Arrays.stream(IndustryCategory.values()).map(v -> option(v.name(), v.label())).toList());
+        data.put("statuses", Arrays.stream(ProjectStatus.values()).map(v -> option(v.name(), v.label())).toList());
         try {
             return json.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
