@@ -98,7 +98,7 @@ function clearErrors(form, message) {
 
 function showErrors(form, message, e) {
   message.className = 'alert error';
-  message.textContent = messageOf(e);
+  message.textContent = e instanceof ApiError && e.fieldErrors.length ? `${messageOf(e)}：请按各项下方的提示修改后重新提交。` : messageOf(e);
   if (!(e instanceof ApiError)) return;
   const unplaced = [];
   for (const { field, reason } of e.fieldErrors) {
@@ -116,7 +116,13 @@ function showErrors(form, message, e) {
 }
 
 async function loadList(target) {
-  const projects = await api('/api/my/projects');
+  let projects;
+  try {
+    projects = await api('/api/my/projects');
+  } catch (e) {
+    target.replaceChildren(h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
+    return;
+  }
   target.replaceChildren(projects.length === 0 ? h('p', { class: 'muted' }, '您还没有提交申请') :
     h('table', { id: 'my-project-table' },
       h('thead', {}, h('tr', {}, ['项目', '编号', '镇街', '当前阶段', '状态', '正在办理'].map((c) => h('th', { scope: 'col' }, c)))),
