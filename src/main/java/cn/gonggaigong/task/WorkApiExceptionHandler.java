@@ -14,11 +14,11 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** The error format of the task, project-page, meeting and attachment APIs (the same shape as the project API's). */
-@RestControllerAdvice(basePackages = {"cn.gonggaigong.task", "cn.gonggaigong.meeting", "cn.gonggaigong.attachment"})
+@RestControllerAdvice(basePackages = {"cn.gonggaigong.task", "cn.gonggaigong.projectpage", "cn.gonggaigong.meeting",
+        "cn.gonggaigong.attachment"})
 public class WorkApiExceptionHandler {
 
     static final String BAD_REQUEST = "请求格式不正确";
@@ -62,12 +62,6 @@ public class WorkApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
         return error(HttpStatus.BAD_REQUEST, "请选择要上传的文件", List.of(new FieldProblem(e.getRequestPartName(), "必填")));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大，超过上传大小限制",
-                List.of(new FieldProblem("file", "文件过大，超过上传大小限制")));
     }
 
     static ResponseEntity<ApiError> error(HttpStatus status, String message, List<FieldProblem> errors) {
