@@ -21,10 +21,14 @@ const FIGURES = [
   ['规划容积率', (p) => p.plannedPlotRatio], ['总投资（元）', (p) => p.investment],
   ['重点产业项目', (p) => p.keyIndustryProject], ['试点项目', (p) => p.pilotProject],
   ['连片改造面积（亩）', (p) => p.contiguousAreaMu], ['涉及历史用地手续', (p) => p.historicalLandProcedures],
-  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => p.annualPlanYear ?? p.planYear],
+  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => `${p.annualPlanYear ?? p.planYear}年度`],
   ['改造单元', (p) => p.unitCode], ['土地出让金（元）', (p) => p.landPrice], ['改造补贴（元）', (p) => p.subsidyAmount],
   ['补贴依据', (p) => p.subsidyBasis], ['申请时间', (p) => p.createdAt],
 ];
+
+function groupName(id) {
+  return label('groups', id);
+}
 
 function label(list, code) {
   return (reference[list] || []).find((o) => o.code === code)?.name ?? code;
@@ -78,7 +82,7 @@ function openTasks(tasks) {
     h('thead', {}, h('tr', {}, ['环节', '办理单位', '办理人', '收到时间', '办理期限', '剩余时间'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, tasks.map((t) => h('tr', { 'data-task-id': t.taskId, 'data-activity-id': t.taskDefinitionKey },
       h('td', {}, t.taskId ? h('a', { href: `/tasks/${encodeURIComponent(t.taskId)}` }, t.taskName) : t.taskName),
-      h('td', {}, (t.candidateGroups || []).join('、') || '—'),
+      h('td', {}, (t.candidateGroups || []).map(groupName).join('、') || '—'),
       h('td', {}, t.assignee || '—'),
       h('td', {}, formatDateTime(t.receivedAt)),
       h('td', {}, formatDateTime(t.dueAt)),

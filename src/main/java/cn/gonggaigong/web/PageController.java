@@ -15,6 +15,7 @@ import cn.gonggaigong.project.TownRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The pages officers and applicants use (in Chinese). Each is a small HTML shell with its script bundle
  * ({@code src/main/frontend}, built into {@code static/assets} by Maven); the data comes from the JSON API with
  * the browser's session. The shell carries the session's CSRF token (for logging out) and the reference data
- * the filters and the application form need (phases, towns, the application's options). Only logged-in users
+ * the filters and the application form need (phases, towns, offices, the application's options). Only logged-in users
  * reach these URLs (the security filter chain sends everyone else to log in).
  */
 @Controller
@@ -50,11 +51,13 @@ public class PageController {
     private final PageTemplates templates;
     private final TownRepository towns;
     private final ObjectMapper json;
+    private final IdentityService identityService;
 
-    public PageController(PageTemplates templates, TownRepository towns, ObjectMapper json) {
+    public PageController(PageTemplates templates, TownRepository towns, ObjectMapper json, IdentityService identityService) {
         this.templates = templates;
         this.towns = towns;
         this.json = json;
+        this.identityService = identityService;
     }
 
     @GetMapping("/")
@@ -103,6 +106,8 @@ public class PageController {
         data.put("ownerships", Arrays.stream(Ownership.values()).map(v -> option(v.name(), v.label())).toList());
         data.put("industryCategories", Arrays.stream(IndustryCategory.values()).map(v -> option(v.name(), v.label())).toList());
         data.put("statuses", Arrays.stream(ProjectStatus.values()).map(v -> option(v.name(), v.label())).toList());
+        data.put("groups", identityService.createGroupQuery().orderByGroupId().asc().list().stream()
+                .map(g -> option(g.getId(), g.getName() == null ? g.getId() : g.getName())).toList());
         try {
             return json.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
