@@ -12,6 +12,7 @@ startPage('tasks', async (main, me) => {
     overdue: params.get('overdue') === 'true',
     q: params.get('q') || '',
     page: Math.max(0, Number.parseInt(params.get('page') || '0', 10) || 0),
+    size: Math.min(100, Math.max(1, Number.parseInt(params.get('size') || String(PAGE_SIZE), 10) || PAGE_SIZE)),
   };
   const notice = flash();
   const towns = me.roles?.town ? (reference.towns || []).filter((t) => t.code === me.roles.town) : reference.towns || [];
@@ -31,7 +32,7 @@ startPage('tasks', async (main, me) => {
     h('a', { class: 'button secondary', href: '/tasks' }, '清除条件'));
 
   const result = await api(`/api/tasks?${query(filter, filter.page)}`);
-  const pages = Math.max(1, Math.ceil(result.total / (result.size || PAGE_SIZE)));
+  const pages = Math.max(1, Math.ceil(result.total / (result.size || filter.size)));
 
   mount(main, 
     h('h1', {}, '我的待办'),
@@ -59,13 +60,13 @@ startPage('tasks', async (main, me) => {
     ),
     h('nav', { class: 'pager', 'aria-label': '分页' },
       filter.page > 0 ? h('a', { href: `/tasks?${query(filter, filter.page - 1)}`, rel: 'prev' }, '上一页') : null,
-      h('span', {}, `第 ${filter.page + 1} / ${pages} 页`),
+      h('span', { id: 'page-position' }, `第 ${filter.page + 1} / ${pages} 页`),
       filter.page + 1 < pages ? h('a', { href: `/tasks?${query(filter, filter.page + 1)}`, rel: 'next' }, '下一页') : null));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const next = { phase: data.get('phase'), town: data.get('town'), overdue: data.get('overdue') === 'true', q: String(data.get('q') || '').trim() };
+    const next = { phase: data.get('phase'), town: data.get('town'), overdue: data.get('overdue') === 'true', q: String(data.get('q') || '').trim(), size: filter.size };
     window.location.assign(`/tasks?${query(next, 0)}`);
   });
 });
@@ -81,6 +82,6 @@ function query(filter, page) {
   if (filter.overdue) q.set('overdue', 'true');
   if (filter.q) q.set('q', filter.q);
   q.set('page', String(page));
-  q.set('size', String(PAGE_SIZE));
+  q.set('size', String(filter.size || PAGE_SIZE));
   return q.toString();
 }

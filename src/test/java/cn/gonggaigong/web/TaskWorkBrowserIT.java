@@ -1,6 +1,13 @@
 package cn.gonggaigong.web;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An officer's day in a real browser: a town officer sees only their town's tasks, opens one, submits its Camunda
  * Form with a wrong value and sees the API's message under the field, corrects it and submits; the NRB then sees
- * the project's next step, and the project page shows the step done and the diagram on the new step.
+ * the project's next step, and the project page shows the step done and the diagram on the new step, and takes the materials.
  */
 class TaskWorkBrowserIT extends BrowserTestSupport {
 
@@ -92,6 +99,27 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(marker("ProjectIntake", "Task_PublishBaseData")).contains("highlight-done");
         find("figure[data-process-definition-key='ProjectLifecycle'][data-rendered='true']");
         assertThat(marker("ProjectLifecycle", "CallActivity_Intake")).contains("highlight-current");
+
+        // Materials: a text file is refused with the reason, a PNG is listed.
+        find("#upload-file").sendKeys(file("说明.txt", "不是图片".getBytes(StandardCharsets.UTF_8)).toString());
+        find("#upload-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "只能上传PDF、PNG或JPEG文件"));
+        find("#upload-file").sendKeys(file("现场照片.png", png()).toString());
+        find("#upload-description").sendKeys("改造地块现状照片");
+        find("#upload-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "已上传"));
+        assertThat(find("#attachment-table").getText()).contains("现场照片.png", "改造地块现状照片");
+    }
+
+    private static Path file(String name, byte[] content) throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e-uploads")).toAbsolutePath(), "up-");
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static byte[] png() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
     }
 
     /** Searches 我的待办 by text through the filter form. */
