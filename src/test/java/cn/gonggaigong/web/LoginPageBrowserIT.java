@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Chinese login page of the embedded identity: pages send a stranger to it, a wrong password is told in
- * Chinese, the right one leads to the page first asked for; the APIs still answer 401, the assets are public.
+ * Chinese, the right one leads to the page first asked for; the APIs still answer 401, the assets are public, and
+ * the session cookie is not sent with other sites' requests (the pages' API calls need no CSRF token).
  */
 class LoginPageBrowserIT extends BrowserTestSupport {
 
@@ -48,7 +49,7 @@ class LoginPageBrowserIT extends BrowserTestSupport {
     }
 
     @Test
-    void apisAnswer401AndAssetsArePublic() throws Exception {
+    void apisAnswer401AssetsArePublicAndTheSessionCookieStaysOnThisSite() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(url("/api/tasks")))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
@@ -57,6 +58,10 @@ class LoginPageBrowserIT extends BrowserTestSupport {
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/login");
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
         HttpResponse<String> script = client.send(HttpRequest.newBuilder(URI.create(url("/assets/tasks.js"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(script.statusCode()).isEqualTo(200);
