@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
  * owned by, when delegated) the user, and tasks where the user or one of the user's groups is a candidate — the
  * identity links for which the engine grants a task's permissions — and, for a project's task, only when the
  * user may see the project ({@link cn.gonggaigong.security.ProjectAccess}: a town only its own town's projects).
+ * <p>
+ * The statement starts from the caller's identity links, assignments and delegations (indexed: group, user,
+ * assignee, owner) rather than scanning every open task, and finds each task's project by the index on the
+ * variables' execution (the query plan was checked with 5,000 open tasks over 29 towns).
  */
 @Component
 public class TaskQueries {
@@ -45,16 +49,18 @@ public class TaskQueries {
                    count(*) over () as total
               from act_ru_task t
               join act_re_procdef d on d.id_ = t.proc_def_id_
-              left join act_ru_variable v on v.proc_inst_id_ = t.proc_inst_id_ and v.execution_id_ = t.proc_inst_id_
-                   and v.name_ = '%s' and v.task_id_ is null
+              left join lateral (select v.long_ from act_ru_variable v
+                                  where v.execution_id_ = t.proc_inst_id_ and v.name_ = '%s' and v.task_id_ is null
+                                  limit 1) v on true
               left join project p on p.id = v.long_
               left join town tw on tw.code = p.town_code
             """.formatted(ProjectLifecycleProcess.Var.PROJECT_ID);
 
     private static final String MINE = """
-             (t.assignee_ = :me or t.owner_ = :me
-              or exists (select 1 from act_ru_identitylink l where l.task_id_ = t.id_ and l.type_ = 'candidate'
-                         and (l.user_id_ = :me or l.group_id_ in (:groups))))
+             t.id_ in (select l.task_id_ from act_ru_identitylink l
+                        where l.type_ = 'candidate' and (l.group_id_ in (:groups) or l.user_id_ = :me)
+                       union all select a.id_ from act_ru_task a where a.assignee_ = :me
+                       union all select o.id_ from act_ru_task o where o.owner_ = :me)
              and (p.id is null or :readsAll or tw.group_id in (:groups) or p.applicant_user_id = :me)
             """;
 

@@ -30,7 +30,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -131,7 +134,11 @@ public class TaskWorkService {
             }
             throw heldBy(row);
         }
-        taskService.claim(taskId, user.userId());
+        try {
+            taskService.claim(taskId, user.userId());
+        } catch (TaskAlreadyClaimedException e) {
+            throw ApiProblem.conflict("该任务已由 " + users.name(e.getTaskAssignee()) + "（" + e.getTaskAssignee() + "）认领");
+        }
     }
 
     @Transactional
@@ -162,7 +169,12 @@ public class TaskWorkService {
                     + "），须由其办理后交回，才能完成");
         }
         Map<String, Object> variables = validated(row, submitted, "", true);
-        taskService.complete(taskId, variables);
+        try {
+            taskService.complete(taskId, variables);
+        } catch (NullValueException | NotFoundException gone) {
+            // Completed by someone else between our check and the engine's: say who, from history.
+            throw notOpen(taskId, user);
+        }
     }
 
     /** The delegate (委派) hands the task back to its owner with what they filled in (required fields may wait). */

@@ -7,6 +7,7 @@ import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.security.AccessRefusedException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -37,6 +38,12 @@ public class WorkApiExceptionHandler {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ApiError> engineRefused(AuthorizationException e) {
         return error(HttpStatus.FORBIDDEN, "无权办理该任务：您不是该任务的办理人或候选部门成员", List.of());
+    }
+
+    /** Two people changed the same task or instance at once; the later one rolled back and may try again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ApiError> concurrent(OptimisticLockingException e) {
+        return error(HttpStatus.CONFLICT, "该任务正被他人同时办理，请刷新后重试", List.of());
     }
 
     @ExceptionHandler(ProjectNotFoundException.class)
