@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the session cookie is not sent with other sites' requests (the pages' API calls need no CSRF token).
  */
 class LoginPageBrowserIT extends BrowserTestSupport {
+
+    @Autowired
+    IdentityService identityService;
+
+    /** The other tests share this application: lift the delay Camunda puts on a user after a wrong password. */
+    @AfterEach
+    void unlockTheUserWhoMistyped() {
+        identityService.unlockUser("applicant2");
+    }
 
     @Test
     void pagesAskForLoginInChineseAndReturnToThePageAskedFor() {
