@@ -63,8 +63,9 @@ class TaskApiIT extends WorkApiTestSupport {
             assertThat(t.get("claimable").asBoolean()).isTrue();
             assertThat(t.get("formId").asText()).isEqualTo("Form_SurveyWillingness");
             assertThat(t.get("receivedAt").asText()).endsWith("+08:00");
-            assertThat(t.get("dueAt").isNull()).isTrue();
-            assertThat(t.get("workingDaysLeft").isNull()).isTrue();
+            // The statutory clock's time limit of the survey (table task_time_limit): 15 working days from today.
+            assertThat(t.get("dueAt").asText()).endsWith("+08:00");
+            assertThat(t.get("workingDaysLeft").asInt()).isEqualTo(15);
             assertThat(t.get("warningGrade").isNull()).isTrue();
         });
         // The other town's project is in neither list of the other town, by text or by town filter.
