@@ -124,7 +124,9 @@ public class MonitorQueries {
         Map<String, long[]> tasks = new HashMap<>();
         jdbc.query("select p.town_code, count(*), count(*) filter (where h.end_time_ <= h.due_date_)"
                 + " from act_hi_taskinst h join project p on p.process_instance_id = h.root_proc_inst_id_"
-                + " where h.end_time_ is not null and h.due_date_ is not null group by p.town_code", rs -> {
+                + " where h.end_time_ is not null and h.due_date_ is not null"
+                // Done by the office, not cancelled with its process (Camunda's reason for a completion).
+                + " and h.delete_reason_ = 'completed' group by p.town_code", rs -> {
             tasks.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
         });
         Map<String, long[]> phases = new HashMap<>();

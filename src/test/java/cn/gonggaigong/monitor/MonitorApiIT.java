@@ -238,7 +238,8 @@ class MonitorApiIT extends ApplicationTestSupport {
         projects().stream().filter(p -> p.instance() != null).forEach(p -> townOfInstance.put(p.instance(), p.town()));
         Map<String, long[]> tasks = new HashMap<>();
         engine.getHistoryService().createHistoricTaskInstanceQuery().finished().list().stream()
-                .filter(h -> h.getDueDate() != null && townOfInstance.containsKey(h.getRootProcessInstanceId()))
+                .filter(h -> h.getDueDate() != null && "completed".equals(h.getDeleteReason())
+                        && townOfInstance.containsKey(h.getRootProcessInstanceId()))
                 .forEach(h -> {
                     long[] t = tasks.computeIfAbsent(townOfInstance.get(h.getRootProcessInstanceId()), k -> new long[2]);
                     t[0]++;
