@@ -31,7 +31,7 @@ class MeetingIT extends WorkApiTestSupport {
 
     @Test
     void oneMeetingCompletesEveryListedReviewWithItsDecision() throws Exception {
-        List<JsonNode> projects = List.of(atCommittee("zhanlong", "规委会项目甲"), atCommittee("liushadong", "规委会项目乙"),
+        List<JsonNode> projects = List.of(atCommittee("zhanlong", "规委会项目甲"), atCommittee("maanshannongchang", "规委会项目乙"),
                 atCommittee("zhanlong", "规委会项目丙"));
         List<String> tasks = new ArrayList<>();
         for (JsonNode p : projects) {

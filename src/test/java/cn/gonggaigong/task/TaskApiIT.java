@@ -89,6 +89,12 @@ class TaskApiIT extends WorkApiTestSupport {
         Answer foreignComplete = post("liushadong1", "/api/tasks/{id}/complete", willingness(), zlTask);
         assertThat(foreignComplete.status()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(zlTask).count()).isOne();
+
+        // The other town works on its own: no willingness, the application ends (and leaves no open work behind).
+        String lsTask = tasksOf("liushadong1", lsCode).get(0).get("taskId").asText();
+        assertThat(post("liushadong1", "/api/tasks/{id}/complete", Map.of("willingnessAgreed", false, "agreePercent", 10,
+                "surveyDate", "2026-03-01"), lsTask).status()).isEqualTo(204);
+        assertThat(tasksOf("liushadong1", lsCode)).isEmpty();
     }
 
     @Test
