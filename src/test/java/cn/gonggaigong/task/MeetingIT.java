@@ -104,6 +104,58 @@ class MeetingIT extends WorkApiTestSupport {
                 .isEqualTo("{\"field\":\"decisions[0].taskId\",\"reason\":\"任务不存在或已办结\"}");
     }
 
+    @Test
+    void oneGovernmentMeetingDecidesSeveralSchemes() throws Exception {
+        List<JsonNode> projects = List.of(atGovernment("zhanlong", "市政府常务会项目甲"), atGovernment("maanshannongchang", "市政府常务会项目乙"));
+        List<String> tasks = new ArrayList<>();
+        for (JsonNode p : projects) {
+            tasks.add(taskService.createTaskQuery().processDefinitionKey("GovernmentApproval")
+                    .processVariableValueEquals("projectId", p.get("id").asLong()).singleResult().getId());
+        }
+        Answer agenda = get("gov1", "/api/meetings/agenda?kind=GOVERNMENT");
+        assertThat(agenda.status()).as(agenda.raw()).isEqualTo(200);
+        assertThat(agenda.body().get("items").findValuesAsText("taskId")).containsAll(tasks);
+        assertThat(get("committee1", "/api/meetings/agenda?kind=GOVERNMENT").status()).isEqualTo(403);
+
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("kind", "GOVERNMENT");
+        meeting.put("date", "2026-07-10");
+        meeting.put("documentNumber", "普府常〔2026〕12号");
+        meeting.put("minutes", "市政府常务会议研究了2个“工改工”项目改造方案。");
+        meeting.put("decisions", List.of(
+                Map.of("taskId", tasks.get(0), "decision", "REVISE", "opinion", "补充社会稳定风险评估"),
+                Map.of("taskId", tasks.get(1), "decision", "REJECTED", "opinion", "不符合国土空间规划")));
+        Answer recorded = post("gov1", "/api/meetings", meeting);
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isZero();
+        List<Map<String, Object>> records = jdbc.queryForList("""
+                select outcome, document_number, actor from decision_record
+                 where task_definition_key = 'Task_ApproveScheme' and meeting_id = ? order by project_id""",
+                recorded.body().get("id").asLong());
+        assertThat(records).extracting(r -> r.get("outcome")).containsExactly("REVISE", "REJECTED");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("document_number")).isEqualTo("普府常〔2026〕12号");
+            assertThat(r.get("actor")).isEqualTo("gov1");
+        });
+        // Both leave the phase (one to be revised, one rejected); approval itself needs a scheme on record, which the
+        // lifecycle test (ProjectLifecycleIT) covers.
+        for (JsonNode p : projects) {
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("GovernmentApproval")
+                    .variableValueEquals("projectId", p.get("id").asLong()).count()).isZero();
+        }
+    }
+
+    private JsonNode atGovernment(String town, String name) throws Exception {
+        JsonNode project = apply(town, name);
+        runtimeService.startProcessInstanceByKey("GovernmentApproval", project.get("code").asText(), Variables.createVariables()
+                .putValue("projectId", project.get("id").asLong())
+                .putValue("projectCode", project.get("code").asText())
+                .putValue("townGroup", "town-" + town)
+                .putValue("applicant", "applicant1")
+                .putValue("historicalLandProcedures", false));
+        return project;
+    }
+
     private JsonNode atCommittee(String town, String name) throws Exception {
         JsonNode project = apply(town, name);
         runtimeService.startProcessInstanceByKey("CommitteeReview", project.get("code").asText(), Variables.createVariables()
