@@ -21,7 +21,7 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
 }
 
 const esbuild = await import('esbuild');
-const pages = ['tasks', 'task', 'project', 'applications', 'meetings'];
+const pages = ['tasks', 'task', 'project', 'applications', 'meetings', 'notifications'];
 const started = Date.now();
 await esbuild.build({
   absWorkingDir: here,

@@ -104,13 +104,32 @@ function header(me, current) {
     h('span', { class: 'brand' }, '普宁市“工改工”项目审批'),
     h('nav', { 'aria-label': '主导航' },
       h('ul', {}, NAV.filter((n) => n.show(me)).map((n) =>
-        h('li', {}, h('a', { href: n.href, 'aria-current': n.page === current ? 'page' : null }, n.label))))),
+        h('li', {}, h('a', { href: n.href, 'aria-current': n.page === current ? 'page' : null }, n.label))),
+        h('li', {}, h('a', { href: '/notifications', id: 'notifications-link', 'aria-current': current === 'notifications' ? 'page' : null },
+          '消息', h('span', { class: 'badge count', id: 'unread-badge', 'aria-hidden': 'true', hidden: true }))))),
     h('div', { class: 'user' },
       h('span', { id: 'current-user', 'data-user-id': me.userId }, me.name || me.userId),
       offices ? h('span', { class: 'offices', title: '所属单位' }, `（${offices}）`) : null,
       h('form', { method: 'post', action: '/logout' },
         param ? h('input', { type: 'hidden', name: param, value: token }) : null,
         h('button', { type: 'submit', class: 'secondary', id: 'logout' }, '退出登录'))));
+}
+
+/**
+ * Shows the number of unread notifications on the header's 消息 link (hidden at 0; the link's accessible name says
+ * "消息（3条未读）"). Called on every page load and after marking a notification read.
+ */
+export async function refreshUnreadBadge() {
+  const link = document.getElementById('notifications-link');
+  const badge = document.getElementById('unread-badge');
+  if (!link || !badge) return;
+  const { unread = 0 } = (await api('/api/notifications/unread-count')) || {};
+  badge.textContent = unread > 0 ? String(unread) : '';
+  badge.hidden = !(unread > 0);
+  link.dataset.unread = String(unread);
+  const name = unread > 0 ? `消息（${unread}条未读）` : '消息';
+  link.setAttribute('aria-label', name);
+  link.title = unread > 0 ? name : '消息通知';
 }
 
 /**
@@ -122,7 +141,10 @@ export async function startPage(current, render) {
   try {
     const me = await api('/api/me');
     document.body.prepend(header(me, current));
+    // the badge is no reason for the page to fail: without it the link still leads to 消息通知
+    const badge = refreshUnreadBadge().catch((e) => console.warn('未读消息数读取失败', e));
     await render(main, me);
+    await badge;
   } catch (e) {
     mount(main, h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
     if (!(e instanceof ApiError)) console.error(e);

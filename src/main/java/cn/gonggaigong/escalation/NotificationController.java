@@ -26,8 +26,9 @@ public class NotificationController {
         this.jdbc = jdbc;
     }
 
+    /** One notification; grade, taskId and projectId come from its warning (null when it has none). */
     public record NotificationView(long id, Long warningId, String title, String body, Instant createdAt,
-                                   Instant readAt, Instant emailedAt) {
+                                   Instant readAt, Instant emailedAt, String grade, String taskId, Long projectId) {
     }
 
     @GetMapping("/api/notifications")
@@ -35,14 +36,16 @@ public class NotificationController {
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "20") int size) {
         int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
-        return jdbc.query("select * from notification where user_id = :user"
-                        + (unreadOnly ? " and read_at is null" : "")
-                        + " order by created_at desc, id desc limit :size offset :offset",
+        return jdbc.query("select n.*, w.grade, w.task_id, w.project_id from notification n"
+                        + " left join task_warning w on w.id = n.warning_id where n.user_id = :user"
+                        + (unreadOnly ? " and n.read_at is null" : "")
+                        + " order by n.created_at desc, n.id desc limit :size offset :offset",
                 new MapSqlParameterSource("user", CurrentUser.current().userId()).addValue("size", pageSize)
                         .addValue("offset", Math.max(page, 0) * pageSize),
                 (rs, row) -> new NotificationView(rs.getLong("id"), rs.getObject("warning_id", Long.class),
                         rs.getString("title"), rs.getString("body"), Warnings.instant(rs, "created_at"),
-                        Warnings.instant(rs, "read_at"), Warnings.instant(rs, "emailed_at")));
+                        Warnings.instant(rs, "read_at"), Warnings.instant(rs, "emailed_at"), rs.getString("grade"),
+                        rs.getString("task_id"), rs.getObject("project_id", Long.class)));
     }
 
     @GetMapping("/api/notifications/unread-count")

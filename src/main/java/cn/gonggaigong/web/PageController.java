@@ -37,7 +37,8 @@ public class PageController {
         TASK("task", "办理任务"),
         PROJECT("project", "项目详情"),
         APPLICATIONS("applications", "我的申请"),
-        MEETINGS("meetings", "会议决定");
+        MEETINGS("meetings", "会议决定"),
+        NOTIFICATIONS("notifications", "消息通知");
 
         final String script;
         final String title;
@@ -88,6 +89,11 @@ public class PageController {
     @GetMapping("/meetings")
     public ResponseEntity<String> meetings(HttpServletRequest request) {
         return page(Page.MEETINGS, request);
+    }
+
+    @GetMapping("/notifications")
+    public ResponseEntity<String> notifications(HttpServletRequest request) {
+        return page(Page.NOTIFICATIONS, request);
     }
 
     private ResponseEntity<String> page(Page page, HttpServletRequest request) {
