@@ -31,6 +31,9 @@ public abstract class ApplicationTestSupport {
         registry.add("spring.datasource.url", () -> "");
         registry.add("ggg.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ggg.embedded-postgres.port", () -> "0");
+        // The warning e-mails go to a real SMTP server in this JVM (TestMailServer).
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMailServer::port);
     }
 
     private static Path freshDataDir() {

@@ -26,4 +26,19 @@ public class ClockConfiguration {
         }
         return calendar;
     }
+
+    /** Logs every deadline counted through a year without data and keeps it for the administrators. */
+    @Bean
+    CalendarWarningSink calendarWarningSink(CalendarWarnings warnings) {
+        return (deadline, where) -> {
+            WorkingDayCalendarPlugin.log(deadline, where);
+            warnings.record(deadline, where);
+        };
+    }
+
+    /** "10 working days" / "10个工作日" in timers and due dates of the models. */
+    @Bean
+    WorkingDayCalendarPlugin workingDayCalendarPlugin(WorkingDayCalendar calendar, CalendarWarningSink sink) {
+        return new WorkingDayCalendarPlugin(calendar, sink);
+    }
 }

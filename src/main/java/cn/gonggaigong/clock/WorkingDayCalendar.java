@@ -67,6 +67,22 @@ public final class WorkingDayCalendar {
         return day;
     }
 
+    /** The {@code workingDays}-th working day before {@code day}: the day on which that many working days are left. */
+    public LocalDate minusWorkingDays(LocalDate day, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("工作日数不能为负数：" + workingDays);
+        }
+        LocalDate d = day;
+        int counted = 0;
+        while (counted < workingDays) {
+            d = d.minusDays(1);
+            if (isWorkingDay(d)) {
+                counted++;
+            }
+        }
+        return d;
+    }
+
     /**
      * Working days in {@code (from, to]}: how many working days are left from {@code from} until a deadline on
      * {@code to}; negative (the working days overdue) when {@code to} is before {@code from}.
@@ -89,6 +105,13 @@ public final class WorkingDayCalendar {
         LocalDate startDay = LocalDate.ofInstant(start, ZONE);
         LocalDate dueDay = plusWorkingDays(startDay, workingDays);
         return new Deadline(endOf(dueDay), dueDay, yearsWithoutData(startDay, dueDay));
+    }
+
+    /** A limit of {@code workingDays} more working days after an existing deadline (a paused clock, a late grade). */
+    public Deadline extend(Instant dueAt, int workingDays) {
+        LocalDate dueDay = LocalDate.ofInstant(dueAt, ZONE);
+        LocalDate newDay = plusWorkingDays(dueDay, workingDays);
+        return new Deadline(endOf(newDay), newDay, yearsWithoutData(dueDay, newDay));
     }
 
     /** The last instant of a day in China's time zone (23:59:59). */

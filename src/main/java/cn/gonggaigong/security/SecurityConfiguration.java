@@ -35,7 +35,8 @@ public class SecurityConfiguration {
                                             IdentityService identityService) throws Exception {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(API, AntPathRequestMatcher.antMatcher("/camunda/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // The pages' script and style bundles (static/assets) hold no data: the login page needs them.
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API));

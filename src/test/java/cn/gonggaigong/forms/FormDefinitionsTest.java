@@ -122,6 +122,9 @@ class FormDefinitionsTest {
         // TransitionPeriod
         CONTRACT.put("AssessTransitionPeriod", "*transitionEligible newBusinessType opinion");
         CONTRACT.put("HandleTransitionExpiry", "*handlingResult documentNumber");
+        // MonthlyProgressReport (reportMonth and phaseSummary are read-only context)
+        CONTRACT.put("SubmitMonthlyReport", "reportMonth *projectsInPlan *projectsStarted *projectsCompleted"
+                + " *projectsOverdue *warningsRaised *warningsClosed phaseSummary *progressSummary remarks");
     }
 
     /** Enumerated fields and their exact English values from the contract. */
@@ -351,7 +354,7 @@ class FormDefinitionsTest {
         Map<String, Path> files = formFilesByName();
         assertThat(files.keySet()).as("form files in %s", FORMS_DIR.toAbsolutePath())
                 .containsExactlyInAnyOrderElementsOf(CONTRACT.keySet());
-        assertThat(CONTRACT).hasSize(41);
+        assertThat(CONTRACT).hasSize(42);
 
         SoftAssertions soft = new SoftAssertions();
         CONTRACT.forEach((name, spec) -> {

@@ -117,7 +117,10 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
             assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(answer.getBody()).as(path).doesNotContain(a.code()).doesNotContain(a.taskId());
             if (path.endsWith("/count")) {
-                assertThat(read(answer.getBody()).get("count").asInt()).as(path).isZero();
+                // The count agrees with the list (checked above to hold none of the other town's work); other tests
+                // sharing the application may have given liushadong work of its own.
+                int listed = read(exchange("liushadong1", HttpMethod.GET, "/engine-rest/task", null).getBody()).size();
+                assertThat(read(answer.getBody()).get("count").asInt()).as(path).isEqualTo(listed);
             }
         }
         String own = exchange("zhanlong1", HttpMethod.GET, "/engine-rest/history/task?processInstanceBusinessKey=" + a.code(), null).getBody();

@@ -1,7 +1,10 @@
 package cn.gonggaigong.security;
 
 import cn.gonggaigong.ApplicationTestSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.CookieManager;
@@ -27,6 +30,15 @@ class EmbeddedWebappLoginIT extends ApplicationTestSupport {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IdentityService identityService;
+
+    /** The other tests share this application: lift the delay the mistyped password left on that user. */
+    @AfterEach
+    void unlockTheUserWhoMistyped() {
+        identityService.unlockUser("zhanlong2");
+    }
 
     @Test
     void tasklistAsksForLoginAndThenKnowsTheOfficer() throws Exception {

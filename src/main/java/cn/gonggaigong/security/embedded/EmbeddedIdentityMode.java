@@ -23,7 +23,9 @@ public class EmbeddedIdentityMode implements IdentityMode {
     @Override
     public void configure(HttpSecurity http) throws Exception {
         http.authenticationProvider(passwords)
-                .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+                // The Chinese login page (cn.gonggaigong.web.LoginController); after it, the page first asked for,
+                // else the officer's task list.
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
                 .httpBasic(Customizer.withDefaults());
     }
 }

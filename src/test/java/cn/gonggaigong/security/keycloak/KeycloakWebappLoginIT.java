@@ -61,17 +61,7 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
 
     @Test
     void loggingInAtKeycloakLogsIntoTasklistAsTheKeycloakUser() {
-        HttpResponse<String> loginPage = browse(TASKLIST);
-        Matcher form = LOGIN_FORM_ACTION.matcher(loginPage.body());
-        assertThat(form.find()).as(loginPage.body()).isTrue();
-
-        HttpResponse<String> afterLogin = send(browser, HttpRequest.newBuilder(
-                        URI.create(form.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString("username=zhanlong1&password=" + DEMO_PASSWORD
-                        + "&credentialId="))
-                .build());
+        HttpResponse<String> afterLogin = logInAtKeycloak(TASKLIST);
 
         assertThat(afterLogin.statusCode()).as(afterLogin.body()).isEqualTo(200);
         // Back on the page asked for (Spring Security's saved request adds "?continue").
@@ -85,6 +75,32 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
         assertThat(camundaUser.statusCode()).as(camundaUser.body()).isEqualTo(200);
         JsonNode user = KeycloakServer.readJson(camundaUser.body());
         assertThat(user.path("userId").asText()).isEqualTo("zhanlong1");
+    }
+
+    /** The application's own pages (cn.gonggaigong.web) are behind the same OIDC login; their assets are public. */
+    @Test
+    void theChinesePagesLeadToTheKeycloakLoginAndOpenAfterIt() {
+        assertThat(browse("/assets/tasks.js").statusCode()).isEqualTo(200);
+        assertThat(browse("/tasks").uri().toString()).startsWith(keycloak().issuer() + "/protocol/openid-connect/auth?");
+
+        HttpResponse<String> page = logInAtKeycloak("/tasks");
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/tasks");
+        assertThat(page.body()).contains("<body data-page=\"tasks\">", "<title>我的待办");
+    }
+
+    /** Opens a page, is sent to the realm's login form, and logs in there as zhanlong1. */
+    private HttpResponse<String> logInAtKeycloak(String path) {
+        HttpResponse<String> loginPage = browse(path);
+        Matcher form = LOGIN_FORM_ACTION.matcher(loginPage.body());
+        assertThat(form.find()).as(loginPage.body()).isTrue();
+        return send(browser, HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=zhanlong1&password=" + DEMO_PASSWORD
+                        + "&credentialId="))
+                .build());
     }
 
     private static Map<String, String> query(URI uri) {

@@ -1,0 +1,216 @@
+// Shared by every page: the JSON API client, the header (user, offices, navigation, logout), small DOM helpers
+// and the Chinese labels of dates, deadlines and warning grades.
+import './app.css';
+
+/** A non-2xx answer of the API; body is the parsed {status, message, errors:[{field, reason}]} when JSON. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || `请求失败（${status}）`);
+    this.status = status;
+    this.body = body || {};
+  }
+
+  get fieldErrors() {
+    return Array.isArray(this.body.errors) ? this.body.errors : [];
+  }
+}
+
+/** Calls the API with the browser session; an expired session goes back to the login page. */
+export async function api(path, { method = 'GET', json, formData, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
+  let body;
+  if (formData) {
+    body = formData;
+  } else if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  }
+  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  if (response.status === 401) {
+    window.location.assign('/login');
+    throw new ApiError(401, { message: '登录已过期，请重新登录' });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = response.ok ? text : { message: text };
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+/** Builds an element: h('a', {href: '/x', class: 'y'}, 'text', child). Text is never parsed as HTML. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2), value);
+    } else if (value === true) {
+      el.setAttribute(name, '');
+    } else {
+      el.setAttribute(name, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+/** Replaces the children of el (false, null and undefined children are left out). */
+export function mount(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Reference data the server put into the page: phases, towns and the application form's options. */
+export const reference = JSON.parse(document.getElementById('ggg-reference')?.textContent || '{}');
+
+const csrf = () => ({
+  param: document.querySelector('meta[name="_csrf_parameter"]')?.content,
+  token: document.querySelector('meta[name="_csrf"]')?.content,
+});
+
+const NAV = [
+  { page: 'tasks', href: '/tasks', label: '我的待办', show: () => true },
+  { page: 'applications', href: '/my-applications', label: '我的申请', show: (me) => me.roles?.applicant },
+  { page: 'meetings', href: '/meetings', label: '会议决定', show: (me) => isMeetingOfficer(me) },
+];
+
+export function isMeetingOfficer(me) {
+  return Boolean(me.roles?.committee || me.roles?.government);
+}
+
+function header(me, current) {
+  const { param, token } = csrf();
+  const names = new Map((me.groups || []).map((g) => [g.id, g.name || g.id]));
+  const offices = (me.offices || []).map((id) => names.get(id) || id).join('、');
+  return h('header', { class: 'topbar' },
+    h('a', { class: 'skip', href: '#main' }, '跳到正文'),
+    h('span', { class: 'brand' }, '普宁市“工改工”项目审批'),
+    h('nav', { 'aria-label': '主导航' },
+      h('ul', {}, NAV.filter((n) => n.show(me)).map((n) =>
+        h('li', {}, h('a', { href: n.href, 'aria-current': n.page === current ? 'page' : null }, n.label))),
+        h('li', {}, h('a', { href: '/notifications', id: 'notifications-link', 'aria-current': current === 'notifications' ? 'page' : null },
+          '消息', h('span', { class: 'badge count', id: 'unread-badge', 'aria-hidden': 'true', hidden: true }))))),
+    h('div', { class: 'user' },
+      h('span', { id: 'current-user', 'data-user-id': me.userId }, me.name || me.userId),
+      offices ? h('span', { class: 'offices', title: '所属单位' }, `（${offices}）`) : null,
+      h('form', { method: 'post', action: '/logout' },
+        param ? h('input', { type: 'hidden', name: param, value: token }) : null,
+        h('button', { type: 'submit', class: 'secondary', id: 'logout' }, '退出登录'))));
+}
+
+/**
+ * Shows the number of unread notifications on the header's 消息 link (hidden at 0; the link's accessible name says
+ * "消息（3条未读）"). Called on every page load and after marking a notification read.
+ */
+export async function refreshUnreadBadge() {
+  const link = document.getElementById('notifications-link');
+  const badge = document.getElementById('unread-badge');
+  if (!link || !badge) return;
+  const { unread = 0 } = (await api('/api/notifications/unread-count')) || {};
+  badge.textContent = unread > 0 ? String(unread) : '';
+  badge.hidden = !(unread > 0);
+  link.dataset.unread = String(unread);
+  const name = unread > 0 ? `消息（${unread}条未读）` : '消息';
+  link.setAttribute('aria-label', name);
+  link.title = unread > 0 ? name : '消息通知';
+}
+
+/**
+ * Starts a page: reads who is logged in, draws the header and calls render(main, me). A failure shows its
+ * Chinese message in the page instead of a blank screen.
+ */
+export async function startPage(current, render) {
+  const main = document.getElementById('main');
+  try {
+    const me = await api('/api/me');
+    document.body.prepend(header(me, current));
+    // the badge is no reason for the page to fail: without it the link still leads to 消息通知
+    const badge = refreshUnreadBadge().catch((e) => console.warn('未读消息数读取失败', e));
+    await render(main, me);
+    await badge;
+  } catch (e) {
+    mount(main, h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
+    if (!(e instanceof ApiError)) console.error(e);
+  } finally {
+    document.body.dataset.ready = 'true';
+  }
+}
+
+export function messageOf(e) {
+  if (e instanceof ApiError) {
+    if (e.status === 403) return e.body.message || '无权访问';
+    if (e.status === 404) return e.body.message || '没有找到';
+    return e.body.message || e.message;
+  }
+  return `页面出错：${e.message}`;
+}
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function formatDateTime(iso) {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+export function formatDate(iso) {
+  return iso ? dateOnly.format(new Date(iso)) : '—';
+}
+
+export const GRADES = {
+  YELLOW: { label: '黄牌', css: 'yellow' },
+  RED: { label: '红牌', css: 'red' },
+  ESCALATED: { label: '已升级督办', css: 'escalated' },
+  URGE: { label: '督办', css: 'yellow' },
+};
+
+/** Days left and the warning grade of a task as badges. */
+export function deadlineBadges(task) {
+  const badges = [];
+  if (task.dueAt == null) {
+    badges.push(h('span', { class: 'muted' }, '无期限'));
+  } else if (task.overdue) {
+    const late = Math.abs(task.workingDaysLeft ?? 0);
+    badges.push(h('span', { class: 'badge overdue' }, late > 0 ? `已超期 ${late} 个工作日` : '已超期'));
+  } else if (task.workingDaysLeft != null) {
+    badges.push(h('span', { class: task.workingDaysLeft <= 2 ? 'badge yellow' : 'badge ok' }, `剩余 ${task.workingDaysLeft} 个工作日`));
+  }
+  const grade = GRADES[task.warningGrade];
+  if (grade) {
+    badges.push(' ', h('span', { class: `badge ${grade.css}`, 'data-warning': task.warningGrade, title: '预警' }, `⚠ ${grade.label}`));
+  }
+  return badges;
+}
+
+/** A one-time message carried to the next page (e.g. "submitted" back on the task list). */
+export function flash(message) {
+  if (message === undefined) {
+    const text = sessionStorage.getItem('ggg-flash');
+    sessionStorage.removeItem('ggg-flash');
+    return text;
+  }
+  sessionStorage.setItem('ggg-flash', message);
+  return message;
+}
+
+export function phaseName(code) {
+  return (reference.phases || []).find((p) => p.code === code)?.name || code || '—';
+}

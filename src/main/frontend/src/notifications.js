@@ -1,0 +1,88 @@
+// 消息通知: the user's in-app notifications (红黄牌, 督办, 催办), newest first; unread ones are marked and each can be
+// marked read (标为已读), which also updates the header's badge.
+import { api, formatDateTime, h, messageOf, mount, refreshUnreadBadge, startPage } from './common.js';
+
+const PAGE_SIZE = 50;
+
+/** The grade label of a notification (its warning's grade); 催办 here, as the urging office sees it. */
+const KINDS = {
+  YELLOW: { label: '黄牌', css: 'yellow' },
+  RED: { label: '红牌', css: 'red' },
+  ESCALATED: { label: '已升级督办', css: 'escalated' },
+  URGE: { label: '催办', css: 'yellow' },
+};
+
+startPage('notifications', async (main) => {
+  const message = h('div', { class: 'alert', role: 'status', id: 'notifications-message' });
+  const list = h('ul', { class: 'notifications', id: 'notification-list', 'aria-label': '消息列表' });
+  const more = h('button', { type: 'button', class: 'secondary', id: 'notifications-more', hidden: true }, '加载更多');
+  const empty = h('p', { class: 'muted', id: 'notifications-empty', hidden: true }, '暂无消息');
+  mount(main, h('h1', {}, '消息通知'), message, h('section', { class: 'card' }, empty, list, h('div', { class: 'actions' }, more)));
+
+  let page = 0;
+  async function load() {
+    const items = await api(`/api/notifications?page=${page}&size=${PAGE_SIZE}`);
+    for (const n of items) list.append(item(n, message));
+    empty.hidden = list.children.length > 0;
+    more.hidden = items.length < PAGE_SIZE;
+    page += 1;
+  }
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      await load();
+    } catch (e) {
+      showError(message, e);
+    } finally {
+      more.disabled = false;
+    }
+  });
+  await load();
+});
+
+function item(n, message) {
+  const kind = KINDS[n.grade];
+  const unread = !n.readAt;
+  const li = h('li', { class: unread ? 'unread' : null, 'data-notification-id': n.id, 'data-read': String(!unread) });
+  const state = h('span', { class: unread ? 'badge red' : 'muted', 'data-state': '' }, unread ? '未读' : '已读');
+  const links = [];
+  if (n.taskId) links.push(h('a', { href: `/tasks/${encodeURIComponent(n.taskId)}`, class: 'task-link' }, '办理任务'));
+  if (n.projectId != null) links.push(h('a', { href: `/projects/${n.projectId}`, class: 'project-link' }, '查看项目'));
+  const button = unread ? h('button', { type: 'button', class: 'secondary mark-read' }, '标为已读') : null;
+  if (button) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await api(`/api/notifications/${n.id}/read`, { method: 'POST' });
+        li.classList.remove('unread');
+        li.dataset.read = 'true';
+        state.className = 'muted';
+        state.textContent = '已读';
+        button.remove();
+        message.className = 'alert success';
+        message.textContent = '已标为已读';
+        await refreshUnreadBadge();
+      } catch (e) {
+        button.disabled = false;
+        showError(message, e);
+      }
+    });
+  }
+  mount(li,
+    h('div', { class: 'body' },
+      h('div', { class: 'meta' },
+        h('time', { datetime: n.createdAt }, formatDateTime(n.createdAt)),
+        kind ? h('span', { class: `badge ${kind.css}`, 'data-grade': n.grade }, kind.label) : null,
+        state),
+      h('p', { class: 'title' }, n.title),
+      h('p', { class: 'message' }, n.body),
+      links.length ? h('p', { class: 'links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null),
+    button);
+  return li;
+}
+
+function showError(message, e) {
+  message.className = 'alert error';
+  message.setAttribute('role', 'alert');
+  message.textContent = messageOf(e);
+}

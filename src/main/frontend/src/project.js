@@ -1,0 +1,184 @@
+// 项目详情: the project's figures, its timeline (who, when, decision, 文号, opinion), its open tasks, its
+// attachments (list, download, upload) and its diagrams (the lifecycle and the current phase) drawn by bpmn-js,
+// the current steps highlighted and the completed ones marked.
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, reference, startPage } from './common.js';
+
+const projectId = window.location.pathname.split('/').filter(Boolean)[1];
+
+/** The project's figures (cn.gonggaigong.project.ProjectViews.ProjectDetails) with their Chinese labels. */
+const FIGURES = [
+  ['项目编号', (p) => p.code], ['项目名称', (p) => p.name], ['所在镇街', (p) => p.town?.name],
+  ['申请人', (p) => p.applicantName], ['申请人类型', (p) => label('applicantTypes', p.applicantType)],
+  ['当前阶段', (p) => p.phaseLabel], ['状态', (p) => label('statuses', p.status)],
+  ['改造方式', (p) => label('renovationModes', p.renovationMode)], ['改造类型', (p) => label('renovationTypes', p.renovationType)],
+  ['权属情况', (p) => label('ownerships', p.ownership)], ['产业类别', (p) => label('industryCategories', p.industryCategory)],
+  ['标图入库图斑', (p) => (p.parcelIds || []).join('、')], ['用地面积（平方米）', (p) => p.landAreaSqm],
+  ['用地面积（亩）', (p) => p.landAreaMu], ['现状建筑面积（平方米）', (p) => p.existingFloorArea],
+  ['现状容积率', (p) => p.currentPlotRatio], ['规划建筑面积（平方米）', (p) => p.plannedFloorArea],
+  ['规划容积率', (p) => p.plannedPlotRatio], ['总投资（元）', (p) => p.investment],
+  ['重点产业项目', (p) => p.keyIndustryProject], ['试点项目', (p) => p.pilotProject],
+  ['连片改造面积（亩）', (p) => p.contiguousAreaMu], ['涉及历史用地手续', (p) => p.historicalLandProcedures],
+  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => `${p.annualPlanYear ?? p.planYear}年度`],
+  ['改造单元', (p) => p.unitCode], ['土地出让金（元）', (p) => p.landPrice], ['改造补贴（元）', (p) => p.subsidyAmount],
+  ['补贴依据', (p) => p.subsidyBasis], ['申请时间', (p) => p.createdAt],
+];
+
+function groupName(id) {
+  return label('groups', id);
+}
+
+function label(list, code) {
+  return (reference[list] || []).find((o) => o.code === code)?.name ?? code;
+}
+
+startPage(null, async (main) => {
+  const overview = await api(`/api/projects/${encodeURIComponent(projectId)}/overview`);
+  const project = overview.project || {};
+  document.title = `${project.name || '项目'} - 项目详情`;
+  const attachmentList = h('div', { id: 'attachments' });
+  mount(main, 
+    h('h1', {}, project.name || `项目 ${projectId}`),
+    h('section', { class: 'card', 'aria-labelledby': 'figures-title' },
+      h('h2', { id: 'figures-title' }, '项目概况'), figures(project)),
+    h('section', { class: 'card', 'aria-labelledby': 'open-title' },
+      h('h2', { id: 'open-title' }, '当前待办'), openTasks(overview.openTasks || [])),
+    h('section', { class: 'card', 'aria-labelledby': 'diagram-title' },
+      h('h2', { id: 'diagram-title' }, '流程图'),
+      h('p', { class: 'legend' }, h('span', { class: 'current' }, '当前环节'), h('span', { class: 'done' }, '已完成环节')),
+      h('div', { id: 'diagrams' })),
+    h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
+      h('h2', { id: 'timeline-title' }, '办理过程'), timeline(overview.timeline || [])),
+    h('section', { class: 'card', 'aria-labelledby': 'attachments-title' },
+      h('h2', { id: 'attachments-title' }, '申报材料及附件'), attachmentList, uploadForm(() => loadAttachments(attachmentList))));
+  await Promise.all([loadAttachments(attachmentList), drawDiagrams(overview.diagrams || [])]);
+});
+
+function figures(project) {
+  const rows = FIGURES.map(([name, value]) => [name, value(project)]).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const broken = project.schemeViolations || [];
+  return [
+    h('dl', { class: 'figures', id: 'project-figures' }, rows.map(([name, value]) =>
+      h('div', {}, h('dt', {}, name), h('dd', {}, display(value))))),
+    broken.length === 0 ? null : h('div', { class: 'alert error', id: 'scheme-violations' },
+      h('strong', {}, '现行改造方案不符合以下规定：'),
+      h('ul', {}, broken.map((v) => h('li', {}, `${v.article || v.ruleCode}：${v.description}`,
+        v.actualValue != null ? `（实际 ${v.actualValue}，限值 ${v.limitValue ?? '—'}）` : '')))),
+  ];
+}
+
+function display(value) {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return value.toLocaleString('zh-CN');
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+  return String(value);
+}
+
+function openTasks(tasks) {
+  if (tasks.length === 0) return h('p', { class: 'muted' }, '当前没有待办环节');
+  return h('table', { id: 'open-tasks' },
+    h('thead', {}, h('tr', {}, ['环节', '办理单位', '办理人', '收到时间', '办理期限', '剩余时间'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, tasks.map((t) => h('tr', { 'data-task-id': t.taskId, 'data-activity-id': t.taskDefinitionKey },
+      h('td', {}, t.taskId ? h('a', { href: `/tasks/${encodeURIComponent(t.taskId)}` }, t.taskName) : t.taskName),
+      h('td', {}, (t.candidateGroups || []).map(groupName).join('、') || '—'),
+      h('td', {}, t.assignee || '—'),
+      h('td', {}, formatDateTime(t.receivedAt)),
+      h('td', {}, formatDateTime(t.dueAt)),
+      h('td', {}, deadlineBadges(t))))));
+}
+
+function timeline(entries) {
+  if (entries.length === 0) return h('p', { class: 'muted' }, '尚无办理记录');
+  return h('ol', { id: 'timeline', class: 'timeline' }, entries.map((e) =>
+    h('li', { 'data-activity-name': e.activityName },
+      h('strong', {}, e.activityName), ' ', h('span', { class: 'muted' }, e.phaseName ? `（${e.phaseName}）` : ''),
+      h('div', {}, `${formatDateTime(e.time)} · ${e.userName || e.userId || '系统'}`,
+        e.decisionLabel || e.decision ? ` · 结论：${e.decisionLabel || e.decision}` : '',
+        e.documentNumber ? ` · 文号：${e.documentNumber}` : ''),
+      e.opinion ? h('div', { class: 'muted' }, `意见：${e.opinion}`) : null)));
+}
+
+async function loadAttachments(target) {
+  try {
+    const files = await api(`/api/projects/${encodeURIComponent(projectId)}/attachments`);
+    target.replaceChildren(files.length === 0 ? h('p', { class: 'muted' }, '尚无附件') :
+      h('table', { id: 'attachment-table' },
+        h('thead', {}, h('tr', {}, ['文件', '说明', '大小', '上传人', '上传时间'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, files.map((f) => h('tr', {},
+          h('td', {}, h('a', { href: `/api/attachments/${f.id}`, download: f.fileName }, f.fileName)),
+          h('td', {}, f.description || '—'),
+          h('td', {}, size(f.size)),
+          h('td', {}, f.uploadedBy || '—'),
+          h('td', {}, formatDateTime(f.uploadedAt)))))));
+  } catch (e) {
+    target.replaceChildren(h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
+  }
+}
+
+function size(bytes) {
+  if (bytes == null) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function uploadForm(reload) {
+  const message = h('p', { class: 'alert', role: 'status', id: 'upload-message' });
+  const form = h('form', { id: 'upload-form', class: 'form-grid' },
+    h('div', { class: 'field' }, h('label', { for: 'upload-file' }, '选择文件（PDF、PNG 或 JPEG，不超过 20 MB）'),
+      h('input', { type: 'file', id: 'upload-file', name: 'file', accept: 'application/pdf,image/png,image/jpeg', required: true })),
+    h('div', { class: 'field' }, h('label', { for: 'upload-description' }, '说明'),
+      h('input', { type: 'text', id: 'upload-description', name: 'description', maxlength: 500 })),
+    h('div', { class: 'field' }, h('span', {}, '\u00a0'), h('button', { type: 'submit', id: 'upload-submit' }, '上传')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button');
+    button.disabled = true;
+    message.className = 'alert';
+    message.textContent = '';
+    try {
+      await api(`/api/projects/${encodeURIComponent(projectId)}/attachments`, { method: 'POST', formData: new FormData(form) });
+      message.className = 'alert success';
+      message.textContent = '已上传';
+      form.reset();
+      await reload();
+    } catch (e) {
+      message.className = 'alert error';
+      message.textContent = e instanceof ApiError && e.fieldErrors.length
+        ? `${messageOf(e)}：${e.fieldErrors.map((f) => f.reason).join('；')}` : messageOf(e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', {}, h('h3', {}, '上传附件'), message, form);
+}
+
+/** One bpmn-js viewer per diagram; markers: highlight-current on active steps, highlight-done on completed ones. */
+async function drawDiagrams(diagrams) {
+  const target = document.getElementById('diagrams');
+  if (diagrams.length === 0) {
+    target.replaceChildren(h('p', { class: 'muted' }, '流程尚未开始或已结束'));
+    return;
+  }
+  for (const d of diagrams) {
+    const canvasBox = h('div', { class: 'diagram', role: 'img', 'aria-label': `${d.name || d.processDefinitionKey}流程图，当前环节已高亮` });
+    const box = h('figure', { 'data-process-definition-key': d.processDefinitionKey, class: 'diagram-figure' },
+      h('figcaption', {}, h('strong', {}, d.name || d.processDefinitionKey)), canvasBox);
+    target.append(box);
+    try {
+      const xml = await api(`/api/process-definitions/${encodeURIComponent(d.processDefinitionId)}/xml`, { accept: 'text/xml, application/xml' });
+      const viewer = new NavigatedViewer({ container: canvasBox });
+      await viewer.importXML(typeof xml === 'string' ? xml : String(xml));
+      const canvas = viewer.get('canvas');
+      const registry = viewer.get('elementRegistry');
+      canvas.zoom('fit-viewport', 'auto');
+      for (const id of d.completedActivityIds || []) if (registry.get(id)) canvas.addMarker(id, 'highlight-done');
+      for (const id of d.activeActivityIds || []) if (registry.get(id)) canvas.addMarker(id, 'highlight-current');
+      box.dataset.rendered = 'true';
+    } catch (e) {
+      canvasBox.replaceChildren(h('p', { class: 'alert error', role: 'alert' }, `流程图无法显示：${messageOf(e)}`));
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// 办理任务: the step's Camunda Form rendered by form-js's viewer, prefilled with the process's values. Submitting
+// sends the form's data to the API, which validates it against the same form: its field errors appear under
+// the fields, its general message above the form; success returns to the task list.
+import { Form } from '@bpmn-io/form-js-viewer';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
+import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, mount, startPage } from './common.js';
+
+const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
+
+startPage('tasks', async (main, me) => {
+  const task = await api(`/api/tasks/${encodeURIComponent(taskId)}`);
+  document.title = `${task.taskName} - 办理任务`;
+  const general = h('div', { class: 'alert error', role: 'alert', id: 'form-message', 'aria-live': 'assertive' });
+  const container = h('div', { class: 'task-form', id: 'task-form' });
+  const submit = h('button', { type: 'button', id: 'submit-task' }, '提交');
+  const heldByOther = task.assignee && task.assignee !== me.userId;
+  const readOnly = heldByOther || task.canWork === false;
+
+  mount(main, 
+    h('p', {}, h('a', { href: '/tasks' }, '← 返回我的待办')),
+    h('h1', {}, task.taskName),
+    h('section', { class: 'card', 'aria-label': '任务信息' },
+      h('dl', { class: 'figures' },
+        item('项目', task.projectId ? h('a', { href: `/projects/${task.projectId}`, id: 'project-link' }, task.projectName) : task.projectName),
+        item('项目编号', task.projectCode),
+        item('镇街', task.townName),
+        item('阶段', task.phaseName),
+        item('收到时间', formatDateTime(task.receivedAt)),
+        item('办理期限', formatDateTime(task.dueAt)),
+        item('剩余时间', deadlineBadges(task)),
+        item('办理人', task.assignee || '待签收（本单位任何人可办理）'))),
+    claimBar(task, me),
+    h('section', { class: 'card', 'aria-labelledby': 'form-title' },
+      h('h2', { id: 'form-title' }, '办理表单'),
+      general,
+      container,
+      h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
+    task.sendBackAllowed ? sendBack(task, general) : null);
+
+  const form = new Form({ container });
+  chineseMessages(form);
+  await form.importSchema(task.form, task.data || {});
+  const fieldIds = componentIdsByKey(task.form);
+  if (readOnly) {
+    submit.disabled = true;
+    general.textContent = heldByOther ? `该任务已由 ${task.assignee} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
+  }
+
+  submit.addEventListener('click', async () => {
+    const { data } = form.submit();
+    submit.disabled = true;
+    general.textContent = '';
+    try {
+      await api(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', json: data });
+      flash(`已提交：${task.projectName || ''}“${task.taskName}”`);
+      window.location.assign('/tasks');
+    } catch (e) {
+      submit.disabled = false;
+      showErrors(form, fieldIds, general, e);
+    }
+  });
+});
+
+function item(label, value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value ?? '—'));
+}
+
+function claimBar(task, me) {
+  if (task.assignee === me.userId) {
+    return h('p', { class: 'actions' }, h('span', { class: 'muted' }, '您已签收此任务。'),
+      h('button', { type: 'button', class: 'secondary', id: 'unclaim', onclick: () => act('unclaim') }, '退回到单位待办'));
+  }
+  if (!task.assignee && task.claimable) {
+    return h('p', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', id: 'claim', onclick: () => act('claim') }, '签收'),
+      h('span', { class: 'muted' }, '签收后由您本人办理，其他同事不再看到此任务。'));
+  }
+  return null;
+}
+
+async function act(what) {
+  try {
+    await api(`/api/tasks/${encodeURIComponent(taskId)}/${what}`, { method: 'POST' });
+    window.location.reload();
+  } catch (e) {
+    document.getElementById('form-message').textContent = messageOf(e);
+  }
+}
+
+function sendBack(task, general) {
+  const reason = h('textarea', { id: 'send-back-reason', rows: 3, cols: 60, required: true });
+  return h('section', { class: 'card' },
+    h('details', {},
+      h('summary', {}, `退回${task.sendBackTo?.name ? `至“${task.sendBackTo.name}”` : '上一步'}`),
+      h('p', {}, h('label', { for: 'send-back-reason' }, '退回理由')),
+      reason,
+      h('p', {}, h('button', {
+        type: 'button', class: 'secondary', id: 'send-back', onclick: async () => {
+          try {
+            await api(`/api/tasks/${encodeURIComponent(taskId)}/send-back`, { method: 'POST', json: { reason: reason.value } });
+            flash(`已退回：“${task.taskName}”`);
+            window.location.assign('/tasks');
+          } catch (e) {
+            general.textContent = [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+          }
+        },
+      }, '确认退回'))));
+}
+
+/** The API's 400: each field's reason under its field (form-js's error slot), the rest above the form. */
+function showErrors(form, fieldIds, general, e) {
+  if (!(e instanceof ApiError) || e.status !== 400) {
+    general.textContent = messageOf(e);
+    return;
+  }
+  const errors = {};
+  const unplaced = [];
+  for (const { field, reason } of e.fieldErrors) {
+    const id = fieldIds.get(field);
+    if (id) (errors[id] = errors[id] || []).push(reason);
+    else unplaced.push(field ? `${field}：${reason}` : reason);
+  }
+  form._setState({ errors });
+  mount(general, `${e.body.message || '表单填写有误'}：请按各项下方的提示修改后重新提交。`,
+    unplaced.length ? h('ul', {}, unplaced.map((u) => h('li', {}, u))) : null);
+  general.scrollIntoView({ block: 'nearest' });
+}
+
+/** Field key → component id, through groups and other nested components. */
+function componentIdsByKey(schema) {
+  const ids = new Map();
+  const walk = (components) => (components || []).forEach((c) => {
+    if (c.key) ids.set(c.key, c.id);
+    walk(c.components);
+  });
+  walk(schema?.components);
+  return ids;
+}
+
+/** form-js checks the form as people type, with English messages; these are what officers read instead. */
+function chineseMessages(form) {
+  const validator = form.get('validator');
+  const check = validator.validateFieldInstance.bind(validator);
+  // The same wording as the API's own checks (cn.gonggaigong.form.FormValidator).
+  const rules = [
+    [/^Field is required\.$/, () => '必填'],
+    [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于${m[1]}`],
+    [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于${m[1]}`],
+    [/^Field must have minimum length of (.+)\.$/, (m) => `长度不能少于${m[1]}个字符`],
+    [/^Field must have maximum length of (.+)\.$/, (m) => `长度不能超过${m[1]}个字符`],
+    [/^Field must match pattern (.+)\.$/, () => '格式不正确'],
+    [/^Field must be a valid email\.$/, () => '必须是有效的电子邮箱地址'],
+    [/^Field must be a valid {1,2}international phone number/, () => '必须是有效的电话号码'],
+    [/^Value is not a number\.$/, () => '必须是数字'],
+    [/^Value is expected to be an integer\.$/, () => '必须是整数'],
+    [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `最多保留${m[1]}位小数`],
+    [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, (m) => `请输入有效值，最接近的有效值为${m[1]}和${m[2]}`],
+  ];
+  validator.validateFieldInstance = (instance, value) => check(instance, value).map((message) => {
+    for (const [pattern, text] of rules) {
+      const m = pattern.exec(message);
+      if (m) return text(m);
+    }
+    return message;
+  });
+}

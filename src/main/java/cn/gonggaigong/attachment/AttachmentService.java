@@ -1,0 +1,170 @@
+package cn.gonggaigong.attachment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.gonggaigong.project.Project;
+import cn.gonggaigong.project.ProjectNotFoundException;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.ProjectAccess;
+import cn.gonggaigong.task.ApiProblem;
+import cn.gonggaigong.task.TaskItems;
+import cn.gonggaigong.task.TaskQueries;
+import cn.gonggaigong.task.TaskRow;
+import cn.gonggaigong.task.UserDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * A project's materials (附件): PDF, PNG, JPEG up to {@code ggg.attachments.max-size} (20 MB), kept in PostgreSQL
+ * (table {@code attachment}, see V11), listed and downloaded by whoever may see the project ({@link ProjectAccess}).
+ */
+@Service
+public class AttachmentService {
+
+    static final String REJECTED = "附件上传失败";
+
+    public record AttachmentView(Long id, Long projectId, String fileName, String contentType, long size,
+                                 String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt, String taskId,
+                                 String description) {
+    }
+
+    public record Download(String fileName, String contentType, byte[] content) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectRepository projects;
+    private final ProjectAccess access;
+    private final TaskQueries tasks;
+    private final UserDirectory users;
+    private final DataSize maxSize;
+
+    public AttachmentService(NamedParameterJdbcTemplate jdbc, ProjectRepository projects, ProjectAccess access,
+                             TaskQueries tasks, UserDirectory users,
+                             @Value("${ggg.attachments.max-size:20MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.access = access;
+        this.tasks = tasks;
+        this.users = users;
+        this.maxSize = maxSize;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentView> list(long projectId) {
+        readableProject(projectId);
+        return jdbc.query("""
+                select id, project_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, task_id, description
+                  from attachment where project_id = :project order by uploaded_at, id
+                """, new MapSqlParameterSource("project", projectId), (rs, n) -> new AttachmentView(rs.getLong("id"),
+                rs.getLong("project_id"), rs.getString("file_name"), rs.getString("content_type"),
+                rs.getLong("size_bytes"), rs.getString("uploaded_by"), users.name(rs.getString("uploaded_by")),
+                TaskItems.time(rs.getTimestamp("uploaded_at").toInstant()), rs.getString("task_id"),
+                rs.getString("description")));
+    }
+
+    @Transactional
+    public AttachmentView upload(long projectId, MultipartFile file, String description, String taskId) {
+        CurrentUser user = CurrentUser.current();
+        readableProject(projectId);
+        if (file == null || file.isEmpty()) {
+            throw ApiProblem.badField(REJECTED, "file", "文件为空");
+        }
+        if (file.getSize() > maxSize.toBytes()) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大：单个附件不能超过" + maxSize.toMegabytes() + "MB",
+                    List.of(new cn.gonggaigong.project.FieldProblem("file", "不能超过" + maxSize.toMegabytes() + "MB")));
+        }
+        String fileName = fileName(file.getOriginalFilename());
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FileType type = FileType.of(content).orElseThrow(() -> ApiProblem.badField(REJECTED, "file",
+                "只能上传PDF、PNG或JPEG文件（按文件内容识别）"));
+        String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!type.extensions().contains(extension)) {
+            throw ApiProblem.badField(REJECTED, "file", "文件扩展名与内容不符：内容为" + type.name() + "，扩展名应为"
+                    + String.join("或", type.extensions()));
+        }
+        if (description != null && description.length() > 2000) {
+            throw ApiProblem.badField(REJECTED, "description", "长度不能超过2000个字符");
+        }
+        String task = taskId == null || taskId.isBlank() ? null : taskId.trim();
+        if (task != null) {
+            Optional<TaskRow> row = tasks.byId(task);
+            if (row.isEmpty() || row.get().projectId() == null || row.get().projectId() != projectId) {
+                throw ApiProblem.badField(REJECTED, "taskId", "不是本项目的待办任务");
+            }
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update("""
+                insert into attachment (project_id, task_id, file_name, content_type, size_bytes, sha256, description,
+                                        uploaded_by, uploaded_at, content)
+                values (:project, :task, :name, :type, :size, :sha, :description, :by, :at, :content)
+                """, new MapSqlParameterSource("project", projectId).addValue("task", task).addValue("name", fileName)
+                .addValue("type", type.contentType()).addValue("size", content.length).addValue("sha", sha256(content))
+                .addValue("description", description == null || description.isBlank() ? null : description.trim())
+                .addValue("by", user.userId()).addValue("at", Timestamp.from(TaskItems.now()))
+                .addValue("content", content), key, new String[]{"id"});
+        long id = key.getKey().longValue();
+        return list(projectId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Download download(long attachmentId) {
+        List<Long> owner = jdbc.queryForList("select project_id from attachment where id = :id",
+                new MapSqlParameterSource("id", attachmentId), Long.class);
+        if (owner.isEmpty()) {
+            throw ApiProblem.notFound("附件不存在");
+        }
+        readableProject(owner.get(0));
+        return jdbc.queryForObject("select file_name, content_type, content from attachment where id = :id",
+                new MapSqlParameterSource("id", attachmentId),
+                (rs, n) -> new Download(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")));
+    }
+
+    private Project readableProject(long projectId) {
+        Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        access.checkRead(CurrentUser.current(), project);
+        return project;
+    }
+
+    /** The name without any client path, as given (Chinese kept). */
+    static String fileName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty()) {
+            throw ApiProblem.badField(REJECTED, "file", "缺少文件名");
+        }
+        if (name.length() > 255) {
+            throw ApiProblem.badField(REJECTED, "file", "文件名不能超过255个字符");
+        }
+        return name;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.gonggaigong.escalation;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Puts every user task of every deployed model on the {@link StatutoryClock} (listeners create, complete, delete)
+ * and registers the {@link WarningJobHandler} of the escalation timers. Needs the tables of V3, V20 and V21.
+ */
+public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
+
+    private final StatutoryClock clock;
+    private final WarningRaiser raiser;
+
+    public StatutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser) {
+        this.clock = clock;
+        this.raiser = raiser;
+    }
+
+    public StatutoryClock clock() {
+        return clock;
+    }
+
+    public WarningRaiser raiser() {
+        return raiser;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomJobHandlers() == null) {
+            configuration.setCustomJobHandlers(new ArrayList<>());
+        }
+        configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        TaskListener created = clock::created;
+        TaskListener completed = task -> clock.ended(task, true);
+        TaskListener deleted = task -> clock.ended(task, false);
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
+                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_DELETE, deleted);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package cn.gonggaigong.escalation;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.security.Groups;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Writes a warning (one grade of one task, or an urging) and its in-app notifications in the current engine
+ * command; after the commit the {@link WarningNotifier} sends the e-mails. Who is notified: the responsible office
+ * (its members, or the assignee), for RED also the leading group's office, for ESCALATED the leading group and its
+ * office.
+ */
+public class WarningRaiser {
+
+    private final StatutoryClock clock;
+    private final WarningNotifier notifier;
+
+    public WarningRaiser(StatutoryClock clock, WarningNotifier notifier) {
+        this.clock = clock;
+        this.notifier = notifier;
+    }
+
+    /** The new warning's id; empty when this grade of this task was raised before. */
+    public Optional<Long> raise(CommandContext context, TaskEntity task, Grade grade, String raisedBy, String urging) {
+        EngineSql sql = new EngineSql(context);
+        Map<String, Object> row = sql.one("select task_id from task_clock where task_id = ?", task.getId());
+        if (row == null) {
+            clock.register(context, task);
+        }
+        Map<String, Object> c = sql.one("""
+                select c.*, p.name as project_name, p.code as project_code, t.name as town_name
+                from task_clock c left join project p on p.id = c.project_id left join town t on t.code = c.town_code
+                where c.task_id = ?""", task.getId());
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant due = EngineSql.instant(c.get("due_at"));
+        String message = message(c, grade, due, now, raisedBy, urging);
+        Map<String, Object> inserted = sql.one("""
+                insert into task_warning (project_id, town_code, task_id, task_definition_key, task_name,
+                    responsible_group, grade, due_at, raised_at, raised_by, message)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (task_id, grade) where grade <> 'URGE' do nothing returning id""",
+                c.get("project_id"), c.get("town_code"), task.getId(), task.getTaskDefinitionKey(),
+                task.getName() != null ? task.getName() : task.getTaskDefinitionKey(), c.get("responsible_group"),
+                grade.name(), due, now, raisedBy, message);
+        if (inserted == null) {
+            return Optional.empty();
+        }
+        long warningId = ((Number) inserted.get("id")).longValue();
+        Map<String, User> recipients = recipients(context, (String) c.get("responsible_group"), task.getAssignee(), grade);
+        String title = "【" + grade.label() + "】" + task.getName();
+        for (User user : recipients.values()) {
+            sql.update("insert into notification (user_id, warning_id, title, body, email, created_at) values (?, ?, ?, ?, ?, ?)",
+                    user.getId(), warningId, title, message, blankToNull(user.getEmail()), now);
+        }
+        sql.update("update task_warning set notified = ? where id = ?",
+                recipients.isEmpty() ? null : String.join(",", recipients.keySet()), warningId);
+        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> notifier.raised(warningId));
+        return Optional.of(warningId);
+    }
+
+    private String message(Map<String, Object> c, Grade grade, Instant due, Instant now, String raisedBy, String urging) {
+        StringBuilder m = new StringBuilder();
+        if (c.get("town_name") != null) {
+            m.append(c.get("town_name")).append(' ');
+        }
+        if (c.get("project_name") != null) {
+            m.append("项目「").append(c.get("project_name")).append("」(").append(c.get("project_code")).append(") ");
+        }
+        m.append("事项「").append(c.get("task_name")).append("」");
+        LocalDate dueDay = due == null ? null : LocalDate.ofInstant(due, WorkingDayCalendar.ZONE);
+        LocalDate today = LocalDate.ofInstant(now, WorkingDayCalendar.ZONE);
+        switch (grade) {
+            case YELLOW -> m.append("将于").append(dueDay).append("到期，剩余")
+                    .append(Math.max(0, clock.calendar().workingDaysBetween(today, dueDay))).append("个工作日，请抓紧办理。");
+            case RED -> m.append("已于").append(dueDay).append("到期未办结，请立即办理并回告。");
+            case ESCALATED -> m.append("已超期").append(Math.max(0, clock.calendar().workingDaysBetween(dueDay, today)))
+                    .append("个工作日（期限").append(dueDay).append("），已上报领导小组督办，请说明原因并回告。");
+            case URGE -> m.append("被").append(raisedBy).append("催办")
+                    .append(dueDay != null ? "（期限" + dueDay + "）" : "").append("：").append(urging);
+        }
+        m.append(" 责任单位：").append(c.get("responsible_group")).append('。');
+        return m.toString();
+    }
+
+    private static Map<String, User> recipients(CommandContext context, String responsible, String assignee, Grade grade) {
+        List<String> groups = new ArrayList<>();
+        groups.add(responsible);
+        if (grade == Grade.RED) {
+            groups.add(Groups.LEADING_GROUP_OFFICE);
+        } else if (grade == Grade.ESCALATED) {
+            groups.add(Groups.LEADING_GROUP);
+            groups.add(Groups.LEADING_GROUP_OFFICE);
+        }
+        Map<String, User> users = new LinkedHashMap<>();
+        boolean authorization = context.isAuthorizationCheckEnabled();
+        context.disableAuthorizationCheck();
+        try {
+            Set<String> userIds = new LinkedHashSet<>();
+            if (assignee != null) {
+                userIds.add(assignee);
+            }
+            for (String group : groups) {
+                List<User> members = context.getReadOnlyIdentityProvider().createUserQuery(context)
+                        .memberOfGroup(group).orderByUserId().asc().list();
+                if (members.isEmpty() && group.equals(responsible)) {
+                    userIds.add(responsible);
+                }
+                members.forEach(u -> users.putIfAbsent(u.getId(), u));
+            }
+            for (String userId : userIds) {
+                if (!users.containsKey(userId)) {
+                    User user = context.getReadOnlyIdentityProvider().findUserById(userId);
+                    if (user != null) {
+                        users.put(user.getId(), user);
+                    }
+                }
+            }
+        } finally {
+            context.setAuthorizationCheckEnabled(authorization);
+        }
+        return users;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

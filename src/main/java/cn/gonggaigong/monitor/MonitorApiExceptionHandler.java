@@ -1,0 +1,61 @@
+package cn.gonggaigong.monitor;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
+import cn.gonggaigong.report.MonthlyReportController;
+import cn.gonggaigong.security.AccessRefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.List;
+
+/** The error format of the project API, for the monitoring and monthly-report APIs: 400 names each field, 403 why. */
+@RestControllerAdvice(assignableTypes = {MonitorController.class, MonthlyReportController.class})
+public class MonitorApiExceptionHandler {
+
+    @ExceptionHandler(BadParametersException.class)
+    ResponseEntity<ApiError> badParameters(BadParametersException e) {
+        return ResponseEntity.badRequest().body(new ApiError(400, e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ApiError(400, "请求参数格式不正确",
+                List.of(new FieldProblem(e.getName(), "格式不正确"))));
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ApiError> refused(AccessRefusedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, e.getMessage(), List.of()));
+    }
+
+    /** Request parameters that are missing or wrong; every problem is named. */
+    public static class BadParametersException extends RuntimeException {
+
+        private final List<FieldProblem> problems;
+
+        public BadParametersException(List<FieldProblem> problems) {
+            super("请求参数校验未通过");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<FieldProblem> problems() {
+            return problems;
+        }
+    }
+
+    public static class NotFoundException extends RuntimeException {
+
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

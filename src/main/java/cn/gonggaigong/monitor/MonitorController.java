@@ -1,0 +1,169 @@
+package cn.gonggaigong.monitor;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.monitor.MonitorViews.LeagueRow;
+import cn.gonggaigong.monitor.MonitorViews.MonthlyReportTable;
+import cn.gonggaigong.monitor.MonitorViews.OverdueList;
+import cn.gonggaigong.monitor.MonitorViews.PhaseTownGrade;
+import cn.gonggaigong.monitor.MonitorViews.ProjectList;
+import cn.gonggaigong.monitor.MonitorViews.ReportRow;
+import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
+import cn.gonggaigong.process.Phase;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The leading group's monitoring API. Readers: leading-group, leading-group-office, nrb, admins (others 403).
+ *
+ * <ul>
+ *   <li>{@code GET /api/monitor/phase-town-grade}: active projects counted by phase × town × warning grade;
+ *       drill down with {@code figure=phase-town-grade&phase=&town=&grade=} (each optional).</li>
+ *   <li>{@code GET /api/monitor/overdue?town=&offset=0&limit=50}: open tasks past their due date (project, task,
+ *       responsible office, due date, working days overdue), oldest first; monthly reports included.</li>
+ *   <li>{@code GET /api/monitor/league}: per town: on-time rate of completed tasks, average working days per
+ *       completed phase, open red warnings; drill with {@code late-tasks}, {@code phases-done}, {@code open-red}.</li>
+ *   <li>{@code GET /api/monitor/trend?from=YYYY-MM&to=YYYY-MM}: per month projects entering, completed, warnings
+ *       raised and closed (default the last 12 months); drill with {@code entered}, {@code completed-in-month},
+ *       {@code warnings-raised}, {@code warnings-closed} and {@code month}.</li>
+ *   <li>{@code GET /api/monitor/monthly-report?month=YYYY-MM} and {@code /api/monitor/monthly-report.xlsx?month=}:
+ *       the 月报表, one row per town and a total; drill with {@code in-plan}, {@code started}, {@code in-phase},
+ *       {@code completed}, {@code overdue}, {@code warnings-raised}, {@code warnings-closed}.</li>
+ *   <li>{@code GET /api/monitor/projects?figure=&town=&phase=&grade=&month=&offset=0&limit=50}: the projects
+ *       behind any figure's cell.</li>
+ * </ul>
+ * Bad parameters: 400 {@code {"status":400,"message":…,"errors":[{"field":…,"reason":…}]}}.
+ */
+@RestController
+@RequestMapping("/api/monitor")
+public class MonitorController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final MonitorQueries queries;
+    private final MonitorAccess access;
+    private final MonitorParameters parameters;
+    private final MonthlyReportWorkbook workbook;
+
+    public MonitorController(MonitorQueries queries, MonitorAccess access, MonitorParameters parameters,
+                             MonthlyReportWorkbook workbook) {
+        this.queries = queries;
+        this.access = access;
+        this.parameters = parameters;
+        this.workbook = workbook;
+    }
+
+    @GetMapping("/phase-town-grade")
+    public PhaseTownGrade phaseTownGrade() {
+        access.checkRead();
+        return queries.phaseTownGrade();
+    }
+
+    @GetMapping("/overdue")
+    public OverdueList overdue(@RequestParam(required = false) String town,
+                               @RequestParam(defaultValue = "0") int offset,
+                               @RequestParam(defaultValue = "50") int limit) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        String townCode = p.town(town);
+        p.range("offset", offset, 0, Integer.MAX_VALUE);
+        p.range("limit", limit, 1, 500);
+        p.check();
+        return queries.overdue(townCode, offset, limit);
+    }
+
+    @GetMapping("/league")
+    public List<LeagueRow> league() {
+        access.checkRead();
+        return queries.league();
+    }
+
+    @GetMapping("/trend")
+    public List<TrendMonth> trend(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        YearMonth end = p.month("to", to, false);
+        YearMonth start = p.month("from", from, false);
+        if (end == null) {
+            end = YearMonth.now(WorkingDayCalendar.ZONE);
+        }
+        if (start == null) {
+            start = end.minusMonths(11);
+        }
+        if (start.isAfter(end)) {
+            p.problem("from", "不能晚于 to");
+        } else if (start.plusMonths(120).isBefore(end)) {
+            p.problem("from", "时间跨度不能超过120个月");
+        }
+        p.check();
+        return queries.trend(start, end);
+    }
+
+    @GetMapping("/monthly-report")
+    public MonthlyReportTable monthlyReport(@RequestParam(required = false) String month) {
+        access.checkRead();
+        YearMonth m = requiredMonth(month);
+        List<ReportRow> rows = queries.monthlyReport(m, null);
+        return new MonthlyReportTable(m.toString(), MonitorQueries.now(), MonitorQueries.phases(), rows,
+                MonitorQueries.total(rows));
+    }
+
+    @GetMapping("/monthly-report.xlsx")
+    public ResponseEntity<byte[]> monthlyReportWorkbook(@RequestParam(required = false) String month) {
+        access.checkRead();
+        YearMonth m = requiredMonth(month);
+        byte[] file = workbook.write(m, queries.monthlyReport(m, null), MonitorQueries.now());
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("工改工月报表-" + m + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
+    @GetMapping("/projects")
+    public ProjectList projects(@RequestParam(required = false) String figure,
+                                @RequestParam(required = false) String town,
+                                @RequestParam(required = false) String phase,
+                                @RequestParam(required = false) String grade,
+                                @RequestParam(required = false) String month,
+                                @RequestParam(defaultValue = "0") int offset,
+                                @RequestParam(defaultValue = "50") int limit) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        Figure f = null;
+        if (figure == null || figure.isBlank()) {
+            p.problem("figure", "必填，可选值：" + Figure.codes());
+        } else {
+            f = Figure.of(figure.trim()).orElse(null);
+            if (f == null) {
+                p.problem("figure", "取值无效，可选值：" + Figure.codes());
+            }
+        }
+        String townCode = p.town(town);
+        Phase ph = p.phase(phase);
+        Grade g = p.grade(grade);
+        YearMonth m = p.month("month", month, f != null && f.parameters().contains("month"));
+        if (f == Figure.IN_PHASE && ph == null && (phase == null || phase.isBlank())) {
+            p.problem("phase", "该指标必须指定阶段");
+        }
+        p.range("offset", offset, 0, Integer.MAX_VALUE);
+        p.range("limit", limit, 1, 500);
+        p.check();
+        return queries.projects(f, townCode, ph, g, m, offset, limit);
+    }
+
+    private YearMonth requiredMonth(String month) {
+        MonitorParameters.Reader p = parameters.reader();
+        YearMonth m = p.month("month", month, true);
+        p.check();
+        return m;
+    }
+}

@@ -1,0 +1,306 @@
+package cn.gonggaigong.monitor;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.monitor.MonitorViews.LeagueRow;
+import cn.gonggaigong.monitor.MonitorViews.OverdueList;
+import cn.gonggaigong.monitor.MonitorViews.OverdueTask;
+import cn.gonggaigong.monitor.MonitorViews.PhaseInfo;
+import cn.gonggaigong.monitor.MonitorViews.PhaseTownGrade;
+import cn.gonggaigong.monitor.MonitorViews.PhaseTownGradeCell;
+import cn.gonggaigong.monitor.MonitorViews.ProjectItem;
+import cn.gonggaigong.monitor.MonitorViews.ProjectList;
+import cn.gonggaigong.monitor.MonitorViews.ReportRow;
+import cn.gonggaigong.monitor.MonitorViews.Town;
+import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
+import cn.gonggaigong.process.Phase;
+import cn.gonggaigong.project.ProjectStatus;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of the leading group's monitoring, each one SQL statement over our tables and Camunda's (indexed, see
+ * V26): never an engine query per project. "Now" is the engine's clock, so tests that move it see the same figures.
+ * Camunda keeps its times as timestamps without time zone in the JVM's zone; they are compared with values bound
+ * in that zone ({@code *Local} parameters) and converted to days in Asia/Shanghai in SQL.
+ */
+@Component
+public class MonitorQueries {
+
+    static final String TOWN_ORDER = "case t.kind when 'STREET' then 1 when 'TOWN' then 2 else 3 end, t.code";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final WorkingDayCalendar calendar;
+
+    public MonitorQueries(NamedParameterJdbcTemplate jdbc, WorkingDayCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The JVM's zone, in which Camunda wrote its timestamps. */
+    static String jvmZone() {
+        return ZoneId.systemDefault().getId();
+    }
+
+    public List<Town> towns() {
+        return jdbc.query("select t.code, t.name from town t order by " + TOWN_ORDER,
+                (rs, i) -> new Town(rs.getString(1), rs.getString(2)));
+    }
+
+    public static List<PhaseInfo> phases() {
+        return Arrays.stream(Phase.values()).map(p -> new PhaseInfo(p.name(), p.label())).toList();
+    }
+
+    // --- counts by phase × town × grade -----------------------------------------------------------------------
+
+    public PhaseTownGrade phaseTownGrade() {
+        List<PhaseTownGradeCell> cells = jdbc.query("select p.phase, p.town_code, coalesce(g.rank, 0), count(*)"
+                        + " from project p left join (" + Figure.Sql.OPEN_GRADES + ") g on g.project_id = p.id"
+                        + " where " + Figure.PHASE_TOWN_GRADE.condition() + " group by 1, 2, 3 order by 1, 2, 3",
+                (rs, i) -> new PhaseTownGradeCell(rs.getString(1), rs.getString(2), Grade.ofRank(rs.getInt(3)).name(),
+                        rs.getLong(4)));
+        long total = cells.stream().mapToLong(PhaseTownGradeCell::count).sum();
+        return new PhaseTownGrade(phases(), towns(),
+                Arrays.stream(Grade.values()).map(g -> new MonitorViews.GradeInfo(g.name(), g.label())).toList(),
+                cells, total);
+    }
+
+    // --- overdue list ---------------------------------------------------------------------------------------------
+
+    public OverdueList overdue(String town, int offset, int limit) {
+        Instant now = now();
+        MapSqlParameterSource params = new MapSqlParameterSource("nowLocal", Timestamp.from(now))
+                .addValue("town", town, Types.VARCHAR).addValue("limit", limit).addValue("offset", offset);
+        String from = " from act_ru_task t"
+                + " left join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                + " left join project p on p.process_instance_id = e.root_proc_inst_id_"
+                + " left join monthly_report r on r.task_id = t.id_"
+                + " left join town tw on tw.code = coalesce(p.town_code, r.town_code)"
+                + " where t.due_date_ < :nowLocal and (cast(:town as varchar) is null or tw.code = :town)";
+        Long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
+        List<OverdueTask> items = jdbc.query("select p.id, p.code, p.name, tw.code, tw.name, t.id_, t.name_,"
+                + " t.task_def_key_, t.assignee_, t.due_date_,"
+                + " (select string_agg(il.group_id_, ',' order by il.group_id_) from act_ru_identitylink il"
+                + "   where il.task_id_ = t.id_ and il.type_ = 'candidate' and il.group_id_ is not null) as groups,"
+                + " (select max(" + Grade.RANK_SQL + ") from task_warning w where w.task_id = t.id_ and w.closed_at is null) as rank"
+                + from + " order by t.due_date_, t.id_ limit :limit offset :offset", params, (rs, i) -> {
+            Instant due = rs.getTimestamp(10).toInstant();
+            LocalDate dueDay = LocalDate.ofInstant(due, WorkingDayCalendar.ZONE);
+            LocalDate today = LocalDate.ofInstant(now, WorkingDayCalendar.ZONE);
+            int overdueDays = Math.max(0, calendar.workingDaysBetween(dueDay, today));
+            String groups = rs.getString(11);
+            return new OverdueTask(nullableLong(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    groups != null ? groups : rs.getString(9), rs.getString(9), due, dueDay, overdueDays,
+                    Grade.ofRank(rs.getInt(12)).name());
+        });
+        return new OverdueList(total == null ? 0 : total, offset, limit, items);
+    }
+
+    // --- league table ---------------------------------------------------------------------------------------------
+
+    public List<LeagueRow> league() {
+        Map<String, long[]> tasks = new HashMap<>();
+        jdbc.query("select p.town_code, count(*), count(*) filter (where h.end_time_ <= h.due_date_)"
+                + " from act_hi_taskinst h join project p on p.process_instance_id = h.root_proc_inst_id_"
+                + " where h.end_time_ is not null and h.due_date_ is not null"
+                // Done by the office, not cancelled with its process (Camunda's reason for a completion).
+                + " and h.delete_reason_ = 'completed' group by p.town_code", rs -> {
+            tasks.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+        });
+        Map<String, long[]> phases = new HashMap<>();
+        jdbc.query("select p.town_code, count(*), sum(de.ordinal - ds.ordinal)"
+                + " from act_hi_actinst a join project p on p.process_instance_id = a.proc_inst_id_"
+                + " join working_day ds on ds.day = cast((a.start_time_ at time zone :jvm) at time zone 'Asia/Shanghai' as date)"
+                + " join working_day de on de.day = cast((a.end_time_ at time zone :jvm) at time zone 'Asia/Shanghai' as date)"
+                + " where a.act_type_ = 'callActivity' and a.end_time_ is not null group by p.town_code",
+                new MapSqlParameterSource("jvm", jvmZone()), rs -> {
+                    phases.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                });
+        Map<String, Long> red = new HashMap<>();
+        jdbc.query("select w.town_code, count(*) from task_warning w where w.closed_at is null and w.grade = 'RED'"
+                + " and w.town_code is not null group by w.town_code", rs -> {
+            red.put(rs.getString(1), rs.getLong(2));
+        });
+        List<LeagueRow> rows = new ArrayList<>();
+        for (Town town : towns()) {
+            long[] t = tasks.getOrDefault(town.code(), new long[2]);
+            long[] ph = phases.getOrDefault(town.code(), new long[2]);
+            rows.add(new LeagueRow(town.code(), town.name(), t[0], t[1], t[0] == 0 ? null : round((double) t[1] / t[0]),
+                    ph[0], ph[0] == 0 ? null : round((double) ph[1] / ph[0]), red.getOrDefault(town.code(), 0L)));
+        }
+        return rows;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+
+    // --- trend by month ----------------------------------------------------------------------------------------
+
+    public List<TrendMonth> trend(YearMonth from, YearMonth to) {
+        MapSqlParameterSource params = monthRange(from, to).addValue("jvm", jvmZone());
+        Map<String, Long> entered = byMonth("select to_char(p.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
+                + " from project p where p.created_at >= :from and p.created_at < :to group by 1", params);
+        Map<String, Long> completed = byMonth("select to_char((h.end_time_ at time zone :jvm) at time zone 'Asia/Shanghai',"
+                + " 'YYYY-MM'), count(*) from act_hi_procinst h join project p on p.process_instance_id = h.id_"
+                + " where " + Figure.Sql.COMPLETED_IN_RANGE + " group by 1", params);
+        Map<String, Long> raised = byMonth("select to_char(w.raised_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
+                + " from task_warning w where w.raised_at >= :from and w.raised_at < :to group by 1", params);
+        Map<String, Long> closed = byMonth("select to_char(w.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
+                + " from task_warning w where w.closed_at >= :from and w.closed_at < :to group by 1", params);
+        List<TrendMonth> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            String key = m.toString();
+            months.add(new TrendMonth(key, entered.getOrDefault(key, 0L), completed.getOrDefault(key, 0L),
+                    raised.getOrDefault(key, 0L), closed.getOrDefault(key, 0L)));
+        }
+        return months;
+    }
+
+    private Map<String, Long> byMonth(String sql, MapSqlParameterSource params) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(sql, params,
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** {@code :from}/{@code :to} (instants) and {@code :fromLocal}/{@code :toLocal} (Camunda's columns) of months. */
+    static MapSqlParameterSource monthRange(YearMonth from, YearMonth to) {
+        Instant start = from.atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
+        Instant end = to.plusMonths(1).atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
+        return new MapSqlParameterSource("from", Timestamp.from(start)).addValue("to", Timestamp.from(end))
+                .addValue("fromLocal", Timestamp.from(start)).addValue("toLocal", Timestamp.from(end));
+    }
+
+    // --- the 月报表 -----------------------------------------------------------------------------------------------
+
+    /**
+     * One row per town for a month: projects in the plan, started, active in each phase, completed and overdue as
+     * of now; warnings raised and closed in the month (all of the town's warnings, monthly reports' included).
+     */
+    public List<ReportRow> monthlyReport(YearMonth month, String onlyTown) {
+        MapSqlParameterSource params = monthRange(month, month).addValue("nowLocal", Timestamp.from(now()))
+                .addValue("town", onlyTown, Types.VARCHAR);
+        StringBuilder sql = new StringBuilder("select t.code, t.name")
+                .append(", count(p.id) filter (where ").append(Figure.IN_PLAN.condition()).append(")")
+                .append(", count(p.id) filter (where ").append(Figure.STARTED.condition()).append(")");
+        for (Phase phase : Phase.values()) {
+            sql.append(", count(p.id) filter (where p.status = 'ACTIVE' and p.phase = '").append(phase.name()).append("')");
+        }
+        sql.append(", count(p.id) filter (where ").append(Figure.COMPLETED.condition()).append(")")
+                .append(", count(p.id) filter (where ").append(Figure.OVERDUE.condition()).append(")")
+                .append(" from town t left join project p on p.town_code = t.code")
+                .append(" where (cast(:town as varchar) is null or t.code = :town)")
+                .append(" group by t.code, t.name, t.kind order by ").append(TOWN_ORDER);
+        Map<String, long[]> warnings = new HashMap<>();
+        jdbc.query("select w.town_code, count(*) filter (where w.raised_at >= :from and w.raised_at < :to),"
+                + " count(*) filter (where w.closed_at >= :from and w.closed_at < :to) from task_warning w"
+                + " where w.town_code is not null and (cast(:town as varchar) is null or w.town_code = :town)"
+                + " and ((w.raised_at >= :from and w.raised_at < :to) or (w.closed_at >= :from and w.closed_at < :to))"
+                + " group by w.town_code", params, rs -> {
+            warnings.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+        });
+        return jdbc.query(sql.toString(), params, (rs, i) -> {
+            int col = 3;
+            long inPlan = rs.getLong(col++);
+            long started = rs.getLong(col++);
+            Map<String, Long> byPhase = new LinkedHashMap<>();
+            for (Phase phase : Phase.values()) {
+                byPhase.put(phase.name(), rs.getLong(col++));
+            }
+            long completed = rs.getLong(col++);
+            long overdue = rs.getLong(col);
+            long[] w = warnings.getOrDefault(rs.getString(1), new long[2]);
+            return new ReportRow(rs.getString(1), rs.getString(2), inPlan, started, byPhase, completed, overdue, w[0], w[1]);
+        });
+    }
+
+    /** The total row of a 月报表. */
+    public static ReportRow total(List<ReportRow> rows) {
+        Map<String, Long> byPhase = new LinkedHashMap<>();
+        for (Phase phase : Phase.values()) {
+            byPhase.put(phase.name(), rows.stream().mapToLong(r -> r.projectsByPhase().get(phase.name())).sum());
+        }
+        return new ReportRow(null, "合计", rows.stream().mapToLong(ReportRow::projectsInPlan).sum(),
+                rows.stream().mapToLong(ReportRow::projectsStarted).sum(), byPhase,
+                rows.stream().mapToLong(ReportRow::projectsCompleted).sum(),
+                rows.stream().mapToLong(ReportRow::projectsOverdue).sum(),
+                rows.stream().mapToLong(ReportRow::warningsRaised).sum(),
+                rows.stream().mapToLong(ReportRow::warningsClosed).sum());
+    }
+
+    // --- drill-down --------------------------------------------------------------------------------------------
+
+    /** The projects behind a figure's cell; {@code phase}, {@code grade}, {@code month} as the figure takes them. */
+    public ProjectList projects(Figure figure, String town, Phase phase, Grade grade, YearMonth month, int offset,
+                                int limit) {
+        YearMonth m = month != null ? month : YearMonth.now(WorkingDayCalendar.ZONE);
+        MapSqlParameterSource params = monthRange(m, m).addValue("nowLocal", Timestamp.from(now()))
+                .addValue("town", town, Types.VARCHAR)
+                .addValue("phase", phase == null ? null : phase.name(), Types.VARCHAR)
+                .addValue("phaseActivity", phase == null ? null : phase.callActivityId(), Types.VARCHAR)
+                .addValue("gradeRank", grade == null ? null : grade.rank(), Types.INTEGER)
+                .addValue("limit", limit).addValue("offset", offset);
+        StringBuilder where = new StringBuilder(" where (").append(figure.condition()).append(")")
+                .append(" and (cast(:town as varchar) is null or p.town_code = :town)");
+        if (figure == Figure.PHASE_TOWN_GRADE) {
+            where.append(" and (cast(:phase as varchar) is null or p.phase = :phase)")
+                    .append(" and (cast(:gradeRank as integer) is null or coalesce(g.rank, 0) = :gradeRank)");
+        }
+        String from = " from project p join town t on t.code = p.town_code"
+                + " left join lateral (select max(" + Grade.RANK_SQL + ") as rank from task_warning w"
+                + "   where w.project_id = p.id and w.closed_at is null) g on true" + where;
+        Long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
+        List<ProjectItem> items = jdbc.query("select p.id, p.code, p.name, p.town_code, t.name, p.status, p.phase,"
+                + " coalesce(g.rank, 0)" + from + " order by p.id limit :limit offset :offset", params, (rs, i) -> {
+            ProjectStatus status = ProjectStatus.valueOf(rs.getString(6));
+            String phaseCode = rs.getString(7);
+            return new ProjectItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    status.name(), status.label(), phaseCode,
+                    phaseCode == null ? null : Phase.valueOf(phaseCode).label(), Grade.ofRank(rs.getInt(8)).name());
+        });
+        Map<String, String> parameters = new TreeMap<>();
+        if (town != null) {
+            parameters.put("town", town);
+        }
+        if (phase != null) {
+            parameters.put("phase", phase.name());
+        }
+        if (grade != null) {
+            parameters.put("grade", grade.name());
+        }
+        if (figure.parameters().contains("month")) {
+            parameters.put("month", m.toString());
+        }
+        return new ProjectList(figure.code(), parameters, total == null ? 0 : total, offset, limit, items);
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,67 @@
+package cn.gonggaigong.monitor;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What the monitoring API answers (JSON). Every count names the figure and parameters that drill down to it. */
+public final class MonitorViews {
+
+    private MonitorViews() {
+    }
+
+    public record Town(String code, String name) {
+    }
+
+    public record PhaseInfo(String code, String label) {
+    }
+
+    /** Active projects of one phase, town and warning grade. */
+    public record PhaseTownGradeCell(String phase, String town, String grade, long count) {
+    }
+
+    public record PhaseTownGrade(List<PhaseInfo> phases, List<Town> towns, List<GradeInfo> grades,
+                                 List<PhaseTownGradeCell> cells, long total) {
+    }
+
+    public record GradeInfo(String code, String label) {
+    }
+
+    /** An open task past its due date; a monthly report task names its town and no project. */
+    public record OverdueTask(Long projectId, String projectCode, String projectName, String townCode,
+                              String townName, String taskId, String taskName, String taskDefinitionKey,
+                              String responsibleOffice, String assignee, Instant dueAt, LocalDate dueDay,
+                              int workingDaysOverdue, String grade) {
+    }
+
+    public record OverdueList(long total, int offset, int limit, List<OverdueTask> items) {
+    }
+
+    public record LeagueRow(String townCode, String townName, long completedTasks, long onTimeTasks,
+                            Double onTimeRate, long completedPhases, Double averageWorkingDaysPerPhase,
+                            long openRedWarnings) {
+    }
+
+    public record TrendMonth(String month, long projectsEntered, long projectsCompleted, long warningsRaised,
+                             long warningsClosed) {
+    }
+
+    /** One row of the 月报表: a town (or the total row, townCode null) in one month. */
+    public record ReportRow(String townCode, String townName, long projectsInPlan, long projectsStarted,
+                            Map<String, Long> projectsByPhase, long projectsCompleted, long projectsOverdue,
+                            long warningsRaised, long warningsClosed) {
+    }
+
+    public record MonthlyReportTable(String month, Instant asOf, List<PhaseInfo> phases, List<ReportRow> rows,
+                                     ReportRow total) {
+    }
+
+    public record ProjectItem(long id, String code, String name, String townCode, String townName, String status,
+                              String statusLabel, String phase, String phaseLabel, String grade) {
+    }
+
+    public record ProjectList(String figure, Map<String, String> parameters, long total, int offset, int limit,
+                              List<ProjectItem> items) {
+    }
+}

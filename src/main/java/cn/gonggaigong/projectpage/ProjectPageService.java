@@ -1,0 +1,199 @@
+package cn.gonggaigong.projectpage;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import cn.gonggaigong.form.FormCatalog;
+import cn.gonggaigong.form.FormField;
+import cn.gonggaigong.process.Phase;
+import cn.gonggaigong.project.Project;
+import cn.gonggaigong.project.ProjectNotFoundException;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.ProjectService;
+import cn.gonggaigong.projectpage.ProjectPageViews.Diagram;
+import cn.gonggaigong.projectpage.ProjectPageViews.MyProject;
+import cn.gonggaigong.projectpage.ProjectPageViews.Overview;
+import cn.gonggaigong.projectpage.ProjectPageViews.TimelineEntry;
+import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.ProjectAccess;
+import cn.gonggaigong.task.ApiProblem;
+import cn.gonggaigong.task.SystemRights;
+import cn.gonggaigong.task.TaskItems;
+import cn.gonggaigong.task.TaskModel;
+import cn.gonggaigong.task.TaskQueries;
+import cn.gonggaigong.task.UserDirectory;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The data of a project's page: its figures, its timeline (every decision: who, when, what, 文号, opinion), its
+ * open tasks and the state of its diagrams (the lifecycle and the phase process it is in). Read with the engine's
+ * rights after {@link ProjectAccess} allowed the caller to see the project.
+ */
+@Service
+public class ProjectPageService {
+
+    static final Map<String, String> GENERIC_LABELS = Map.of("DONE", "已办理", "SENT_BACK", "退回", "true", "是",
+            "false", "否");
+
+    private final ProjectService projectService;
+    private final ProjectRepository projects;
+    private final ProjectAccess access;
+    private final TaskQueries queries;
+    private final TaskItems items;
+    private final TaskModel model;
+    private final FormCatalog forms;
+    private final UserDirectory users;
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final SystemRights system;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ProjectPageService(ProjectService projectService, ProjectRepository projects, ProjectAccess access,
+                              TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
+                              UserDirectory users, HistoryService historyService, RepositoryService repositoryService,
+                              SystemRights system, NamedParameterJdbcTemplate jdbc) {
+        this.projectService = projectService;
+        this.projects = projects;
+        this.access = access;
+        this.queries = queries;
+        this.items = items;
+        this.model = model;
+        this.forms = forms;
+        this.users = users;
+        this.historyService = historyService;
+        this.repositoryService = repositoryService;
+        this.system = system;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Overview overview(long projectId) {
+        CurrentUser user = CurrentUser.current();
+        Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        access.checkRead(user, project);
+        return new Overview(projectService.details(projectId), timeline(projectId),
+                items.items(queries.ofProject(projectId), user), diagrams(project));
+    }
+
+    @Transactional(readOnly = true)
+    public List<MyProject> mine() {
+        CurrentUser user = CurrentUser.current();
+        List<Long> ids = jdbc.queryForList("select id from project where applicant_user_id = :me order by id desc",
+                new MapSqlParameterSource("me", user.userId()), Long.class);
+        return projects.findAllById(ids).stream()
+                .sorted(Comparator.comparing(Project::getId).reversed())
+                .map(p -> new MyProject(p.getId(), p.getCode(), p.getName(), p.getTown().getName(), p.getPhase(),
+                        TaskItems.phaseName(p.getPhase()), p.getStatus().name(), p.getStatus().label(),
+                        TaskItems.time(p.getCreatedAt()), items.items(queries.ofProject(p.getId()), user)))
+                .toList();
+    }
+
+    /** The BPMN XML of a deployed process (for the bpmn-js viewer); every logged-in user may read the models. */
+    public String processXml(String processDefinitionId) {
+        return system.call(() -> {
+            ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                    .processDefinitionId(processDefinitionId).singleResult();
+            if (definition == null) {
+                throw ApiProblem.notFound("流程定义不存在");
+            }
+            try (var in = repositoryService.getProcessModel(processDefinitionId)) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private List<TimelineEntry> timeline(long projectId) {
+        return jdbc.query("""
+                select d.decided_at, d.task_definition_key, d.task_name, d.actor, d.outcome, d.document_number,
+                       d.opinion, h.proc_def_id_, h.proc_def_key_
+                  from decision_record d
+                  left join act_hi_procinst h on h.id_ = d.process_instance_id
+                 where d.project_id = :project
+                 order by d.decided_at, d.id
+                """, new MapSqlParameterSource("project", projectId), (rs, n) -> {
+            String definitionId = rs.getString("proc_def_id_");
+            String taskKey = rs.getString("task_definition_key");
+            String outcome = rs.getString("outcome");
+            String processKey = rs.getString("proc_def_key_");
+            String phase = Arrays.stream(Phase.values()).filter(p -> p.processId().equals(processKey))
+                    .map(Phase::name).findFirst().orElse(null);
+            String actor = rs.getString("actor");
+            Timestamp at = rs.getTimestamp("decided_at");
+            return new TimelineEntry(TaskItems.time(at.toInstant()), taskKey, rs.getString("task_name"), phase,
+                    TaskItems.phaseName(phase), actor, users.name(actor), outcome,
+                    decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"));
+        });
+    }
+
+    /** The label people read for a decision: the option's label in the task's form (PASS → 通过), or a generic one. */
+    String decisionLabel(String processDefinitionId, String taskKey, String outcome) {
+        if (processDefinitionId != null && !"SENT_BACK".equals(outcome)) {
+            TaskModel.UserTaskFacts facts = model.of(processDefinitionId, taskKey);
+            String label = forms.find(facts.formId())
+                    .flatMap(f -> facts.decisionVariable() == null ? java.util.Optional.empty() : f.field(facts.decisionVariable()))
+                    .stream().flatMap(f -> f.options().stream())
+                    .filter(o -> o.value().asText().equals(outcome))
+                    .map(FormField.Option::label).findFirst().orElse(null);
+            if (label != null) {
+                return label;
+            }
+        }
+        return GENERIC_LABELS.getOrDefault(outcome, outcome);
+    }
+
+    private List<Diagram> diagrams(Project project) {
+        if (project.getProcessInstanceId() == null) {
+            return List.of();
+        }
+        return system.call(() -> {
+            List<Diagram> diagrams = new ArrayList<>();
+            List<HistoricActivityInstance> lifecycle = activities(project.getProcessInstanceId());
+            diagrams.add(diagram(project.getProcessInstanceId(), lifecycle));
+            lifecycle.stream()
+                    .filter(a -> a.getEndTime() == null && a.getCalledProcessInstanceId() != null)
+                    .map(HistoricActivityInstance::getCalledProcessInstanceId)
+                    .distinct()
+                    .forEach(called -> diagrams.add(diagram(called, activities(called))));
+            return diagrams;
+        });
+    }
+
+    private List<HistoricActivityInstance> activities(String processInstanceId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
+    }
+
+    private Diagram diagram(String processInstanceId, List<HistoricActivityInstance> activities) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
+        Set<String> active = new LinkedHashSet<>();
+        Set<String> completed = new LinkedHashSet<>();
+        for (HistoricActivityInstance a : activities) {
+            if (a.getEndTime() == null) {
+                active.add(a.getActivityId());
+            } else if (!a.isCanceled()) {
+                completed.add(a.getActivityId());
+            }
+        }
+        return new Diagram(definition.getId(), definition.getKey(), definition.getName(), processInstanceId,
+                List.copyOf(active), completed.stream().filter(Objects::nonNull).toList());
+    }
+}

@@ -1,0 +1,84 @@
+package cn.gonggaigong.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.process.Phase;
+import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.ProjectAccess;
+import cn.gonggaigong.task.TaskViews.TaskItem;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Turns task rows into what the API answers, and says who may read and work on a task. */
+@Component
+public class TaskItems {
+
+    private final WorkingDayCalendar calendar;
+    private final TaskModel model;
+    private final ProjectAccess access;
+
+    public TaskItems(WorkingDayCalendar calendar, TaskModel model, ProjectAccess access) {
+        this.calendar = calendar;
+        this.model = model;
+        this.access = access;
+    }
+
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    public TaskItem item(TaskRow row, CurrentUser user) {
+        Instant now = now();
+        Integer daysLeft = row.dueAt() == null ? null : calendar.workingDaysBetween(
+                LocalDate.ofInstant(now, WorkingDayCalendar.ZONE), LocalDate.ofInstant(row.dueAt(), WorkingDayCalendar.ZONE));
+        return new TaskItem(row.taskId(), row.taskName(), row.taskDefinitionKey(), row.processDefinitionKey(),
+                row.processDefinitionId(), row.processInstanceId(), row.projectId(), row.projectCode(),
+                row.projectName(), row.townCode(), row.townName(), row.phase(), phaseName(row.phase()),
+                time(row.createdAt()), time(row.dueAt()), daysLeft, row.dueAt() != null && row.dueAt().isBefore(now),
+                row.warningGrade(), row.assignee(), row.owner(), row.delegationState(), row.candidateGroups(),
+                row.assignee() == null && isCandidate(row, user) && seesProject(row, user),
+                model.of(row.processDefinitionId(), row.taskDefinitionKey()).formId());
+    }
+
+    public List<TaskItem> items(List<TaskRow> rows, CurrentUser user) {
+        return rows.stream().map(r -> item(r, user)).toList();
+    }
+
+    /** The user is a candidate of the task (in person or through a group). */
+    static boolean isCandidate(TaskRow row, CurrentUser user) {
+        return row.candidateUsers().contains(user.userId()) || row.candidateGroups().stream().anyMatch(user::inGroup);
+    }
+
+    /** A project's task is only for those who may see the project (a town: its own town's projects). */
+    boolean seesProject(TaskRow row, CurrentUser user) {
+        return row.projectId() == null || access.readsAll(user) || user.inGroup(row.projectTownGroup())
+                || user.userId().equals(row.applicantUserId());
+    }
+
+    /** What the engine lets the user work on: assigned, owned (delegated) or a candidate, on a project they see. */
+    public boolean canWork(TaskRow row, CurrentUser user) {
+        boolean related = user.userId().equals(row.assignee()) || user.userId().equals(row.owner()) || isCandidate(row, user);
+        return related && seesProject(row, user);
+    }
+
+    public boolean canRead(TaskRow row, CurrentUser user) {
+        if (canWork(row, user)) {
+            return true;
+        }
+        return row.projectId() == null ? access.readsAll(user) : seesProject(row, user);
+    }
+
+    public static String phaseName(String phase) {
+        return phase == null ? null : Arrays.stream(Phase.values()).filter(p -> p.name().equals(phase))
+                .map(Phase::label).findFirst().orElse(phase);
+    }
+
+    public static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,81 @@
+package cn.gonggaigong.task;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** What the task API answers (JSON). Times are ISO-8601 in China's time zone (+08:00). */
+public final class TaskViews {
+
+    private TaskViews() {
+    }
+
+    @Schema(description = "待办任务及其项目信息")
+    public record TaskItem(
+            String taskId,
+            @Schema(description = "任务名称") String taskName,
+            String taskDefinitionKey,
+            String processDefinitionKey,
+            String processDefinitionId,
+            String processInstanceId,
+            Long projectId,
+            String projectCode,
+            @Schema(description = "项目名称") String projectName,
+            String townCode,
+            @Schema(description = "所属镇街") String townName,
+            String phase,
+            @Schema(description = "所处阶段") String phaseName,
+            @Schema(description = "收到时间") OffsetDateTime receivedAt,
+            @Schema(description = "办理期限") OffsetDateTime dueAt,
+            @Schema(description = "剩余工作日（负数为已超期的工作日；无期限为 null）") Integer workingDaysLeft,
+            boolean overdue,
+            @Schema(description = "预警等级：null、YELLOW、RED、ESCALATED") String warningGrade,
+            String assignee,
+            String owner,
+            String delegationState,
+            List<String> candidateGroups,
+            @Schema(description = "当前用户可否认领") boolean claimable,
+            String formId) {
+    }
+
+    public record TaskPage(List<TaskItem> items, long total, int page, int size) {
+    }
+
+    public record SendBackTarget(String activityId, String name) {
+    }
+
+    public record ProjectSummary(Long id, String code, String name, String townCode, String townName,
+                                 String applicantName, String phase, String phaseName, String status,
+                                 String statusLabel) {
+    }
+
+    @Schema(description = "任务详情：任务、表单、预填数据、项目概况、可否退回")
+    public record TaskDetails(
+            @JsonUnwrapped TaskItem task,
+            @Schema(description = "该环节的 Camunda 表单（form-js 可直接渲染）") JsonNode form,
+            @Schema(description = "表单字段的当前值（按字段 key）") Map<String, Object> data,
+            ProjectSummary project,
+            @Schema(description = "当前用户可否办理") boolean canWork,
+            boolean sendBackAllowed,
+            SendBackTarget sendBackTo) {
+    }
+
+    public record Comment(String id, String userId, String userName, OffsetDateTime time, String message) {
+    }
+
+    public record CommentRequest(String message) {
+    }
+
+    public record TransferRequest(String userId, String reason) {
+    }
+
+    public record DelegateRequest(String userId) {
+    }
+
+    public record SendBackRequest(String reason) {
+    }
+}

@@ -1,0 +1,387 @@
+package cn.gonggaigong.task;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.decision.DecisionRecord;
+import cn.gonggaigong.decision.DecisionRecordRepository;
+import cn.gonggaigong.form.FormCatalog;
+import cn.gonggaigong.form.FormDefinition;
+import cn.gonggaigong.form.FormValidator;
+import cn.gonggaigong.process.Phase;
+import cn.gonggaigong.process.ProjectLifecycleProcess;
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.project.Project;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.ProjectAccess;
+import cn.gonggaigong.task.TaskModel.UserTaskFacts;
+import cn.gonggaigong.task.TaskViews.Comment;
+import cn.gonggaigong.task.TaskViews.ProjectSummary;
+import cn.gonggaigong.task.TaskViews.SendBackTarget;
+import cn.gonggaigong.task.TaskViews.TaskDetails;
+import cn.gonggaigong.task.TaskViews.TaskPage;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The work on one task: read it with its form, claim, complete with the form's data, comment, transfer (转办),
+ * delegate (委派), send back (退回). Our checks give the reason in Chinese first; then the engine does the work as
+ * the current user, so Camunda's authorizations apply as well. Every method is one transaction (the engine works
+ * in Spring's), so nothing is saved when any part fails.
+ */
+@Service
+public class TaskWorkService {
+
+    static final String NOT_FOUND = "任务不存在或已办结";
+    static final String FORM_REJECTED = "表单校验未通过";
+    static final String SENT_BACK = "SENT_BACK";
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingDayCalendar.ZONE);
+
+    private final TaskQueries queries;
+    private final TaskItems items;
+    private final TaskModel model;
+    private final FormCatalog forms;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final ProjectRepository projects;
+    private final DecisionRecordRepository decisions;
+    private final ProjectAccess access;
+    private final UserDirectory users;
+    private final SystemRights system;
+
+    public TaskWorkService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
+                           TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+                           ProjectRepository projects, DecisionRecordRepository decisions, ProjectAccess access,
+                           UserDirectory users, SystemRights system) {
+        this.queries = queries;
+        this.items = items;
+        this.model = model;
+        this.forms = forms;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.projects = projects;
+        this.decisions = decisions;
+        this.access = access;
+        this.users = users;
+        this.system = system;
+    }
+
+    @Transactional(readOnly = true)
+    public TaskPage list(String phase, String town, Boolean overdue, String q, int page, int size) {
+        if (phase != null && java.util.Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(phase))) {
+            throw ApiProblem.badField("请求参数格式不正确", "phase", "取值无效，可选值："
+                    + String.join(", ", java.util.Arrays.stream(Phase.values()).map(Phase::name).toList()));
+        }
+        if (page < 0) {
+            throw ApiProblem.badField("请求参数格式不正确", "page", "不能小于0");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiProblem.badField("请求参数格式不正确", "size", "必须在1到200之间");
+        }
+        CurrentUser user = CurrentUser.current();
+        TaskQueries.Page result = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),
+                phase, blankToNull(town), overdue, blankToNull(q), null, null), page, size, TaskItems.now());
+        return new TaskPage(items.items(result.rows(), user), result.total(), page, size);
+    }
+
+    @Transactional(readOnly = true)
+    public TaskDetails details(String taskId) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = readable(taskId, user);
+        UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
+        Optional<FormDefinition> form = forms.find(facts.formId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        form.ifPresent(f -> {
+            Map<String, Object> variables = system.call(() -> taskService.getVariables(taskId,
+                    f.fields().stream().map(cn.gonggaigong.form.FormField::key).toList()));
+            variables.forEach((k, v) -> data.put(k, v instanceof Date d ? TaskItems.time(d.toInstant()) : v));
+        });
+        ProjectSummary project = row.projectId() == null ? null : projects.findById(row.projectId())
+                .map(TaskWorkService::summary).orElse(null);
+        boolean canWork = items.canWork(row, user);
+        return new TaskDetails(items.item(row, user), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
+                .orElse(emptyForm()), data, project, canWork, canWork && facts.sendBackTo() != null,
+                facts.sendBackTo() == null ? null : new SendBackTarget(facts.sendBackTo(), facts.sendBackToName()));
+    }
+
+    @Transactional
+    public void claim(String taskId) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        if (row.assignee() != null) {
+            if (row.assignee().equals(user.userId())) {
+                return;
+            }
+            throw heldBy(row);
+        }
+        try {
+            taskService.claim(taskId, user.userId());
+        } catch (TaskAlreadyClaimedException e) {
+            throw ApiProblem.conflict("该任务已由 " + users.name(e.getTaskAssignee()) + "（" + e.getTaskAssignee() + "）认领");
+        }
+    }
+
+    @Transactional
+    public void unclaim(String taskId) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        if (row.assignee() == null) {
+            return;
+        }
+        if (!row.assignee().equals(user.userId())) {
+            throw ApiProblem.conflict("该任务由 " + users.name(row.assignee()) + "（" + row.assignee()
+                    + "）认领，只有认领人本人可以取消认领");
+        }
+        if (row.delegationState() != null && DelegationState.PENDING.name().equals(row.delegationState())) {
+            throw ApiProblem.conflict("该任务正在委派办理中，不能取消认领");
+        }
+        taskService.setAssignee(taskId, null);
+    }
+
+    /** Completes the task with the form's data, as the current user. */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> submitted) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        ownable(row, user);
+        if (DelegationState.PENDING.name().equals(row.delegationState())) {
+            throw ApiProblem.conflict("该任务已委派给 " + users.name(row.assignee()) + "（" + row.assignee()
+                    + "），须由其办理后交回，才能完成");
+        }
+        Map<String, Object> variables = validated(row, submitted, "", true);
+        try {
+            taskService.complete(taskId, variables);
+        } catch (NullValueException | NotFoundException gone) {
+            // Completed by someone else between our check and the engine's: say who, from history.
+            throw notOpen(taskId, user);
+        }
+    }
+
+    /** The delegate (委派) hands the task back to its owner with what they filled in (required fields may wait). */
+    @Transactional
+    public void resolve(String taskId, Map<String, Object> submitted) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        if (!DelegationState.PENDING.name().equals(row.delegationState()) || !user.userId().equals(row.assignee())) {
+            throw ApiProblem.conflict("该任务没有委派给您，无需交回");
+        }
+        taskService.resolveTask(taskId, validated(row, submitted, "", false));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Comment> comments(String taskId) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = readable(taskId, user);
+        return system.call(() -> taskService.getTaskComments(row.taskId())).stream()
+                .map(c -> new Comment(c.getId(), c.getUserId(), users.name(c.getUserId()),
+                        TaskItems.time(c.getTime().toInstant()), c.getFullMessage()))
+                .toList();
+    }
+
+    @Transactional
+    public Comment comment(String taskId, String message) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        String text = required(message, "message", "意见内容");
+        if (text.length() > 4000) {
+            throw ApiProblem.badField("意见内容过长", "message", "长度不能超过4000个字符");
+        }
+        org.camunda.bpm.engine.task.Comment c = taskService.createComment(row.taskId(), row.processInstanceId(), text);
+        return new Comment(c.getId(), c.getUserId(), users.name(c.getUserId()), TaskItems.time(c.getTime().toInstant()),
+                c.getFullMessage());
+    }
+
+    /** 转办: hands the task to a colleague who is in one of the task's candidate groups; the reason is a comment. */
+    @Transactional
+    public void transfer(String taskId, String userId, String reason) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        ownable(row, user);
+        String target = colleague(row, userId, user);
+        String why = required(reason, "reason", "转办理由");
+        taskService.createComment(taskId, row.processInstanceId(),
+                "转办给 " + users.name(target) + "（" + target + "）：" + why);
+        taskService.setAssignee(taskId, target);
+    }
+
+    /** 委派: a colleague works on the task and hands it back ({@link #resolve}); the caller stays its owner. */
+    @Transactional
+    public void delegate(String taskId, String userId) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        ownable(row, user);
+        if (DelegationState.PENDING.name().equals(row.delegationState())) {
+            throw ApiProblem.conflict("该任务已委派给 " + users.name(row.assignee()) + "，尚未交回");
+        }
+        String target = colleague(row, userId, user);
+        if (row.assignee() == null) {
+            taskService.claim(taskId, user.userId());
+        }
+        taskService.createComment(taskId, row.processInstanceId(), "委派给 " + users.name(target) + "（" + target + "）办理");
+        taskService.delegateTask(taskId, target);
+    }
+
+    /**
+     * 退回: back to the earlier step the model names ({@code sendBackTo}), with the reason recorded as a comment
+     * and in the project's decisions. The move itself is a process instance modification done with the engine's
+     * rights, after checking that the user may work on the task.
+     */
+    @Transactional
+    public void sendBack(String taskId, String reason) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        ownable(row, user);
+        UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
+        if (facts.sendBackTo() == null) {
+            throw ApiProblem.badField("该环节不允许退回", "taskId", "流程模型未规定“" + row.taskName() + "”可以退回");
+        }
+        String why = required(reason, "reason", "退回理由");
+        taskService.createComment(taskId, row.processInstanceId(), "退回至“" + facts.sendBackToName() + "”：" + why);
+        DecisionRecord record = new DecisionRecord(row.processInstanceId(), row.taskDefinitionKey(), row.taskName(),
+                user.userId(), TaskItems.now(), SENT_BACK, null, "退回至“" + facts.sendBackToName() + "”：" + why);
+        if (row.projectId() != null) {
+            record.setProject(projects.getReferenceById(row.projectId()));
+        }
+        decisions.save(record);
+        system.run(() -> runtimeService.createProcessInstanceModification(row.processInstanceId())
+                .startBeforeActivity(facts.sendBackTo())
+                .cancelAllForActivity(row.taskDefinitionKey())
+                .execute());
+    }
+
+    /** The form data of a task, checked and typed; 400 with every bad field. */
+    public Map<String, Object> validated(TaskRow row, Map<String, ?> submitted, String prefix, boolean requireAll) {
+        UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
+        FormDefinition form = forms.find(facts.formId()).orElse(FormDefinition.of(emptyForm()));
+        FormValidator.Result result = FormValidator.validate(form, submitted, prefix);
+        List<FieldProblem> problems = requireAll ? result.problems() : result.problems().stream()
+                .filter(p -> !FormValidator.REQUIRED.equals(p.reason())).toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest(FORM_REJECTED, problems);
+        }
+        return result.variables();
+    }
+
+    /** An open task the user may read; 404/409 when it is not open, 403 when it is another office's. */
+    public TaskRow readable(String taskId, CurrentUser user) {
+        TaskRow row = queries.byId(taskId).orElseThrow(() -> notOpen(taskId, user));
+        if (!items.canRead(row, user)) {
+            throw ApiProblem.forbidden(refusal(row));
+        }
+        return row;
+    }
+
+    /** An open task the user may work on. */
+    public TaskRow workable(String taskId, CurrentUser user) {
+        TaskRow row = readable(taskId, user);
+        if (!items.canWork(row, user)) {
+            throw ApiProblem.forbidden("无权办理该任务：您不是“" + row.taskName() + "”的办理人或候选部门成员，只能查看");
+        }
+        return row;
+    }
+
+    /** Only the assignee works on a claimed task: a colleague's claim is a conflict. */
+    private void ownable(TaskRow row, CurrentUser user) {
+        if (row.assignee() != null && !row.assignee().equals(user.userId())) {
+            throw heldBy(row);
+        }
+    }
+
+    private ApiProblem heldBy(TaskRow row) {
+        return ApiProblem.conflict("该任务已由 " + users.name(row.assignee()) + "（" + row.assignee() + "）认领");
+    }
+
+    private String refusal(TaskRow row) {
+        return row.projectId() != null ? "无权查看该任务：项目 " + row.projectCode() + " 属于" + row.townName()
+                + "，您不是其所在乡镇、改造主体或市级审批部门的人员" : "无权查看该任务：您不是该任务的办理人或候选部门成员";
+    }
+
+    private String colleague(TaskRow row, String userId, CurrentUser user) {
+        String target = required(userId, "userId", "接收人");
+        if (target.equals(user.userId())) {
+            throw ApiProblem.badField("接收人无效", "userId", "不能转给自己");
+        }
+        if (!users.exists(target)) {
+            throw ApiProblem.badField("接收人无效", "userId", "用户不存在");
+        }
+        if (!users.inAnyGroup(target, row.candidateGroups())) {
+            throw ApiProblem.badField("接收人无效", "userId", "该用户不属于本任务的办理部门");
+        }
+        return target;
+    }
+
+    /** 409 with who completed it and when (from history), 404 when there never was such a task. */
+    private ApiProblem notOpen(String taskId, CurrentUser user) {
+        HistoricTaskInstance done = system.call(() -> historyService.createHistoricTaskInstanceQuery()
+                .taskId(taskId).singleResult());
+        if (done == null || done.getEndTime() == null) {
+            return ApiProblem.notFound(NOT_FOUND);
+        }
+        Long projectId = system.call(() -> historyService.createHistoricVariableInstanceQuery()
+                        .processInstanceId(done.getProcessInstanceId())
+                        .variableName(ProjectLifecycleProcess.Var.PROJECT_ID).list())
+                .stream().map(HistoricVariableInstance::getValue).filter(Number.class::isInstance)
+                .map(v -> ((Number) v).longValue()).findFirst().orElse(null);
+        if (projectId != null) {
+            Optional<Project> project = projects.findById(projectId);
+            if (project.isPresent() && !access.canRead(user, project.get())) {
+                return ApiProblem.forbidden("无权查看该任务：项目 " + project.get().getCode() + " 属于"
+                        + project.get().getTown().getName() + "，您不是其所在乡镇、改造主体或市级审批部门的人员");
+            }
+        }
+        String when = MINUTE.format(done.getEndTime().toInstant());
+        if (!"completed".equals(done.getDeleteReason())) {
+            return ApiProblem.conflict("该任务已于 " + when + " 撤销或退回，不能再办理");
+        }
+        String who = system.call(() -> historyService.createUserOperationLogQuery().taskId(taskId)
+                        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+                .stream().map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(done.getAssignee());
+        return ApiProblem.conflict(who == null ? "该任务已于 " + when + " 办理"
+                : "该任务已由 " + users.name(who) + "（" + who + "）于 " + when + " 办理");
+    }
+
+    static ProjectSummary summary(Project p) {
+        return new ProjectSummary(p.getId(), p.getCode(), p.getName(), p.getTown().getCode(), p.getTown().getName(),
+                p.getApplicantName(), p.getPhase(), TaskItems.phaseName(p.getPhase()), p.getStatus().name(),
+                p.getStatus().label());
+    }
+
+    private static String required(String value, String field, String what) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badField(what + "不能为空", field, "必填");
+        }
+        return value.trim();
+    }
+
+    private static ObjectNode emptyForm() {
+        ObjectNode form = JsonNodeFactory.instance.objectNode();
+        form.putArray("components");
+        form.put("type", "default");
+        return form;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,57 @@
+package cn.gonggaigong.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** Names of users and groups as people read them (占陇镇经办员), from Camunda's identity (embedded or Keycloak). */
+@Component
+public class UserDirectory {
+
+    private final IdentityService identity;
+    private final SystemRights system;
+
+    public UserDirectory(IdentityService identity, SystemRights system) {
+        this.identity = identity;
+        this.system = system;
+    }
+
+    public String name(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        User user = system.call(() -> identity.createUserQuery().userId(userId).singleResult());
+        return user == null ? userId : name(user);
+    }
+
+    static String name(User user) {
+        String last = user.getLastName() == null ? "" : user.getLastName();
+        String first = user.getFirstName() == null ? "" : user.getFirstName();
+        String name = (last + first).trim();
+        return name.isEmpty() ? user.getId() : name;
+    }
+
+    public boolean exists(String userId) {
+        return system.call(() -> identity.createUserQuery().userId(userId).count()) > 0;
+    }
+
+    /** Whether the user belongs to at least one of the groups. */
+    public boolean inAnyGroup(String userId, List<String> groups) {
+        return !groups.isEmpty() && system.call(() -> identity.createGroupQuery().groupMember(userId)
+                .groupIdIn(groups.toArray(String[]::new)).count()) > 0;
+    }
+
+    public Map<String, String> groupNames(Set<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        return system.call(() -> identity.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list())
+                .stream().collect(Collectors.toMap(Group::getId, g -> g.getName() == null ? g.getId() : g.getName()));
+    }
+}

@@ -1,0 +1,38 @@
+package cn.gonggaigong.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The Chinese login page of the embedded identity (form login, {@code EmbeddedIdentityMode}); Spring Security
+ * handles the POST. In the keycloak profile people log in at Keycloak instead and this page does not exist.
+ */
+@Controller
+@Profile("!keycloak")
+public class LoginController {
+
+    static final String WRONG_PASSWORD = "用户名或密码错误，请重新输入。";
+    static final String LOGGED_OUT = "您已安全退出。";
+
+    private final PageTemplates templates;
+
+    public LoginController(PageTemplates templates) {
+        this.templates = templates;
+    }
+
+    @GetMapping("/login")
+    public ResponseEntity<String> login(HttpServletRequest request) {
+        String message = "";
+        if (request.getParameter("error") != null) {
+            message = "<p class=\"alert error\" role=\"alert\" id=\"login-error\">" + WRONG_PASSWORD + "</p>";
+        } else if (request.getParameter("logout") != null) {
+            message = "<p class=\"alert success\" role=\"status\" id=\"login-logout\">" + LOGGED_OUT + "</p>";
+        }
+        return templates.render("login", Map.of("message", new PageTemplates.Raw(message)), request);
+    }
+}

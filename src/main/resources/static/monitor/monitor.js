@@ -1,0 +1,260 @@
+// 领导小组监测页面: reads /api/monitor/* (same session as the page) and draws with ECharts (WebJar, no CDN).
+(function () {
+  'use strict';
+
+  const GRADE_LABEL = { NONE: '无预警', YELLOW: '黄牌', RED: '红牌', ESCALATED: '已升级' };
+  const GRADE_COLOR = { NONE: '#91cc75', YELLOW: '#fac858', RED: '#ee6666', ESCALATED: '#820014' };
+  const STATUS_LABEL = { ACTIVE: '审批实施中', REJECTED: '未通过', COMPLETED: '已完成', WITHDRAWN: '已撤回' };
+  const TREND_SERIES = [
+    { key: 'projectsEntered', name: '新申报项目', figure: 'entered' },
+    { key: 'projectsCompleted', name: '完成项目', figure: 'completed-in-month' },
+    { key: 'warningsRaised', name: '发出预警', figure: 'warnings-raised' },
+    { key: 'warningsClosed', name: '关闭预警', figure: 'warnings-closed' }
+  ];
+  const FIGURE_LABEL = {
+    'phase-town-grade': '在办项目', 'overdue': '有逾期事项的项目', 'in-plan': '纳入年度计划的项目',
+    'started': '已开工项目', 'in-phase': '该阶段在办项目', 'completed': '已完成项目',
+    'warnings-raised': '当月发出预警的项目', 'warnings-closed': '当月关闭预警的项目', 'entered': '当月新申报项目',
+    'completed-in-month': '当月完成项目', 'late-tasks': '有超期办结事项的项目', 'open-red': '有未关闭红牌的项目',
+    'phases-done': '已办结阶段的项目'
+  };
+
+  let towns = [];
+  let phases = [];
+  let gradeData = null;
+  const charts = {};
+
+  function $(id) { return document.getElementById(id); }
+
+  function showError(message) {
+    const box = $('error');
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  async function api(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) {
+      let message = '请求失败(' + response.status + ')';
+      try { message = (await response.json()).message || message; } catch (e) { /* not JSON */ }
+      throw new Error(message);
+    }
+    return response.json();
+  }
+
+  function townName(code) {
+    const town = towns.find(t => t.code === code);
+    return town ? town.name : code;
+  }
+
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text === null || text === undefined ? '—' : text;
+    if (className) td.className = className;
+    return td;
+  }
+
+  function linkCell(text, onClick) {
+    const td = cell(text, 'link');
+    td.addEventListener('click', onClick);
+    return td;
+  }
+
+  function fillTownSelect(select, onChange) {
+    towns.forEach(t => {
+      const option = document.createElement('option');
+      option.value = t.code;
+      option.textContent = t.name;
+      select.appendChild(option);
+    });
+    select.addEventListener('change', onChange);
+  }
+
+  // --- drill-down ---------------------------------------------------------------------------------------------
+  async function drill(params, title) {
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+    query.set('limit', '200');
+    try {
+      const list = await api('/api/monitor/projects?' + query);
+      $('drill-title').textContent = title || FIGURE_LABEL[params.figure] || '项目清单';
+      $('drill-count').textContent = '共 ' + list.total + ' 个项目' + (list.total > list.items.length ? '(显示前 ' + list.items.length + ' 个)' : '');
+      const body = $('drill-table').querySelector('tbody');
+      body.innerHTML = '';
+      list.items.forEach(p => {
+        const tr = document.createElement('tr');
+        tr.append(cell(p.code), cell(p.name), cell(p.townName), cell(p.phaseLabel), cell(p.statusLabel),
+          cell(GRADE_LABEL[p.grade], 'grade-' + p.grade));
+        body.appendChild(tr);
+      });
+      $('drill-panel').hidden = false;
+      $('drill-panel').scrollIntoView({ behavior: 'smooth' });
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  // --- phase × town × grade -----------------------------------------------------------------------------------
+  function drawGrades() {
+    const town = $('grade-town').value;
+    const grades = gradeData.grades.map(g => g.code);
+    const series = grades.map(grade => ({
+      name: GRADE_LABEL[grade], type: 'bar', stack: 'grade', itemStyle: { color: GRADE_COLOR[grade] },
+      data: phases.map(ph => gradeData.cells
+        .filter(c => c.phase === ph.code && c.grade === grade && (!town || c.town === town))
+        .reduce((sum, c) => sum + c.count, 0)),
+      grade: grade
+    }));
+    charts.phase.setOption({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { data: series.map(s => s.name) },
+      grid: { left: 40, right: 20, bottom: 90 },
+      xAxis: { type: 'category', data: phases.map(p => p.label), axisLabel: { interval: 0, rotate: 35 } },
+      yAxis: { type: 'value', minInterval: 1, name: '项目数' },
+      series: series
+    }, true);
+  }
+
+  async function loadGrades() {
+    gradeData = await api('/api/monitor/phase-town-grade');
+    $('total-active').textContent = gradeData.total;
+    charts.phase = echarts.init($('chart-phase'));
+    charts.phase.on('click', params => {
+      const grade = gradeData.grades[params.seriesIndex].code;
+      const phase = phases[params.dataIndex];
+      const town = $('grade-town').value;
+      drill({ figure: 'phase-town-grade', phase: phase.code, grade: grade, town: town },
+        phase.label + ' · ' + GRADE_LABEL[grade] + (town ? ' · ' + townName(town) : ''));
+    });
+    drawGrades();
+  }
+
+  // --- overdue list -------------------------------------------------------------------------------------------
+  async function loadOverdue() {
+    const town = $('overdue-town').value;
+    const list = await api('/api/monitor/overdue?limit=200' + (town ? '&town=' + encodeURIComponent(town) : ''));
+    if (!town) $('total-overdue').textContent = list.total;
+    $('overdue-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '(显示前 ' + list.items.length + ' 项)' : '');
+    const body = $('overdue-table').querySelector('tbody');
+    body.innerHTML = '';
+    list.items.forEach(item => {
+      const tr = document.createElement('tr');
+      const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '(月度报告)';
+      tr.append(item.townCode ? linkCell(project, () => drill({ figure: 'overdue', town: item.townCode }, '有逾期事项的项目 · ' + item.townName)) : cell(project),
+        cell(item.townName), cell(item.taskName), cell(item.responsibleOffice), cell(item.dueDay),
+        cell(item.workingDaysOverdue), cell(GRADE_LABEL[item.grade], 'grade-' + item.grade));
+      body.appendChild(tr);
+    });
+  }
+
+  // --- league table -------------------------------------------------------------------------------------------
+  function percent(rate) {
+    return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
+  }
+
+  async function loadLeague() {
+    const rows = await api('/api/monitor/league');
+    const done = rows.reduce((s, r) => s + r.completedTasks, 0);
+    const onTime = rows.reduce((s, r) => s + r.onTimeTasks, 0);
+    $('total-ontime').textContent = done ? percent(onTime / done) : '—';
+    $('total-red').textContent = rows.reduce((s, r) => s + r.openRedWarnings, 0);
+    const sorted = rows.slice().sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.completedTasks - a.completedTasks);
+    const body = $('league-table').querySelector('tbody');
+    body.innerHTML = '';
+    sorted.forEach(r => {
+      const tr = document.createElement('tr');
+      tr.append(cell(r.townName),
+        cell(r.completedTasks),
+        cell(r.onTimeTasks),
+        linkCell(percent(r.onTimeRate), () => drill({ figure: 'late-tasks', town: r.townCode }, '有超期办结事项的项目 · ' + r.townName)),
+        linkCell(r.completedPhases, () => drill({ figure: 'phases-done', town: r.townCode }, '已办结阶段的项目 · ' + r.townName)),
+        cell(r.averageWorkingDaysPerPhase === null ? null : r.averageWorkingDaysPerPhase.toFixed(1)),
+        linkCell(r.openRedWarnings, () => drill({ figure: 'open-red', town: r.townCode }, '有未关闭红牌的项目 · ' + r.townName)));
+      tr.dataset.town = r.townCode;
+      body.appendChild(tr);
+    });
+    charts.league = echarts.init($('chart-league'));
+    charts.league.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['按时率(%)', '未关闭红牌'] },
+      grid: { left: 40, right: 40, bottom: 90 },
+      xAxis: { type: 'category', data: sorted.map(r => r.townName), axisLabel: { interval: 0, rotate: 45 } },
+      yAxis: [{ type: 'value', name: '按时率(%)', max: 100 }, { type: 'value', name: '红牌', minInterval: 1 }],
+      series: [
+        { name: '按时率(%)', type: 'bar', data: sorted.map(r => r.onTimeRate === null ? null : +(r.onTimeRate * 100).toFixed(1)) },
+        { name: '未关闭红牌', type: 'line', yAxisIndex: 1, itemStyle: { color: '#cf1322' }, data: sorted.map(r => r.openRedWarnings) }
+      ]
+    });
+    charts.league.on('click', params => {
+      const r = sorted[params.dataIndex];
+      drill(params.seriesIndex === 0 ? { figure: 'late-tasks', town: r.townCode } : { figure: 'open-red', town: r.townCode },
+        (params.seriesIndex === 0 ? '有超期办结事项的项目 · ' : '有未关闭红牌的项目 · ') + r.townName);
+    });
+  }
+
+  // --- trend --------------------------------------------------------------------------------------------------
+  async function loadTrend() {
+    const months = await api('/api/monitor/trend');
+    charts.trend = echarts.init($('chart-trend'));
+    charts.trend.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { data: TREND_SERIES.map(s => s.name) },
+      xAxis: { type: 'category', data: months.map(m => m.month) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: TREND_SERIES.map(s => ({ name: s.name, type: 'line', data: months.map(m => m[s.key]) }))
+    });
+    charts.trend.on('click', params => {
+      const s = TREND_SERIES[params.seriesIndex];
+      const month = months[params.dataIndex].month;
+      drill({ figure: s.figure, month: month }, s.name + ' · ' + month);
+    });
+  }
+
+  // --- 月报表 ---------------------------------------------------------------------------------------------------
+  async function loadReport() {
+    const month = $('report-month').value;
+    $('report-export').href = '/api/monitor/monthly-report.xlsx?month=' + encodeURIComponent(month);
+    const table = await api('/api/monitor/monthly-report?month=' + encodeURIComponent(month));
+    const head = $('report-table').querySelector('thead');
+    head.innerHTML = '';
+    const hr = document.createElement('tr');
+    ['乡镇(街道、农场)', '纳入计划', '已开工'].concat(table.phases.map(p => p.label)).concat(['已完成', '逾期', '本月发出预警', '本月关闭预警'])
+      .forEach(h => { const th = document.createElement('th'); th.textContent = h; hr.appendChild(th); });
+    head.appendChild(hr);
+    const body = $('report-table').querySelector('tbody');
+    body.innerHTML = '';
+    table.rows.concat([table.total]).forEach(r => {
+      const tr = document.createElement('tr');
+      const t = r.townCode;
+      const link = (value, params, title) => t && value > 0 ? linkCell(value, () => drill(Object.assign({ town: t }, params), title + ' · ' + r.townName)) : cell(value);
+      tr.append(cell(r.townName), link(r.projectsInPlan, { figure: 'in-plan' }, '纳入年度计划的项目'),
+        link(r.projectsStarted, { figure: 'started' }, '已开工项目'));
+      table.phases.forEach(p => tr.append(link(r.projectsByPhase[p.code], { figure: 'in-phase', phase: p.code }, p.label)));
+      tr.append(link(r.projectsCompleted, { figure: 'completed' }, '已完成项目'),
+        link(r.projectsOverdue, { figure: 'overdue' }, '有逾期事项的项目'),
+        link(r.warningsRaised, { figure: 'warnings-raised', month: month }, '当月发出预警的项目'),
+        link(r.warningsClosed, { figure: 'warnings-closed', month: month }, '当月关闭预警的项目'));
+      body.appendChild(tr);
+    });
+  }
+
+  async function start() {
+    const now = new Date();
+    $('report-month').value = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+    $('drill-close').addEventListener('click', e => { e.preventDefault(); $('drill-panel').hidden = true; });
+    try {
+      const first = await api('/api/monitor/phase-town-grade');
+      towns = first.towns;
+      phases = first.phases;
+      fillTownSelect($('grade-town'), drawGrades);
+      fillTownSelect($('overdue-town'), () => loadOverdue().catch(e => showError(e.message)));
+      $('report-month').addEventListener('change', () => loadReport().catch(e => showError(e.message)));
+      await Promise.all([loadGrades(), loadOverdue(), loadLeague(), loadTrend(), loadReport()]);
+      document.body.dataset.loaded = 'true';
+    } catch (e) {
+      showError(e.message);
+    }
+    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  }
+
+  start();
+})();

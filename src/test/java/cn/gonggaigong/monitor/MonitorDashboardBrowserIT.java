@@ -1,0 +1,125 @@
+package cn.gonggaigong.monitor;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The monitoring page in Debian's headless Chromium: the leading group logs in, the page loads its figures from the
+ * API and draws the charts (ECharts from the WebJar), and a click drills down to the projects. A town's officer sees
+ * the refusal instead. On failure a screenshot is left in target/.
+ */
+class MonitorDashboardBrowserIT extends ApplicationTestSupport {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        MonitorSeed.seed(jdbc, engine);
+        // Debian's chromedriver and Chromium; Selenium Manager must not download anything.
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath(), "profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1400,2400", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void logIn(String user) {
+        browser.get("http://localhost:" + port + "/monitor/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private void screenshotOnFailure(String name, Runnable test) throws IOException {
+        try {
+            test.run();
+        } catch (RuntimeException | AssertionError e) {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, Path.of("target", name + "-failure.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(Path.of("target", name + "-failure.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    @Test
+    void theLeadingGroupSeesTheFiguresAndDrillsDown() throws IOException {
+        screenshotOnFailure("monitor-dashboard", () -> {
+            logIn("leader1");
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+            assertThat(browser.getCurrentUrl()).contains("/monitor/");
+            assertThat(browser.getTitle()).contains("工改工");
+
+            long active = jdbc.queryForObject("select count(*) from project where status = 'ACTIVE' and phase is not null", Long.class);
+            assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo(Long.toString(active));
+            for (String chart : List.of("chart-phase", "chart-league", "chart-trend")) {
+                assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
+            }
+            assertThat(browser.findElements(By.cssSelector("#league-table tbody tr"))).hasSize(29);
+            assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
+            assertThat(browser.findElement(By.id("overdue-table")).getText()).contains("MON-H3").contains("后溪乡");
+
+            WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
+            List<WebElement> cells = houxi.findElements(By.tagName("td"));
+            assertThat(cells.get(0).getText()).isEqualTo("后溪乡");
+            assertThat(cells.get(3).getText()).isEqualTo("50.0%");
+            assertThat(cells.get(6).getText()).isEqualTo("1");
+            cells.get(6).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-panel")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "有未关闭红牌的项目"));
+            assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3").contains("编制改造方案");
+        });
+    }
+
+    @Test
+    void aTownOfficerIsToldTheFiguresAreNotForThem() throws IOException {
+        screenshotOnFailure("monitor-dashboard-town", () -> {
+            logIn("zhanlong1");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            assertThat(browser.findElement(By.id("error")).getText()).contains("领导小组");
+            assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo("—");
+        });
+    }
+}

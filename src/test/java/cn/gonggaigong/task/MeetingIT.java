@@ -1,0 +1,188 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A meeting of the planning committee decides several projects' reviews at once. The projects are brought to the
+ * committee by starting their CommitteeReview phase process (as the lifecycle's call activity does) with the
+ * variables the lifecycle passes.
+ */
+class MeetingIT extends WorkApiTestSupport {
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void oneMeetingCompletesEveryListedReviewWithItsDecision() throws Exception {
+        List<JsonNode> projects = List.of(atCommittee("zhanlong", "规委会项目甲"), atCommittee("maanshannongchang", "规委会项目乙"),
+                atCommittee("zhanlong", "规委会项目丙"));
+        List<String> tasks = new ArrayList<>();
+        for (JsonNode p : projects) {
+            tasks.add(reviewTask(p.get("id").asLong()));
+        }
+
+        Answer agenda = get("committee1", "/api/meetings/agenda?kind=COMMITTEE");
+        assertThat(agenda.status()).as(agenda.raw()).isEqualTo(200);
+        assertThat(agenda.body().get("kindLabel").asText()).isEqualTo("规划委员会会议");
+        JsonNode item = null;
+        for (JsonNode i : agenda.body().get("items")) {
+            if (i.get("taskId").asText().equals(tasks.get(0))) {
+                item = i;
+            }
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.get("decisionKey").asText()).isEqualTo("committeeDecision");
+        assertThat(item.get("options").toString()).contains("{\"value\":\"PASS\",\"label\":\"审议通过\"}");
+        assertThat(item.get("extraFields").findValuesAsText("key")).containsExactly("majorMatter");
+        assertThat(get("zhanlong1", "/api/meetings/agenda?kind=COMMITTEE").status()).isEqualTo(403);
+        assertThat(get("committee1", "/api/meetings/agenda?kind=PARTY").status()).isEqualTo(400);
+
+        // One bad entry (an out-of-range decision, a task that is not the committee's): 400, nothing completed.
+        String foreignTask = taskId("zhanlong1", apply("zhanlong", "非上会项目").get("code").asText(), "Task_SurveyWillingness");
+        Map<String, Object> bad = meeting(List.of(
+                decision(tasks.get(0), "PASS"), decision(tasks.get(1), "MAYBE"), decision(foreignTask, "PASS")));
+        Answer refused = post("committee1", "/api/meetings", bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("message").asText()).isEqualTo("会议决定校验未通过");
+        assertThat(refused.body().get("errors")).isEqualTo(json.readTree("""
+                [{"field":"decisions[1].decision","reason":"取值无效，可选值：审议通过(PASS)、修改后再审(REVISE)、不予通过(REJECT)"},
+                 {"field":"decisions[2].taskId","reason":"“摸查改造意愿”不是规划委员会会议决定的事项"}]"""));
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from meeting where document_number = '普规委〔2026〕21号'", Long.class))
+                .isZero();
+
+        Answer header = post("committee1", "/api/meetings", Map.of("kind", "COMMITTEE", "date", "2026/07/01"));
+        assertThat(header.body().get("errors")).isEqualTo(json.readTree("""
+                [{"field":"date","reason":"日期格式应为YYYY-MM-DD"},{"field":"documentNumber","reason":"必填"},
+                 {"field":"minutes","reason":"必填"},{"field":"decisions","reason":"至少需要一项会议决定"}]"""));
+        Answer notMember = post("gov1", "/api/meetings", meeting(List.of(decision(tasks.get(0), "PASS"))));
+        assertThat(notMember.status()).isEqualTo(403);
+
+        Map<String, Object> good = meeting(List.of(decision(tasks.get(0), "PASS"), decision(tasks.get(1), "REVISE"),
+                decision(tasks.get(2), "REJECT")));
+        Answer recorded = post("committee1", "/api/meetings", good);
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        long meetingId = recorded.body().get("id").asLong();
+        assertThat(recorded.body().get("decisions").findValuesAsText("decision")).containsExactly("PASS", "REVISE", "REJECT");
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isZero();
+        List<Map<String, Object>> records = jdbc.queryForList("""
+                select outcome, document_number, actor, meeting_id from decision_record
+                 where task_definition_key = 'Task_ReviewScheme' and meeting_id = ? order by project_id""", meetingId);
+        assertThat(records).extracting(r -> r.get("outcome")).containsExactly("PASS", "REVISE", "REJECT");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("document_number")).isEqualTo("普规委〔2026〕21号");
+            assertThat(r.get("actor")).isEqualTo("committee1");
+        });
+        Answer read = get("nrb-clerk", "/api/meetings/{id}", meetingId);
+        assertThat(read.body().get("documentNumber").asText()).isEqualTo("普规委〔2026〕21号");
+        assertThat(read.body().get("date").asText()).isEqualTo("2026-07-01");
+        assertThat(get("nrb-clerk", "/api/meetings").body().findValuesAsText("documentNumber")).contains("普规委〔2026〕21号");
+        assertThat(get("zhanlong1", "/api/meetings/{id}", meetingId).status()).isEqualTo(403);
+        assertThat(get("nrb-clerk", "/api/meetings/{id}", 999999).status()).isEqualTo(404);
+
+        // The same tasks again: they are done.
+        Answer again = post("committee1", "/api/meetings", good);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body().at("/errors/0").toString())
+                .isEqualTo("{\"field\":\"decisions[0].taskId\",\"reason\":\"任务不存在或已办结\"}");
+    }
+
+    @Test
+    void oneGovernmentMeetingDecidesSeveralSchemes() throws Exception {
+        List<JsonNode> projects = List.of(atGovernment("zhanlong", "市政府常务会项目甲"), atGovernment("maanshannongchang", "市政府常务会项目乙"));
+        List<String> tasks = new ArrayList<>();
+        for (JsonNode p : projects) {
+            tasks.add(taskService.createTaskQuery().processDefinitionKey("GovernmentApproval")
+                    .processVariableValueEquals("projectId", p.get("id").asLong()).singleResult().getId());
+        }
+        Answer agenda = get("gov1", "/api/meetings/agenda?kind=GOVERNMENT");
+        assertThat(agenda.status()).as(agenda.raw()).isEqualTo(200);
+        assertThat(agenda.body().get("items").findValuesAsText("taskId")).containsAll(tasks);
+        assertThat(get("committee1", "/api/meetings/agenda?kind=GOVERNMENT").status()).isEqualTo(403);
+
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("kind", "GOVERNMENT");
+        meeting.put("date", "2026-07-10");
+        meeting.put("documentNumber", "普府常〔2026〕12号");
+        meeting.put("minutes", "市政府常务会议研究了2个“工改工”项目改造方案。");
+        meeting.put("decisions", List.of(
+                Map.of("taskId", tasks.get(0), "decision", "REVISE", "opinion", "补充社会稳定风险评估"),
+                Map.of("taskId", tasks.get(1), "decision", "REJECTED", "opinion", "不符合国土空间规划")));
+        Answer recorded = post("gov1", "/api/meetings", meeting);
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isZero();
+        List<Map<String, Object>> records = jdbc.queryForList("""
+                select outcome, document_number, actor from decision_record
+                 where task_definition_key = 'Task_ApproveScheme' and meeting_id = ? order by project_id""",
+                recorded.body().get("id").asLong());
+        assertThat(records).extracting(r -> r.get("outcome")).containsExactly("REVISE", "REJECTED");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("document_number")).isEqualTo("普府常〔2026〕12号");
+            assertThat(r.get("actor")).isEqualTo("gov1");
+        });
+        // Both leave the phase (one to be revised, one rejected); approval itself needs a scheme on record, which the
+        // lifecycle test (ProjectLifecycleIT) covers.
+        for (JsonNode p : projects) {
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("GovernmentApproval")
+                    .variableValueEquals("projectId", p.get("id").asLong()).count()).isZero();
+        }
+    }
+
+    private JsonNode atGovernment(String town, String name) throws Exception {
+        JsonNode project = apply(town, name);
+        runtimeService.startProcessInstanceByKey("GovernmentApproval", project.get("code").asText(), Variables.createVariables()
+                .putValue("projectId", project.get("id").asLong())
+                .putValue("projectCode", project.get("code").asText())
+                .putValue("townGroup", "town-" + town)
+                .putValue("applicant", "applicant1")
+                .putValue("historicalLandProcedures", false));
+        return project;
+    }
+
+    private JsonNode atCommittee(String town, String name) throws Exception {
+        JsonNode project = apply(town, name);
+        runtimeService.startProcessInstanceByKey("CommitteeReview", project.get("code").asText(), Variables.createVariables()
+                .putValue("projectId", project.get("id").asLong())
+                .putValue("projectCode", project.get("code").asText())
+                .putValue("townGroup", "town-" + town)
+                .putValue("applicant", "applicant1"));
+        return project;
+    }
+
+    private String reviewTask(long projectId) {
+        return taskService.createTaskQuery().processDefinitionKey("CommitteeReview")
+                .processVariableValueEquals("projectId", projectId).singleResult().getId();
+    }
+
+    private static Map<String, Object> meeting(List<Map<String, Object>> decisions) {
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("kind", "COMMITTEE");
+        meeting.put("date", "2026-07-01");
+        meeting.put("documentNumber", "普规委〔2026〕21号");
+        meeting.put("minutes", "2026年第3次规划委员会会议审议了3个“工改工”项目改造方案。");
+        meeting.put("decisions", decisions);
+        return meeting;
+    }
+
+    private static Map<String, Object> decision(String taskId, String decision) {
+        return Map.of("taskId", taskId, "decision", decision, "opinion", "会议意见：" + decision,
+                "fields", Map.of("majorMatter", false));
+    }
+}

@@ -1,0 +1,172 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The project page (overview, timeline, diagrams, BPMN XML), the applicant's projects and the attachments. */
+class ProjectPageIT extends WorkApiTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
+
+    @Test
+    void overviewShowsFiguresTimelineOpenTasksAndDiagramState() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇项目页面项目");
+        long id = project.get("id").asLong();
+        String code = project.get("code").asText();
+        complete("zhanlong1", code, "Task_SurveyWillingness", Map.of("willingnessAgreed", true, "agreePercent", 92,
+                "surveyDate", "2026-03-01", "opinion", "权利人均同意"));
+
+        Answer overview = get("zhanlong2", "/api/projects/{id}/overview", id);
+        assertThat(overview.status()).as(overview.raw()).isEqualTo(200);
+        JsonNode body = overview.body();
+        assertThat(body.at("/project/code").asText()).isEqualTo(code);
+        assertThat(body.at("/project/landAreaSqm").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(body.get("timeline")).singleElement().satisfies(step -> {
+            assertThat(step.get("activityName").asText()).isEqualTo("摸查改造意愿");
+            assertThat(step.get("phaseName").asText()).isEqualTo("纳入年度实施计划");
+            assertThat(step.get("userId").asText()).isEqualTo("zhanlong1");
+            assertThat(step.get("userName").asText()).isEqualTo("占陇镇经办员");
+            assertThat(step.get("decision").asText()).isEqualTo("true");
+            assertThat(step.get("decisionLabel").asText()).isEqualTo("是");
+            assertThat(step.get("opinion").asText()).isEqualTo("权利人均同意");
+            assertThat(step.get("time").asText()).endsWith("+08:00");
+        });
+        assertThat(body.get("openTasks").findValuesAsText("taskDefinitionKey")).containsExactly("Task_SurveyBaseData");
+        JsonNode lifecycle = body.at("/diagrams/0");
+        assertThat(lifecycle.get("processDefinitionKey").asText()).isEqualTo("ProjectLifecycle");
+        assertThat(lifecycle.get("activeActivityIds").toString()).contains("CallActivity_Intake");
+        JsonNode intake = body.at("/diagrams/1");
+        assertThat(intake.get("processDefinitionKey").asText()).isEqualTo("ProjectIntake");
+        assertThat(intake.get("activeActivityIds").toString()).isEqualTo("[\"Task_SurveyBaseData\"]");
+        assertThat(intake.get("completedActivityIds").toString()).contains("Task_SurveyWillingness");
+
+        MockHttpServletResponse xml = mvc.perform(MockMvcRequestBuilders.get("/api/process-definitions/{id}/xml",
+                intake.get("processDefinitionId").asText()).with(httpBasic("zhanlong2", "demo"))).andReturn().getResponse();
+        assertThat(xml.getStatus()).isEqualTo(200);
+        assertThat(xml.getContentType()).startsWith("text/xml");
+        assertThat(xml.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"Task_SurveyBaseData\"");
+        assertThat(get("zhanlong2", "/api/process-definitions/{id}/xml", "Nope:1:1").status()).isEqualTo(404);
+
+        Answer foreign = get("liushadong1", "/api/projects/{id}/overview", id);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.body().get("message").asText()).startsWith("无权查看项目 " + code);
+        assertThat(get("zhanlong1", "/api/projects/{id}/overview", 999999).status()).isEqualTo(404);
+    }
+
+    @Test
+    void applicantSeesOwnProjectsWithTheirOpenTasks() throws Exception {
+        String code = apply("zhanlong", "改造主体本人项目").get("code").asText();
+        Answer mine = get("applicant1", "/api/my/projects");
+        assertThat(mine.status()).isEqualTo(200);
+        JsonNode own = null;
+        for (JsonNode p : mine.body()) {
+            if (p.get("code").asText().equals(code)) {
+                own = p;
+            }
+        }
+        assertThat(own).isNotNull();
+        assertThat(own.get("townName").asText()).isEqualTo("占陇镇");
+        assertThat(own.get("statusLabel").asText()).isEqualTo("审批实施中");
+        assertThat(own.get("openTasks").findValuesAsText("taskName")).containsExactly("摸查改造意愿");
+        assertThat(get("applicant2", "/api/my/projects").body().findValuesAsText("code")).doesNotContain(code);
+    }
+
+    @Test
+    void attachmentsAreCheckedByContentStoredAndReadOnlyByThoseWhoSeeTheProject() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇附件项目");
+        long id = project.get("id").asLong();
+        String taskId = taskId("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness");
+
+        Answer created = upload("zhanlong1", id, new MockMultipartFile("file", "权属证明（扫描件）.pdf", "application/pdf", PDF),
+                Map.of("description", "土地证扫描件", "taskId", taskId));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("fileName").asText()).isEqualTo("权属证明（扫描件）.pdf");
+        assertThat(created.body().get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(created.body().get("size").asLong()).isEqualTo(PDF.length);
+        assertThat(created.body().get("uploadedBy").asText()).isEqualTo("zhanlong1");
+        assertThat(created.body().get("taskId").asText()).isEqualTo(taskId);
+        long attachmentId = created.body().get("id").asLong();
+
+        Answer png = upload("nrb-clerk", id, new MockMultipartFile("file", "现场照片.png", "image/png", PNG), Map.of());
+        assertThat(png.status()).isEqualTo(201);
+        Answer list = get("zhanlong2", "/api/projects/{id}/attachments", id);
+        assertThat(list.body().findValuesAsText("fileName")).containsExactly("权属证明（扫描件）.pdf", "现场照片.png");
+
+        MockHttpServletResponse download = mvc.perform(MockMvcRequestBuilders.get("/api/attachments/{id}", attachmentId)
+                .with(httpBasic("nrb-director", "demo"))).andReturn().getResponse();
+        assertThat(download.getStatus()).isEqualTo(200);
+        assertThat(download.getContentType()).startsWith("application/pdf");
+        assertThat(download.getContentAsByteArray()).isEqualTo(PDF);
+        assertThat(download.getHeader("Content-Disposition")).contains("filename*=UTF-8''%E6%9D%83%E5%B1%9E");
+
+        // Another town: neither the list nor the file nor an upload.
+        assertThat(get("liushadong1", "/api/projects/{id}/attachments", id).status()).isEqualTo(403);
+        assertThat(get("liushadong1", "/api/attachments/{id}", attachmentId).status()).isEqualTo(403);
+        assertThat(upload("liushadong1", id, new MockMultipartFile("file", "a.pdf", "application/pdf", PDF), Map.of())
+                .status()).isEqualTo(403);
+        assertThat(get("zhanlong1", "/api/attachments/{id}", 999999).body().toString())
+                .isEqualTo("{\"status\":404,\"message\":\"附件不存在\"}");
+
+        // Wrong content whatever the name says, a name that lies about the content, empty, missing.
+        Answer exe = upload("zhanlong1", id, new MockMultipartFile("file", "伪装.pdf", "application/pdf",
+                "MZ\u0090\u0000 not a pdf".getBytes(StandardCharsets.ISO_8859_1)), Map.of());
+        assertThat(exe.status()).isEqualTo(400);
+        assertThat(exe.body()).isEqualTo(json.readTree("""
+                {"status":400,"message":"附件上传失败","errors":[{"field":"file","reason":"只能上传PDF、PNG或JPEG文件（按文件内容识别）"}]}"""));
+        Answer renamed = upload("zhanlong1", id, new MockMultipartFile("file", "照片.pdf", "application/pdf", PNG), Map.of());
+        assertThat(renamed.body().at("/errors/0/reason").asText()).isEqualTo("文件扩展名与内容不符：内容为PNG，扩展名应为png");
+        Answer empty = upload("zhanlong1", id, new MockMultipartFile("file", "空.pdf", "application/pdf", new byte[0]), Map.of());
+        assertThat(empty.body().at("/errors/0/reason").asText()).isEqualTo("文件为空");
+        Answer missing = answer(mvc.perform(MockMvcRequestBuilders.multipart("/api/projects/{id}/attachments", id)
+                .param("description", "无文件").with(httpBasic("zhanlong1", "demo"))).andReturn().getResponse());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().get("errors").toString()).isEqualTo("[{\"field\":\"file\",\"reason\":\"必填\"}]");
+        Answer oversize = upload("zhanlong1", id, new MockMultipartFile("file", "大文件.pdf", "application/pdf",
+                padded(PDF, 20 * 1024 * 1024 + 1)), Map.of());
+        assertThat(oversize.status()).isEqualTo(413);
+        assertThat(oversize.body().get("message").asText()).isEqualTo("文件过大：单个附件不能超过20MB");
+        assertThat(get("zhanlong1", "/api/projects/{id}/attachments", id).body()).hasSize(2);
+    }
+
+    @Test
+    void theServerRefusesAnUploadOverTheLimitWith413() throws Exception {
+        long id = apply("zhanlong", "占陇镇大附件项目").get("id").asLong();
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(padded(PDF, 21 * 1024 * 1024)) {
+            @Override
+            public String getFilename() {
+                return "大文件.pdf";
+            }
+        });
+        var response = rest.withBasicAuth("zhanlong1", "demo").postForEntity("/api/projects/{id}/attachments",
+                new org.springframework.http.HttpEntity<>(form), String.class, id);
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(json.readTree(response.getBody()).get("message").asText()).isEqualTo("文件过大：单个附件不能超过20MB");
+    }
+
+    static byte[] padded(byte[] start, int size) {
+        byte[] content = new byte[size];
+        System.arraycopy(start, 0, content, 0, start.length);
+        return content;
+    }
+
+    private Answer upload(String user, long projectId, MockMultipartFile file, Map<String, String> params) throws Exception {
+        var request = MockMvcRequestBuilders.multipart("/api/projects/{id}/attachments", projectId).file(file)
+                .with(httpBasic(user, "demo"));
+        params.forEach(request::param);
+        return answer(mvc.perform(request).andReturn().getResponse());
+    }
+}

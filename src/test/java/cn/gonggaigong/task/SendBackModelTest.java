@@ -1,0 +1,40 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/** Where the models allow 退回 (sendBackTo), the step named is an earlier user task of the same process. */
+class SendBackModelTest {
+
+    @Test
+    void everySendBackTargetIsAUserTaskOfTheSameProcess() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (var files = Files.list(Path.of("processes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+                BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                    TaskModel.UserTaskFacts facts = TaskModel.read(model, task.getId());
+                    if (facts.sendBackTo() != null) {
+                        assertThat((Object) model.getModelElementById(facts.sendBackTo())).as(task.getId()).isInstanceOf(UserTask.class);
+                        UserTask target = model.getModelElementById(facts.sendBackTo());
+                        assertThat((Object) target.getParentElement()).isSameAs(task.getParentElement());
+                        assertThat(facts.sendBackToName()).isEqualTo(target.getName());
+                        found.add(task.getId() + "->" + facts.sendBackTo());
+                    }
+                }
+            }
+        }
+        assertThat(found).containsExactlyInAnyOrder("Task_InspectCompletion->Task_ApplyForAcceptance",
+                "Task_PublishBaseData->Task_SurveyBaseData", "Task_ConfirmSubject->Task_VerifyTitleDocuments");
+    }
+}

@@ -1,0 +1,249 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** GET /api/me, the task list, one task with its form, claim, and completing with the form's data. */
+class TaskApiIT extends WorkApiTestSupport {
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void meNamesTheUserAndOffices() throws Exception {
+        Answer me = get("zhanlong1", "/api/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("userId").asText()).isEqualTo("zhanlong1");
+        assertThat(me.body().get("name").asText()).isEqualTo("占陇镇经办员");
+        assertThat(me.body().get("offices").toString()).contains("town-zhanlong");
+        assertThat(me.body().at("/roles/town").asText()).isEqualTo("zhanlong");
+        assertThat(me.body().at("/roles/nrb").asBoolean()).isFalse();
+        assertThat(get("nrb-clerk", "/api/me").body().at("/roles/nrb").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anonymousCallsAre401() throws Exception {
+        int status = mvc.perform(MockMvcRequestBuilders.get("/api/tasks")).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void aTownListsOnlyItsOwnTownsTasksWithProjectContext() throws Exception {
+        JsonNode zl = apply("zhanlong", "占陇镇任务列表项目");
+        JsonNode ls = apply("liushadong", "流沙东任务列表项目");
+        String zlCode = zl.get("code").asText();
+        String lsCode = ls.get("code").asText();
+
+        List<JsonNode> mine = tasksOf("zhanlong1", zlCode);
+        assertThat(mine).singleElement().satisfies(t -> {
+            assertThat(t.get("taskDefinitionKey").asText()).isEqualTo("Task_SurveyWillingness");
+            assertThat(t.get("taskName").asText()).isEqualTo("摸查改造意愿");
+            assertThat(t.get("processDefinitionKey").asText()).isEqualTo("ProjectIntake");
+            assertThat(t.get("projectId").asLong()).isEqualTo(zl.get("id").asLong());
+            assertThat(t.get("projectName").asText()).isEqualTo("占陇镇任务列表项目");
+            assertThat(t.get("townName").asText()).isEqualTo("占陇镇");
+            assertThat(t.get("phase").asText()).isEqualTo("INTAKE");
+            assertThat(t.get("phaseName").asText()).isEqualTo("纳入年度实施计划");
+            assertThat(t.get("candidateGroups").toString()).isEqualTo("[\"town-zhanlong\"]");
+            assertThat(t.get("claimable").asBoolean()).isTrue();
+            assertThat(t.get("formId").asText()).isEqualTo("Form_SurveyWillingness");
+            assertThat(t.get("receivedAt").asText()).endsWith("+08:00");
+            // The statutory clock's time limit of the survey (table task_time_limit): 15 working days from today.
+            assertThat(t.get("dueAt").asText()).endsWith("+08:00");
+            assertThat(t.get("workingDaysLeft").asInt()).isEqualTo(15);
+            assertThat(t.get("warningGrade").isNull()).isTrue();
+        });
+        // The other town's project is in neither list of the other town, by text or by town filter.
+        assertThat(tasksOf("zhanlong1", lsCode)).isEmpty();
+        assertThat(tasksOf("liushadong1", zlCode)).isEmpty();
+        assertThat(tasksOf("liushadong1", lsCode)).hasSize(1);
+        Answer byTown = get("zhanlong1", "/api/tasks?town=liushadong");
+        assertThat(byTown.body().get("total").asLong()).isZero();
+        // The NRB reads every project but these steps are the towns' work: not in its queue.
+        assertThat(tasksOf("nrb-clerk", zlCode)).isEmpty();
+
+        // Reading another town's task: 403 with the reason; an unknown task: 404.
+        String zlTask = mine.get(0).get("taskId").asText();
+        Answer foreign = get("liushadong1", "/api/tasks/{id}", zlTask);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.body().get("message").asText()).isEqualTo(
+                "无权查看该任务：项目 " + zlCode + " 属于占陇镇，您不是其所在乡镇、改造主体或市级审批部门的人员");
+        Answer unknown = get("zhanlong1", "/api/tasks/{id}", "no-such-task");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().toString()).isEqualTo("{\"status\":404,\"message\":\"任务不存在或已办结\"}");
+        Answer foreignComplete = post("liushadong1", "/api/tasks/{id}/complete", willingness(), zlTask);
+        assertThat(foreignComplete.status()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(zlTask).count()).isOne();
+
+        // The other town works on its own: no willingness, the application ends (and leaves no open work behind).
+        String lsTask = tasksOf("liushadong1", lsCode).get(0).get("taskId").asText();
+        assertThat(post("liushadong1", "/api/tasks/{id}/complete", Map.of("willingnessAgreed", false, "agreePercent", 10,
+                "surveyDate", "2026-03-01"), lsTask).status()).isEqualTo(204);
+        assertThat(tasksOf("liushadong1", lsCode)).isEmpty();
+    }
+
+    @Test
+    void filtersSortsAndShowsDeadlinesAndWarnings() throws Exception {
+        String late = apply("zhanlong", "占陇镇超期项目").get("code").asText();
+        String onTime = apply("zhanlong", "占陇镇未超期项目").get("code").asText();
+        String lateTask = taskId("zhanlong1", late, "Task_SurveyWillingness");
+        String onTimeTask = taskId("zhanlong1", onTime, "Task_SurveyWillingness");
+        taskService.setDueDate(lateTask, Date.from(Instant.now().minus(20, ChronoUnit.DAYS)));
+        taskService.setDueDate(onTimeTask, Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+        warning(lateTask, "YELLOW", false);
+        warning(lateTask, "RED", false);
+        warning(lateTask, "ESCALATED", true);
+
+        JsonNode lateItem = tasksOf("zhanlong1", late).get(0);
+        assertThat(lateItem.get("overdue").asBoolean()).isTrue();
+        assertThat(lateItem.get("workingDaysLeft").asInt()).isLessThan(-10);
+        assertThat(lateItem.get("warningGrade").asText()).isEqualTo("RED");
+        JsonNode onTimeItem = tasksOf("zhanlong1", onTime).get(0);
+        assertThat(onTimeItem.get("overdue").asBoolean()).isFalse();
+        assertThat(onTimeItem.get("workingDaysLeft").asInt()).isBetween(15, 22);
+
+        Answer overdue = get("zhanlong1", "/api/tasks?overdue=true&size=200");
+        assertThat(overdue.body().get("items").findValuesAsText("taskId")).contains(lateTask).doesNotContain(onTimeTask);
+        // Sorted by due date: the late task before the one due in a month, before tasks with no deadline.
+        List<String> all = get("zhanlong1", "/api/tasks?size=200").body().get("items").findValuesAsText("taskId");
+        assertThat(all.indexOf(lateTask)).isLessThan(all.indexOf(onTimeTask));
+        assertThat(all.get(0)).isEqualTo(lateTask);
+        Answer paged = get("zhanlong1", "/api/tasks?size=1&page=1");
+        assertThat(paged.body().get("items")).hasSize(1);
+        assertThat(paged.body().get("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(get("zhanlong1", "/api/tasks?phase=INTAKE&q={q}", late).body().get("total").asLong()).isOne();
+        assertThat(get("zhanlong1", "/api/tasks?phase=LAND_MANAGEMENT&q={q}", late).body().get("total").asLong()).isZero();
+
+        Answer badPhase = get("zhanlong1", "/api/tasks?phase=NOPE");
+        assertThat(badPhase.status()).isEqualTo(400);
+        assertThat(badPhase.body().at("/errors/0/field").asText()).isEqualTo("phase");
+        assertThat(get("zhanlong1", "/api/tasks?size=0").body().at("/errors/0").toString())
+                .isEqualTo("{\"field\":\"size\",\"reason\":\"必须在1到200之间\"}");
+        assertThat(get("zhanlong1", "/api/tasks?overdue=maybe").status()).isEqualTo(400);
+    }
+
+    @Test
+    void taskDetailsCarryTheFormAndTheProject() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇任务详情项目");
+        String taskId = taskId("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness");
+        Answer details = get("zhanlong1", "/api/tasks/{id}", taskId);
+        assertThat(details.status()).as(details.raw()).isEqualTo(200);
+        assertThat(details.body().get("taskId").asText()).isEqualTo(taskId);
+        assertThat(details.body().at("/form/id").asText()).isEqualTo("Form_SurveyWillingness");
+        assertThat(details.body().at("/form/components").toString()).contains("agreePercent");
+        assertThat(details.body().at("/project/code").asText()).isEqualTo(project.get("code").asText());
+        assertThat(details.body().at("/project/townName").asText()).isEqualTo("占陇镇");
+        assertThat(details.body().get("canWork").asBoolean()).isTrue();
+        assertThat(details.body().get("sendBackAllowed").asBoolean()).isFalse();
+        // An overseer reads it without being able to work on it.
+        Answer overseer = get("leader1", "/api/tasks/{id}", taskId);
+        assertThat(overseer.status()).isEqualTo(200);
+        assertThat(overseer.body().get("canWork").asBoolean()).isFalse();
+        assertThat(overseer.body().get("claimable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void completingValidatesEveryFieldAgainstTheFormAndSavesNothingOnFailure() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇表单校验项目");
+        String code = project.get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+
+        Answer empty = post("zhanlong1", "/api/tasks/{id}/complete", Map.of(), taskId);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).isEqualTo(json.readTree("""
+                {"status":400,"message":"表单校验未通过","errors":[
+                 {"field":"willingnessAgreed","reason":"必填"},{"field":"agreePercent","reason":"必填"},
+                 {"field":"surveyDate","reason":"必填"}]}"""));
+
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("willingnessAgreed", "maybe");
+        bad.put("agreePercent", 101);
+        bad.put("surveyDate", "2026-13-01");
+        bad.put("colour", "red");
+        Answer wrong = post("zhanlong1", "/api/tasks/{id}/complete", bad, taskId);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().get("errors")).isEqualTo(json.readTree("""
+                [{"field":"colour","reason":"表单中没有该字段"},
+                 {"field":"willingnessAgreed","reason":"取值无效，可选值：是(true)、否(false)"},
+                 {"field":"agreePercent","reason":"不能大于100"},
+                 {"field":"surveyDate","reason":"日期格式应为YYYY-MM-DD"}]"""));
+        Map<String, Object> typed = new LinkedHashMap<>(willingness());
+        typed.put("agreePercent", "abc");
+        assertThat(post("zhanlong1", "/api/tasks/{id}/complete", typed, taskId).body().get("errors").toString())
+                .isEqualTo("[{\"field\":\"agreePercent\",\"reason\":\"必须是数字\"}]");
+        typed.put("agreePercent", -1);
+        assertThat(post("zhanlong1", "/api/tasks/{id}/complete", typed, taskId).body().get("errors").toString())
+                .isEqualTo("[{\"field\":\"agreePercent\",\"reason\":\"不能小于0\"}]");
+        Answer notJson = post("zhanlong1", "/api/tasks/{id}/complete", "[1,2", taskId);
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body().get("message").asText()).isEqualTo("请求格式不正确");
+        // Nothing was saved by the refused submissions.
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from decision_record where project_id = ?", Long.class,
+                project.get("id").asLong())).isZero();
+
+        Answer done = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("willingnessAgreed", "true",
+                "agreePercent", "95.5", "surveyDate", "2026-03-01", "opinion", "同意"), taskId);
+        assertThat(done.status()).as(done.raw()).isEqualTo(204);
+        // Values were stored with the types the gateways use; the next step is the town's.
+        assertThat(jdbc.queryForObject("""
+                select count(*) from act_hi_varinst where name_ = 'agreePercent' and double_ = 95.5 and var_type_ = 'double'
+                """, Long.class)).isPositive();
+        assertThat(taskId("zhanlong1", code, "Task_SurveyBaseData")).isNotBlank();
+        assertThat(jdbc.queryForObject("select actor from decision_record where project_id = ? and task_definition_key = ?",
+                String.class, project.get("id").asLong(), "Task_SurveyWillingness")).isEqualTo("zhanlong1");
+
+        Answer again = post("zhanlong2", "/api/tasks/{id}/complete", willingness(), taskId);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("message").asText()).matches(
+                "该任务已由 占陇镇经办员（zhanlong1）于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 办理");
+        Answer foreignDone = post("liushadong1", "/api/tasks/{id}/complete", willingness(), taskId);
+        assertThat(foreignDone.status()).isEqualTo(403);
+    }
+
+    @Test
+    void claimingMakesTheTaskOneOfficersAndOthersGet409() throws Exception {
+        String code = apply("zhanlong", "占陇镇签收项目").get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        assertThat(post("zhanlong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
+        assertThat(post("zhanlong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
+        JsonNode seenByColleague = tasksOf("zhanlong2", code).get(0);
+        assertThat(seenByColleague.get("assignee").asText()).isEqualTo("zhanlong1");
+        assertThat(seenByColleague.get("claimable").asBoolean()).isFalse();
+
+        Answer taken = post("zhanlong2", "/api/tasks/{id}/claim", null, taskId);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.body().get("message").asText()).isEqualTo("该任务已由 占陇镇经办员（zhanlong1）认领");
+        assertThat(post("zhanlong2", "/api/tasks/{id}/complete", willingness(), taskId).status()).isEqualTo(409);
+        assertThat(post("zhanlong2", "/api/tasks/{id}/unclaim", null, taskId).status()).isEqualTo(409);
+        assertThat(post("liushadong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(403);
+
+        assertThat(post("zhanlong1", "/api/tasks/{id}/unclaim", null, taskId).status()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+        assertThat(post("zhanlong2", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
+        assertThat(post("zhanlong2", "/api/tasks/{id}/complete", willingness(), taskId).status()).isEqualTo(204);
+    }
+
+    private void warning(String taskId, String grade, boolean closed) {
+        jdbc.update("""
+                insert into task_warning (task_id, task_definition_key, task_name, responsible_group, grade, raised_at,
+                                          message, closed_at)
+                values (?, 'Task_SurveyWillingness', '摸查改造意愿', 'town-zhanlong', ?, now(), '测试预警', ?)
+                """, taskId, grade, closed ? java.sql.Timestamp.from(Instant.now()) : null);
+    }
+}

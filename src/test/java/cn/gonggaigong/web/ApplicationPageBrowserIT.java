@@ -1,0 +1,66 @@
+package cn.gonggaigong.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 我的申请 in a real browser: the applicant's application comes back with the API's reasons under the wrong
+ * fields (nothing saved), is corrected and submitted, and then appears among the applicant's projects.
+ */
+class ApplicationPageBrowserIT extends BrowserTestSupport {
+
+    @Test
+    void applicantSeesTheReasonsUnderTheFieldsThenSubmitsAndFollowsTheApplication() {
+        logIn("applicant2");
+        find("nav a[href='/my-applications']").click();
+        waiting().until(ExpectedConditions.urlContains("/my-applications"));
+        waitUntilReady();
+        assertThat(find("nav a[aria-current='page']").getText()).isEqualTo("我的申请");
+
+        String name = "军埠镇浏览器测试电子厂“工改工”项目";
+        Map<String, String> values = Map.ofEntries(Map.entry("name", name), Map.entry("applicantName", "普宁市某电子有限公司"),
+                Map.entry("parcelIds", "BT-445281-0301，BT-445281-0302"), Map.entry("landAreaSqm", "20000"),
+                Map.entry("landAreaMu", "10"), Map.entry("existingFloorArea", "8000"), Map.entry("currentPlotRatio", "25"),
+                Map.entry("plannedFloorArea", "50000"), Map.entry("plannedPlotRatio", "2.5"), Map.entry("investment", "60000000"));
+        values.forEach((key, value) -> type(key, value));
+        choose("townCode", "军埠镇");
+        choose("applicantType", "土地权利人");
+        choose("renovationMode", "自行改造");
+        choose("renovationType", "全面改造");
+        choose("ownership", "单一权利主体");
+        choose("industryCategory", "电子信息");
+        find("#application-submit").click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("app-currentPlotRatio-error")));
+        assertThat(find("#application-message").getText()).contains("申请材料校验未通过");
+        assertThat(find("#app-currentPlotRatio-error").getText()).isEqualTo("必须在0到20之间");
+        assertThat(find("#app-landAreaMu-error").getText()).contains("与用地面积（平方米）不一致");
+        assertThat(find("#app-currentPlotRatio").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector("#my-project-table tr[data-project-id]"))).isEmpty();
+
+        type("currentPlotRatio", "0.4");
+        type("landAreaMu", "30");
+        find("#application-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("application-message"), "申请已提交"));
+        assertThat(browser.findElements(By.cssSelector(".field-error:not([hidden])"))).isEmpty();
+        WebElement row = find("#my-project-table tbody tr[data-project-id]");
+        assertThat(row.getText()).contains(name, "军埠镇");
+    }
+
+    private void type(String key, String value) {
+        WebElement input = find("#app-" + key);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void choose(String key, String label) {
+        new Select(find("#app-" + key)).selectByVisibleText(label);
+    }
+}

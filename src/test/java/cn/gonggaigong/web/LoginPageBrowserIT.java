@@ -1,0 +1,82 @@
+package cn.gonggaigong.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Chinese login page of the embedded identity: pages send a stranger to it, a wrong password is told in
+ * Chinese, the right one leads to the page first asked for; the APIs still answer 401, the assets are public, and
+ * the session cookie is not sent with other sites' requests (the pages' API calls need no CSRF token).
+ */
+class LoginPageBrowserIT extends BrowserTestSupport {
+
+    @Autowired
+    IdentityService identityService;
+
+    /** The other tests share this application: lift the delay Camunda puts on a user after a wrong password. */
+    @AfterEach
+    void unlockTheUserWhoMistyped() {
+        identityService.unlockUser("applicant2");
+    }
+
+    @Test
+    void pagesAskForLoginInChineseAndReturnToThePageAskedFor() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/my-applications"));
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.getTitle()).startsWith("登录");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("用户名");
+        assertThat(browser.findElement(By.cssSelector("label[for=password]")).getText()).isEqualTo("密码");
+
+        browser.findElement(By.id("username")).sendKeys("applicant2");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?error"));
+        assertThat(find("#login-error").getText()).isEqualTo("用户名或密码错误，请重新输入。");
+        assertThat(browser.findElement(By.id("login-error")).getDomAttribute("role")).isEqualTo("alert");
+
+        browser.findElement(By.id("username")).sendKeys("applicant1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/my-applications"));
+        waitUntilReady();
+        assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo("applicant1");
+
+        find("#logout").click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(find("#login-logout").getText()).isEqualTo("您已安全退出。");
+        browser.get(url("/tasks"));
+        waiting().until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void apisAnswer401AssetsArePublicAndTheSessionCookieStaysOnThisSite() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(url("/api/tasks")))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url("/tasks")))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/login");
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+        HttpResponse<String> script = client.send(HttpRequest.newBuilder(URI.create(url("/assets/tasks.js"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).get().asString().contains("javascript");
+    }
+}

@@ -1,0 +1,86 @@
+package cn.gonggaigong.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 会议决定 in a real browser: the planning committee's officer records one meeting with a decision for each of
+ * three projects on the agenda; a missing 文号 is told and nothing is decided; once complete, one submission
+ * completes every project's review and each goes on to the government's approval.
+ */
+class MeetingDecisionBrowserIT extends BrowserTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void oneMeetingDecidesSeveralProjectsAtOnce() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        List<JsonNode> projects = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject(
+                    "占陇镇会议审议测试项目" + i, "zhanlong")));
+            driver.toCommitteeReview(project.get("code").asText(), "zhanlong1", "ZL-MEETING-" + i);
+            projects.add(project);
+        }
+        List<String> ours = projects.stream().map(p -> p.get("id").asText()).toList();
+
+        logIn("committee1");
+        find("nav a[href='/meetings']").click();
+        waiting().until(ExpectedConditions.urlContains("/meetings"));
+        waitUntilReady();
+        List<WebElement> agenda = browser.findElements(By.cssSelector("#agenda tbody tr[data-task-id]"));
+        assertThat(agenda).extracting(r -> r.getDomAttribute("data-project-id")).containsAll(ours);
+        for (WebElement row : agenda) {
+            WebElement include = row.findElement(By.cssSelector("input[id^='include-']"));
+            if (!ours.contains(row.getDomAttribute("data-project-id")) && include.isSelected()) {
+                include.click();
+            }
+            if (ours.contains(row.getDomAttribute("data-project-id"))) {
+                new Select(row.findElement(By.cssSelector("select[id^='decision-']"))).selectByVisibleText("审议通过");
+                new Select(row.findElement(By.cssSelector("select[id^='extra-']"))).selectByVisibleText("否");
+                row.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("同意改造方案");
+            }
+        }
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-07-01'", find("#meeting-date"));
+        find("#meeting-minutes").sendKeys("审议占陇镇三个“工改工”项目改造方案");
+
+        // No 文号: the meeting is refused with the reason beside the field, and no project is decided.
+        find("#meeting-submit").click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-documentNumber-error")));
+        assertThat(find("#meeting-documentNumber-error").getText()).isEqualTo("必填");
+        for (JsonNode project : projects) {
+            assertThat(driver.tasks("committee1", project.get("code").asText(), "Task_ReviewScheme")).hasSize(1);
+        }
+
+        find("#meeting-document").sendKeys("普规委〔2026〕21号");
+        find("#meeting-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
+        assertThat(find("#meeting-message").getText()).contains("3 个项目");
+        WebElement button = find("#meeting-submit");
+        assertThat(button.isEnabled()).isFalse();
+        assertThat(button.getText()).isEqualTo("已提交");
+        assertThat(find("#past-meetings").getText()).contains("普规委〔2026〕21号");
+
+        for (JsonNode project : projects) {
+            String code = project.get("code").asText();
+            assertThat(driver.tasks("committee1", code, "Task_ReviewScheme")).as(code).isEmpty();
+            assertThat(driver.tasks("gov1", code, "Task_ApproveScheme")).as(code).hasSize(1);
+        }
+    }
+}

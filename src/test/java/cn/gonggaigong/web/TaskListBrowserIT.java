@@ -1,0 +1,86 @@
+package cn.gonggaigong.web;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 我的待办's deadlines in a real browser: a late task carries its overdue and red-card badges and comes first, the
+ * "only overdue" filter keeps only late work, and the list pages.
+ */
+class TaskListBrowserIT extends BrowserTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void lateWorkIsMarkedFirstAndFilteredAndTheListPages() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        JsonNode late = driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道超期测试项目", "liushadong")));
+        JsonNode onTime = driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道期限内测试项目", "liushadong")));
+        String lateTask = driver.tasks("liushadong1", late.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String onTimeTask = driver.tasks("liushadong1", onTime.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        // What the statutory clock and the escalation do: due dates on the tasks, a red card on the late one.
+        taskService.setDueDate(lateTask, Date.from(Instant.now().minus(10, ChronoUnit.DAYS)));
+        taskService.setDueDate(onTimeTask, Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+        jdbc.update("""
+                insert into task_warning (project_id, town_code, task_id, task_definition_key, task_name, responsible_group,
+                                          grade, due_at, raised_at, message)
+                values (?, 'liushadong', ?, 'Task_SurveyWillingness', '摸查改造意愿', 'town-liushadong', 'RED', now(), now(), '已超期')
+                """, late.get("id").asLong(), lateTask);
+
+        logIn("liushadong1");
+        List<String> order = browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]")).stream()
+                .map(r -> r.getDomAttribute("data-task-id")).toList();
+        assertThat(order).contains(lateTask, onTimeTask);
+        assertThat(order.indexOf(lateTask)).isLessThan(order.indexOf(onTimeTask));
+        WebElement lateRow = row(lateTask);
+        assertThat(lateRow.getDomAttribute("class")).contains("overdue");
+        assertThat(lateRow.findElement(By.cssSelector(".badge.overdue")).getText()).startsWith("已超期");
+        assertThat(lateRow.findElement(By.cssSelector("[data-warning='RED']")).getText()).contains("红牌");
+        assertThat(row(onTimeTask).findElement(By.cssSelector(".badge")).getText()).matches("剩余 \\d+ 个工作日");
+
+        find("#filter-overdue").click();
+        find("#filter-submit").click();
+        waiting().until(ExpectedConditions.urlContains("overdue=true"));
+        waitUntilReady();
+        List<WebElement> overdue = browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]"));
+        assertThat(overdue).extracting(r -> r.getDomAttribute("data-task-id")).contains(lateTask).doesNotContain(onTimeTask);
+        assertThat(overdue).allSatisfy(r -> assertThat(r.getDomAttribute("class")).contains("overdue"));
+
+        open("/tasks?size=1");
+        assertThat(find("#page-position").getText()).matches("第 1 / \\d+ 页");
+        String first = find("#task-table tbody tr[data-task-id]").getDomAttribute("data-task-id");
+        assertThat(browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]"))).hasSize(1);
+        find("a[rel='next']").click();
+        waiting().until(ExpectedConditions.urlContains("page=1"));
+        waitUntilReady();
+        assertThat(find("#page-position").getText()).startsWith("第 2 / ");
+        assertThat(find("#task-table tbody tr[data-task-id]").getDomAttribute("data-task-id")).isNotEqualTo(first);
+        assertThat(find("a[rel='prev']").getText()).isEqualTo("上一页");
+    }
+
+    private WebElement row(String taskId) {
+        return find("#task-table tbody tr[data-task-id='" + taskId + "']");
+    }
+}

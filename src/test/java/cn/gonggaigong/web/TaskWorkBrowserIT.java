@@ -1,0 +1,148 @@
+package cn.gonggaigong.web;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An officer's day in a real browser: a town officer sees only their town's tasks, opens one, submits its Camunda
+ * Form with a wrong value and sees the API's message under the field, corrects it and submits; the NRB then sees
+ * the project's next step, and the project page shows the step done and the diagram on the new step, and takes the materials.
+ */
+class TaskWorkBrowserIT extends BrowserTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+
+    private ProjectDriver driver;
+
+    @BeforeEach
+    void driver() {
+        driver = new ProjectDriver(rest, json);
+    }
+
+    @Test
+    void townOfficerSubmitsTheFormAndTheNrbSeesTheNextStep() throws Exception {
+        JsonNode ours = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器测试纺织厂“工改工”项目", "zhanlong")));
+        JsonNode theirs = driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道浏览器测试五金厂“工改工”项目", "liushadong")));
+        String code = ours.get("code").asText();
+        long id = ours.get("id").asLong();
+
+        // 我的待办 of a town officer: only the town's work; the other town's project is not found even by its code.
+        logIn("zhanlong1");
+        assertThat(find("#current-user").getText()).isNotBlank();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getDomAttribute("data-town-code")).isEqualTo("zhanlong"));
+        search(theirs.get("code").asText());
+        assertThat(browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]"))).isEmpty();
+        search(code);
+        WebElement row = find("#task-table tbody tr[data-project-id='" + id + "']");
+        assertThat(browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]"))).hasSize(1);
+        assertThat(row.getText()).contains("摸查改造意愿", "占陇镇");
+
+        // 办理任务: one value out of range; the API's reason appears under the field and nothing is completed.
+        row.findElement(By.cssSelector("a.task-link")).click();
+        waiting().until(ExpectedConditions.urlContains("/tasks/"));
+        waitUntilReady();
+        find("[id$='-Field_willingnessAgreed-0']").click();
+        WebElement percent = find("[id$='-Field_agreePercent']");
+        percent.sendKeys("150");
+        typeDate(find("[id$='-Field_surveyDate-date']"), "2026", "03", "01");
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "表单校验未通过"));
+        assertThat(find("[id$='-Field_agreePercent-error-message']").getText()).isEqualTo("不能大于100");
+        assertThat(percent.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).hasSize(1);
+
+        // Corrected and submitted: back on the task list, told so; the step is done.
+        percent.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "95");
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        waitUntilReady();
+        assertThat(find("#flash").getText()).contains("已提交", "摸查改造意愿");
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).isEmpty();
+
+        // The town's two other intake steps through the REST API; then the NRB's step (随报随审) is next.
+        driver.surveyAndPublishBaseData(code, "zhanlong1");
+        logIn("nrb-clerk");
+        search(code);
+        WebElement next = find("#task-table tbody tr[data-project-id='" + id + "']");
+        assertThat(next.getText()).contains("确认随报随审");
+
+        // 项目详情: the town's step in the timeline, the intake diagram on the NRB's step, the survey marked done.
+        open("/projects/" + id);
+        WebElement timeline = find("#timeline");
+        assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇");
+        find("figure[data-process-definition-key='ProjectIntake'][data-rendered='true']");
+        assertThat(marker("ProjectIntake", "Task_ConfirmFastTrack")).contains("highlight-current");
+        assertThat(marker("ProjectIntake", "Task_SurveyWillingness")).contains("highlight-done").doesNotContain("highlight-current");
+        assertThat(marker("ProjectIntake", "Task_PublishBaseData")).contains("highlight-done");
+        find("figure[data-process-definition-key='ProjectLifecycle'][data-rendered='true']");
+        assertThat(marker("ProjectLifecycle", "CallActivity_Intake")).contains("highlight-current");
+
+        // Materials: a text file is refused with the reason, a PNG is listed.
+        find("#upload-file").sendKeys(file("说明.txt", "不是图片".getBytes(StandardCharsets.UTF_8)).toString());
+        find("#upload-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "只能上传PDF、PNG或JPEG文件"));
+        find("#upload-file").sendKeys(file("现场照片.png", png()).toString());
+        find("#upload-description").sendKeys("改造地块现状照片");
+        find("#upload-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "已上传"));
+        assertThat(find("#attachment-table").getText()).contains("现场照片.png", "改造地块现状照片");
+    }
+
+    private static Path file(String name, byte[] content) throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e-uploads")).toAbsolutePath(), "up-");
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static byte[] png() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    /** Searches 我的待办 by text through the filter form. */
+    private void search(String text) {
+        WebElement q = find("#filter-q");
+        q.clear();
+        q.sendKeys(text);
+        find("#filter-submit").click();
+        waiting().until(ExpectedConditions.urlContains("q=" + text));
+        waitUntilReady();
+    }
+
+    /** Types a date the way the form's date field asks for it (its placeholder follows the browser's locale). */
+    private static void typeDate(WebElement field, String year, String month, String day) {
+        String pattern = field.getDomAttribute("placeholder").toLowerCase();
+        String text = pattern.replace("yyyy", year).replace("mm", month).replace("dd", day);
+        field.sendKeys(text, Keys.ENTER);
+    }
+
+    /** The CSS classes of a diagram element as bpmn-js drew it. */
+    private String marker(String processKey, String elementId) {
+        return waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "figure[data-process-definition-key='" + processKey + "'] g.djs-element[data-element-id='" + elementId + "']")))
+                .getDomAttribute("class");
+    }
+}
