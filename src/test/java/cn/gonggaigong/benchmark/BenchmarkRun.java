@@ -334,7 +334,7 @@ final class BenchmarkRun {
                 arguments.addAll(List.of(extra.split("\\s+")));
             }
             StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
-                    .toAbsolutePath(), arguments.toArray(String[]::new));
+                    .toAbsolutePath(), List.of(), arguments.toArray(String[]::new));
             try {
                 two = escalate("two nodes");
             } finally {
