@@ -2,9 +2,7 @@ package cn.gonggaigong.escalation;
 
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
-import cn.gonggaigong.security.AccessRefusedException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,11 +16,6 @@ public class EscalationApiExceptionHandler {
     @ExceptionHandler(EscalationApiException.class)
     ResponseEntity<ApiError> failed(EscalationApiException e) {
         return ResponseEntity.status(e.status()).body(new ApiError(e.status().value(), e.getMessage(), e.problems()));
-    }
-
-    @ExceptionHandler(AccessRefusedException.class)
-    ResponseEntity<ApiError> refused(AccessRefusedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

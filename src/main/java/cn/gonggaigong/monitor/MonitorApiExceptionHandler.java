@@ -3,7 +3,6 @@ package cn.gonggaigong.monitor;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
 import cn.gonggaigong.report.MonthlyReportController;
-import cn.gonggaigong.security.AccessRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,11 +24,6 @@ public class MonitorApiExceptionHandler {
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "请求参数格式不正确",
                 List.of(new FieldProblem(e.getName(), "格式不正确"))));
-    }
-
-    @ExceptionHandler(AccessRefusedException.class)
-    ResponseEntity<ApiError> refused(AccessRefusedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,7 +1,5 @@
 package cn.gonggaigong.project;
 
-import cn.gonggaigong.security.AccessRefusedException;
-
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -49,11 +47,6 @@ public class ProjectApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return error(HttpStatus.BAD_REQUEST, "请求参数格式不正确", List.of(new FieldProblem(e.getName(), "格式不正确")));
-    }
-
-    @ExceptionHandler(AccessRefusedException.class)
-    ResponseEntity<ApiError> refused(AccessRefusedException e) {
-        return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ProjectNotFoundException.class)

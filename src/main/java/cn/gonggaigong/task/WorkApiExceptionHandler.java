@@ -5,7 +5,6 @@ import java.util.List;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
 import cn.gonggaigong.project.ProjectNotFoundException;
-import cn.gonggaigong.security.AccessRefusedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
@@ -27,11 +26,6 @@ public class WorkApiExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ApiError> problem(ApiProblem e) {
         return error(e.status(), e.getMessage(), e.errors());
-    }
-
-    @ExceptionHandler(AccessRefusedException.class)
-    ResponseEntity<ApiError> refused(AccessRefusedException e) {
-        return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
     /** The engine refused what our own checks let through: still a 403, and the transaction rolled back. */
