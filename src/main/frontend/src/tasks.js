@@ -39,7 +39,7 @@ startPage('tasks', async (main, me) => {
     notice ? h('p', { class: 'alert success', role: 'status', id: 'flash' }, notice) : null,
     form,
     h('table', { id: 'task-table' },
-      h('caption', {}, `共 ${result.total} 项待办，按办理期限从近到远排列`),
+      h('caption', {}, `共 ${result.total}${result.totalCapped ? '+' : ''} 项待办，按办理期限从近到远排列`),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, '项目'), h('th', { scope: 'col' }, '镇街'), h('th', { scope: 'col' }, '阶段'),
         h('th', { scope: 'col' }, '任务'), h('th', { scope: 'col' }, '收到时间'),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import cn.gonggaigong.task.TaskInbox;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -147,6 +148,7 @@ public class StatutoryClock {
                 continue;
             }
             task.setDueDate(Date.from(newDue));
+            TaskInbox.touch(context, taskId); // no task event for a due date moved here
             Map<Grade, Instant> times = timesOf(newDue, EngineSql.integer(office.get("yellow_before_days")),
                     EngineSql.integer(office.get("escalate_after_days")), now);
             for (JobEntity job : timers(context, task)) {

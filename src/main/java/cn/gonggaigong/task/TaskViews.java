@@ -42,7 +42,10 @@ public final class TaskViews {
             String formId) {
     }
 
-    public record TaskPage(List<TaskItem> items, long total, int page, int size) {
+    public record TaskPage(List<TaskItem> items,
+                           @Schema(description = "待办总数（最多数到1000）") long total,
+                           @Schema(description = "待办超过1000项时为 true，total 即为1000") boolean totalCapped,
+                           int page, int size) {
     }
 
     public record SendBackTarget(String activityId, String name) {

@@ -101,7 +101,7 @@ public class TaskWorkService {
         CurrentUser user = CurrentUser.current();
         TaskQueries.Page result = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),
                 phase, blankToNull(town), overdue, blankToNull(q), null, null), page, size, TaskItems.now());
-        return new TaskPage(items.items(result.rows(), user), result.total(), page, size);
+        return new TaskPage(items.items(result.rows(), user), result.total(), result.totalCapped(), page, size);
     }
 
     @Transactional(readOnly = true)

@@ -297,6 +297,12 @@ final class DataReplicator {
                 || n.endsWith("execution_id"))) {
             return "left(" + c + ", -5) || 'z' || cp.k4";
         }
+        if (table.name.equals("task_inbox") && n.equals("party")) {
+            return "case when " + c + " = 'g:' || cp.tpl_group then 'g:' || cp.group_id else " + c + " end";
+        }
+        if (table.name.equals("task_inbox") && n.equals("town_group")) {
+            return "case when " + c + " = cp.tpl_group then cp.group_id else " + c + " end";
+        }
         if (col.type.startsWith("character") && (n.equals("responsible_group") || n.endsWith("group_id"))) {
             return "case when " + c + " = cp.tpl_group then cp.group_id else " + c + " end";
         }

@@ -44,7 +44,13 @@ final class ProductProbes {
             Object page = list.invoke(service, null, null, null, null, 0, 50);
             List<?> items = (List<?>) page.getClass().getMethod("items").invoke(page);
             Object total = page.getClass().getMethod("total").invoke(page);
-            return items.size() + " of " + total + " rows";
+            boolean capped = false;
+            try {
+                capped = Boolean.TRUE.equals(page.getClass().getMethod("totalCapped").invoke(page));
+            } catch (NoSuchMethodException e) {
+                // a build that counted every row
+            }
+            return items.size() + " of " + total + (capped ? "+" : "") + " rows";
         });
     }
 

@@ -1,0 +1,120 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The task lists' read model {@code task_inbox} stays equal to what Camunda's runtime tables say, after every kind of
+ * change the product makes to a task: created, claimed, unclaimed, transferred, delegated and resolved, completed,
+ * sent back, and its process deleted; and the lists read from it are what the parties may work on.
+ */
+class TaskInboxIT extends WorkApiTestSupport {
+
+    /** Every row the read model should hold, made from Camunda's tables (TaskInbox.REFRESH's select, all tasks). */
+    private static final String EXPECTED = TaskInbox.REFRESH
+            .substring(TaskInbox.REFRESH.indexOf("select t.id_"), TaskInbox.REFRESH.indexOf(" where t.id_ = any (?)"));
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theReadModelFollowsEveryChangeOfAProjectsTasks() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇待办读模型项目");
+        String code = project.get("code").asText();
+        long projectId = project.get("id").asLong();
+        String first = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        assertThat(partiesOf(first)).contains("g:town-zhanlong").noneMatch(p -> p.startsWith("u:"));
+        assertThat(jdbc.queryForObject("select project_id from task_inbox where task_id = ? limit 1", Long.class, first))
+                .isEqualTo(projectId);
+        assertInboxMatchesEngine();
+
+        assertThat(post("zhanlong1", "/api/tasks/{id}/claim", Map.of(), first).status()).isEqualTo(204);
+        assertThat(partiesOf(first)).contains("g:town-zhanlong", "u:zhanlong1");
+        assertInboxMatchesEngine();
+        assertThat(post("zhanlong1", "/api/tasks/{id}/unclaim", Map.of(), first).status()).isEqualTo(204);
+        assertThat(partiesOf(first)).noneMatch(p -> p.startsWith("u:"));
+        assertInboxMatchesEngine();
+
+        assertThat(post("zhanlong1", "/api/tasks/{id}/transfer", Map.of("userId", "zhanlong2", "reason", "外出"), first)
+                .status()).isEqualTo(204);
+        assertThat(partiesOf(first)).contains("u:zhanlong2").doesNotContain("u:zhanlong1");
+        assertInboxMatchesEngine();
+
+        assertThat(post("zhanlong2", "/api/tasks/{id}/delegate", Map.of("userId", "zhanlong1"), first).status()).isEqualTo(204);
+        assertThat(partiesOf(first)).contains("u:zhanlong1", "u:zhanlong2"); // the delegate and the owner
+        assertInboxMatchesEngine();
+        assertThat(post("zhanlong1", "/api/tasks/{id}/resolve", willingness(), first).status()).isEqualTo(204);
+        assertInboxMatchesEngine();
+
+        assertThat(post("zhanlong2", "/api/tasks/{id}/complete", willingness(), first).status()).isEqualTo(204);
+        assertThat(partiesOf(first)).isEmpty();
+        String second = taskId("zhanlong1", code, "Task_SurveyBaseData");
+        assertInboxMatchesEngine();
+        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
+        assertThat(partiesOf(second)).isEmpty();
+        String publish = taskId("zhanlong2", code, "Task_PublishBaseData");
+        assertThat(post("zhanlong2", "/api/tasks/{id}/send-back", Map.of("reason", "面积不符"), publish).status()).isEqualTo(204);
+        assertThat(partiesOf(publish)).isEmpty();
+        assertInboxMatchesEngine();
+        String again = taskId("zhanlong1", code, "Task_SurveyBaseData");
+        assertThat(partiesOf(again)).contains("g:town-zhanlong");
+
+        // Another town's officer has the task in no list; the bureau has none of a town's survey steps either.
+        assertThat(tasksOf("liushadong1", code)).isEmpty();
+
+        String processInstance = jdbc.queryForObject("select process_instance_id from project where id = ?", String.class,
+                projectId);
+        runtimeService.deleteProcessInstance(processInstance, "测试：撤销项目");
+        assertThat(jdbc.queryForObject("select count(*) from task_inbox where project_id = ?", Long.class, projectId))
+                .isZero();
+        assertInboxMatchesEngine();
+    }
+
+    @Test
+    void theListPagesThroughEveryTaskOnceInDueDateOrderWithItsTotal() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            apply("zhanlong", "占陇镇分页项目" + i);
+        }
+        Answer whole = get("zhanlong1", "/api/tasks?size=200");
+        long total = whole.body().get("total").asLong();
+        List<String> all = whole.body().get("items").findValuesAsText("taskId");
+        assertThat(total).isEqualTo(all.size()).isGreaterThanOrEqualTo(3);
+        assertThat(all).doesNotHaveDuplicates();
+
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            Answer one = get("zhanlong1", "/api/tasks?size=2&page={p}", page);
+            assertThat(one.body().get("total").asLong()).isEqualTo(total);
+            paged.addAll(one.body().get("items").findValuesAsText("taskId"));
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
+        List<String> dues = whole.body().get("items").findValuesAsText("dueAt");
+        assertThat(dues).isSortedAccordingTo(String::compareTo);
+    }
+
+    private List<String> partiesOf(String taskId) {
+        return jdbc.queryForList("select party from task_inbox where task_id = ? order by party", String.class, taskId);
+    }
+
+    private void assertInboxMatchesEngine() {
+        String columns = "task_id, party, due_date, create_time, task_name, task_def_key, project_id, town_group, applicant_user_id";
+        List<Map<String, Object>> missing = jdbc.queryForList("(" + EXPECTED + ") except (select " + columns + " from task_inbox)");
+        List<Map<String, Object>> extra = jdbc.queryForList("(select " + columns + " from task_inbox) except (" + EXPECTED + ")");
+        assertThat(missing).as("rows the read model lacks").isEmpty();
+        assertThat(extra).as("rows the read model holds for no open task").isEmpty();
+    }
+}
