@@ -46,6 +46,10 @@ public class MonitorQueries {
 
     static final String TOWN_ORDER = "case t.kind when 'STREET' then 1 when 'TOWN' then 2 else 3 end, t.code";
 
+    /** The rows of the counts (V32) of {@code :figures}: folded counts and changes not yet folded in. */
+    static final String COUNTS = "select figure, k1, k2, k3, n from monitor_count where figure in (:figures)"
+            + " union all select figure, k1, k2, k3, n from monitor_count_delta where figure in (:figures)";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkingDayCalendar calendar;
 
@@ -75,9 +79,10 @@ public class MonitorQueries {
     // --- counts by phase × town × grade -----------------------------------------------------------------------
 
     public PhaseTownGrade phaseTownGrade() {
-        List<PhaseTownGradeCell> cells = jdbc.query("select p.phase, p.town_code, coalesce(g.rank, 0), count(*)"
-                        + " from project p left join (" + Figure.Sql.OPEN_GRADES + ") g on g.project_id = p.id"
-                        + " where " + Figure.PHASE_TOWN_GRADE.condition() + " group by 1, 2, 3 order by 1, 2, 3",
+        // The read model of V32: counts kept by triggers on project and task_warning, plus the changes not yet folded in.
+        List<PhaseTownGradeCell> cells = jdbc.query("select k1, k2, k3, sum(n) from (" + COUNTS + ") c"
+                        + " group by k1, k2, k3 having sum(n) <> 0 order by 1, 2, 3",
+                new MapSqlParameterSource("figures", List.of("CELL")),
                 (rs, i) -> new PhaseTownGradeCell(rs.getString(1), rs.getString(2), Grade.ofRank(rs.getInt(3)).name(),
                         rs.getLong(4)));
         long total = cells.stream().mapToLong(PhaseTownGradeCell::count).sum();
@@ -161,15 +166,21 @@ public class MonitorQueries {
 
     public List<TrendMonth> trend(YearMonth from, YearMonth to) {
         MapSqlParameterSource params = monthRange(from, to).addValue("jvm", jvmZone());
-        Map<String, Long> entered = byMonth("select to_char(p.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
-                + " from project p where p.created_at >= :from and p.created_at < :to group by 1", params);
         Map<String, Long> completed = byMonth("select to_char((h.end_time_ at time zone :jvm) at time zone 'Asia/Shanghai',"
                 + " 'YYYY-MM'), count(*) from act_hi_procinst h join project p on p.process_instance_id = h.id_"
                 + " where " + Figure.Sql.COMPLETED_IN_RANGE + " group by 1", params);
-        Map<String, Long> raised = byMonth("select to_char(w.raised_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
-                + " from task_warning w where w.raised_at >= :from and w.raised_at < :to group by 1", params);
-        Map<String, Long> closed = byMonth("select to_char(w.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)"
-                + " from task_warning w where w.closed_at >= :from and w.closed_at < :to group by 1", params);
+        // Projects entered, warnings raised and closed: the month counts of V32 (kept by triggers), not a scan.
+        Map<String, Map<String, Long>> counted = new HashMap<>();
+        jdbc.query("select figure, k1, sum(n) from (" + COUNTS + ") c where k1 between :fromMonth and :toMonth"
+                        + " group by figure, k1",
+                params.addValue("figures", List.of("ENTERED", "RAISED", "CLOSED"))
+                        .addValue("fromMonth", from.toString()).addValue("toMonth", to.toString()),
+                rs -> {
+                    counted.computeIfAbsent(rs.getString(1), f -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        Map<String, Long> entered = counted.getOrDefault("ENTERED", Map.of());
+        Map<String, Long> raised = counted.getOrDefault("RAISED", Map.of());
+        Map<String, Long> closed = counted.getOrDefault("CLOSED", Map.of());
         List<TrendMonth> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             String key = m.toString();

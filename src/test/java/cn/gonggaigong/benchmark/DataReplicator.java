@@ -115,6 +115,10 @@ final class DataReplicator {
             }
         }
         long begin = System.nanoTime();
+        // The copies were written with the triggers off: the dashboard's counts (V32) are made again from the rows.
+        jdbc.queryForList("select monitor_rebuild()");
+        timings.put("monitor_rebuild", (System.nanoTime() - begin) / 1e9);
+        begin = System.nanoTime();
         jdbc.execute("analyze");
         timings.put("analyze", (System.nanoTime() - begin) / 1e9);
         return inserted;
