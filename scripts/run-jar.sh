@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the packaged application (./mvnw -B package -DskipTests) the way an installation should:
+#   - an explicit heap (GGG_HEAP, default -Xmx512m) instead of the JVM's default of a quarter of the machine's memory;
+#   - class-data sharing: on first use (or when the jar is newer) the jar is extracted into GGG_APP_DIR and one
+#     training start records the classes the application loads into app.jsa (Spring Boot's CDS support; about 40 s,
+#     on a throw-away embedded PostgreSQL, never the configured database); every start after that maps them.
+# Measured by the benchmark (BENCHMARKS.md, P5). Arguments are passed to the application, e.g. --server.port=9090;
+# settings from the environment (SPRING_DATASOURCE_URL, SPRING_PROFILES_ACTIVE, ...) apply as with java -jar.
+# scripts/run-jar.sh --prepare only extracts and trains (e.g. while installing), then exits.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${GGG_JAR:-$(ls target/gonggaigong-workflow-*.jar 2>/dev/null | head -1)}
+APP_DIR=${GGG_APP_DIR:-target/app}
+HEAP=${GGG_HEAP:--Xmx512m}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -z "$JAR" ] || [ ! -f "$JAR" ]; then
+    echo "没有找到应用程序包：请先运行 ./mvnw -B package -DskipTests（或设置 GGG_JAR）" >&2
+    exit 1
+fi
+NAME=$(basename "$JAR")
+mkdir -p "$APP_DIR"
+APP_DIR=$(cd "$APP_DIR" && pwd) # the same absolute class path for the training and every start, or CDS is off
+if [ ! -f "$APP_DIR/app.jsa" ] || [ "$JAR" -nt "$APP_DIR/app.jsa" ]; then
+    echo "[run-jar] extracting $JAR and recording its classes (class-data sharing, once per build) ..." >&2
+    rm -rf "${APP_DIR:?}"/*
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >&2
+    TRAINING=$(mktemp -d)
+    # A training start on its own embedded PostgreSQL, without the environment's database or profile, that stops
+    # once the application context is refreshed.
+    (env -u SPRING_DATASOURCE_URL -u SPRING_PROFILES_ACTIVE "$JAVA" $HEAP \
+        -XX:ArchiveClassesAtExit="$APP_DIR/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_DIR/$NAME" \
+        --spring.datasource.url= --ggg.embedded-postgres.data-dir="$TRAINING/postgres" \
+        --ggg.embedded-postgres.port=0 --server.port=0 > "$TRAINING/training.log" 2>&1) || {
+        echo "[run-jar] the training start failed; see $TRAINING/training.log" >&2
+        exit 1
+    }
+    if [ -f "$TRAINING/postgres/postmaster.pid" ]; then
+        kill "$(head -1 "$TRAINING/postgres/postmaster.pid")" 2>/dev/null || true
+        sleep 2
+    fi
+    rm -rf "$TRAINING"
+fi
+if [ "${1:-}" = "--prepare" ]; then
+    exit 0
+fi
+exec "$JAVA" $HEAP -XX:SharedArchiveFile="$APP_DIR/app.jsa" -jar "$APP_DIR/$NAME" "$@"
