@@ -69,12 +69,14 @@ create trigger monitor_count_project after insert or update or delete on project
     for each row execute function monitor_count_project();
 
 -- The project's highest open grade, after its row is locked: a warning raised and another closed at the same time in
--- two transactions end with the grade both leave (the second waits, then reads what the first committed).
+-- two transactions end with the grade both leave (the second waits, then reads what the first committed). FOR NO KEY
+-- UPDATE, not FOR UPDATE: it must not wait for (or deadlock with) the key-share locks that the foreign-key checks of
+-- rows inserted for the same project take (a warning's own check runs just before this trigger).
 create function monitor_warning_rank(project bigint) returns void language plpgsql as $$
 declare
     rank smallint;
 begin
-    perform 1 from project p where p.id = project for update;
+    perform 1 from project p where p.id = project for no key update;
     select coalesce(max(case w.grade when 'ESCALATED' then 3 when 'RED' then 2 when 'YELLOW' then 1 else 0 end), 0)
       into rank from task_warning w where w.project_id = project and w.closed_at is null;
     update project p set warning_rank = rank where p.id = project and p.warning_rank <> rank;
@@ -95,6 +97,11 @@ begin
     if tg_op <> 'DELETE' and new.closed_at is not null
             and (tg_op = 'INSERT' or new.closed_at is distinct from old.closed_at) then
         insert into monitor_count_delta (figure, k1, n) values ('CLOSED', monitor_month(new.closed_at), 1);
+    end if;
+    -- The project's grade changes only with a warning's grade, closing or project (not e.g. with its notified list).
+    if tg_op = 'UPDATE' and old.grade = new.grade and old.closed_at is not distinct from new.closed_at
+            and old.project_id is not distinct from new.project_id then
+        return null;
     end if;
     if tg_op <> 'INSERT' and old.project_id is not null then
         perform monitor_warning_rank(old.project_id);
