@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -39,9 +42,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ACT_RU_TASK and ACT_RU_IDENTITYLINK in two statements — in the engine's transaction, so the list never shows
  * what was rolled back. A completed or deleted task has no ACT_RU_TASK row any more and so no rows.
  * <p>
- * Changes the engine makes without a task event — a candidate added through {@code TaskService.addCandidateGroup}
- * (Camunda 7 fires no event for it; the product never does it), a due date moved by our own code — are noted
- * with {@link #touch(CommandContext, String)}.
+ * A candidate added through the API ({@code TaskService.addCandidateGroup}, Tasklist's "add group"), for which
+ * Camunda 7 fires no task event, is seen through the engine's identity-link history event (history level full, the
+ * product's setting); a due date moved by our own code is noted with {@link #touch(CommandContext, String)}.
  */
 public final class TaskInbox {
 
@@ -169,6 +172,22 @@ public final class TaskInbox {
                 @Override
                 public Session openSession() {
                     return new Changes(Context.getCommandContext());
+                }
+            });
+            if (configuration.getCustomHistoryEventHandlers() == null) {
+                configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+            }
+            configuration.getCustomHistoryEventHandlers().add(new HistoryEventHandler() {
+                @Override
+                public void handleEvent(HistoryEvent event) {
+                    if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null) {
+                        touch(Context.getCommandContext(), link.getTaskId());
+                    }
+                }
+
+                @Override
+                public void handleEvents(List<HistoryEvent> events) {
+                    events.forEach(this::handleEvent);
                 }
             });
             if (configuration.getCustomPostBPMNParseListeners() == null) {

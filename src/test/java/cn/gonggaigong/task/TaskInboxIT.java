@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The task lists' read model {@code task_inbox} stays equal to what Camunda's runtime tables say, after every kind of
- * change the product makes to a task: created, claimed, unclaimed, transferred, delegated and resolved, completed,
- * sent back, and its process deleted; and the lists read from it are what the parties may work on.
+ * change the product makes to a task: created, claimed, unclaimed, transferred, delegated and resolved, a candidate
+ * group added and removed through the engine's API, completed, sent back, and its process deleted; and the lists
+ * read from it are what the parties may work on.
  */
 class TaskInboxIT extends WorkApiTestSupport {
 
@@ -57,6 +58,14 @@ class TaskInboxIT extends WorkApiTestSupport {
         assertThat(partiesOf(first)).contains("u:zhanlong1", "u:zhanlong2"); // the delegate and the owner
         assertInboxMatchesEngine();
         assertThat(post("zhanlong1", "/api/tasks/{id}/resolve", willingness(), first).status()).isEqualTo(204);
+        assertInboxMatchesEngine();
+
+        // Through the engine's API (as Tasklist's "add group" does), which fires no task event.
+        taskService.addCandidateGroup(first, "nrb");
+        assertThat(partiesOf(first)).contains("g:nrb");
+        assertInboxMatchesEngine();
+        taskService.deleteCandidateGroup(first, "nrb");
+        assertThat(partiesOf(first)).doesNotContain("g:nrb");
         assertInboxMatchesEngine();
 
         assertThat(post("zhanlong2", "/api/tasks/{id}/complete", willingness(), first).status()).isEqualTo(204);
