@@ -56,6 +56,8 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                 "--window-size=1400,2400", "--user-data-dir=" + profile);
         browser = new ChromeDriver(options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // The login page's body can be found just before the browser leaves it for the dashboard.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
