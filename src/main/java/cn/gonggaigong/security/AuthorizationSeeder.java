@@ -38,6 +38,8 @@ public class AuthorizationSeeder {
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
+    // One transaction: all grants or none, one commit instead of one per grant.
+    @org.springframework.transaction.annotation.Transactional
     public void seed() {
         for (String app : APPLICATIONS_FOR_ALL) {
             grantAll(Resources.APPLICATION, app, Permissions.ACCESS);

@@ -44,6 +44,9 @@ public class RealmIdentityImporter {
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
+    // One transaction: the realm comes in whole or not at all, with one commit instead of one per user, group and
+    // membership (about 150 on a first start).
+    @org.springframework.transaction.annotation.Transactional
     public void importRealm() {
         JsonNode root = read();
         int groups = 0;
