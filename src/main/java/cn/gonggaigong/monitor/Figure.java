@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The project sets behind the monitoring's figures, each a condition on {@code project p} (and {@code g.rank}, the
- * project's open warning grade). The counting queries of {@link MonitorQueries} use the same conditions, so a figure
+ * The project sets behind the monitoring's figures, each a condition on {@code project p} (its {@code warning_rank}
+ * is the project's highest open warning grade). The counting queries of {@link MonitorQueries} use the same conditions, so a figure
  * and its drill-down ({@code GET /api/monitor/projects?figure=…}) always agree. Parameters: {@code :phase},
  * {@code :gradeRank}, {@code :from}/{@code :to} (a month, timestamptz), {@code :fromLocal}/{@code :toLocal} (the same
  * month for Camunda's timestamp columns), {@code :now}/{@code :nowLocal}.
@@ -102,10 +102,6 @@ public enum Figure {
                 + "' and h.end_time_ >= :fromLocal and h.end_time_ < :toLocal";
 
         static final String COMPLETED_IN_MONTH = "select h.id_ from act_hi_procinst h where " + COMPLETED_IN_RANGE;
-
-        /** Highest open grade per project (alias g: project_id, rank). */
-        static final String OPEN_GRADES = "select w.project_id, max(" + Grade.RANK_SQL + ") as rank from task_warning w"
-                + " where w.closed_at is null and w.project_id is not null group by w.project_id";
 
         private Sql() {
         }

@@ -280,14 +280,14 @@ public class MonitorQueries {
                 .append(" and (cast(:town as varchar) is null or p.town_code = :town)");
         if (figure == Figure.PHASE_TOWN_GRADE) {
             where.append(" and (cast(:phase as varchar) is null or p.phase = :phase)")
-                    .append(" and (cast(:gradeRank as integer) is null or coalesce(g.rank, 0) = :gradeRank)");
+                    .append(" and (cast(:gradeRank as integer) is null or p.warning_rank = :gradeRank)");
         }
-        String from = " from project p join town t on t.code = p.town_code"
-                + " left join lateral (select max(" + Grade.RANK_SQL + ") as rank from task_warning w"
-                + "   where w.project_id = p.id and w.closed_at is null) g on true" + where;
+        // p.warning_rank: the project's highest open grade, the column the phase × town × grade counts are made of
+        // (V32), so a cell's drill-down lists exactly the projects it counts.
+        String from = " from project p join town t on t.code = p.town_code" + where;
         Long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
         List<ProjectItem> items = jdbc.query("select p.id, p.code, p.name, p.town_code, t.name, p.status, p.phase,"
-                + " coalesce(g.rank, 0)" + from + " order by p.id limit :limit offset :offset", params, (rs, i) -> {
+                + " p.warning_rank" + from + " order by p.id limit :limit offset :offset", params, (rs, i) -> {
             ProjectStatus status = ProjectStatus.valueOf(rs.getString(6));
             String phaseCode = rs.getString(7);
             return new ProjectItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
