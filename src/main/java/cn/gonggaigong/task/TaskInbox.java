@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -160,20 +159,8 @@ public final class TaskInbox {
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
-            if (configuration.getCustomSessionFactories() == null) {
-                configuration.setCustomSessionFactories(new ArrayList<>());
-            }
-            configuration.getCustomSessionFactories().add(new SessionFactory() {
-                @Override
-                public Class<?> getSessionType() {
-                    return Changes.class;
-                }
-
-                @Override
-                public Session openSession() {
-                    return new Changes(Context.getCommandContext());
-                }
-            });
+            cn.gonggaigong.platform.EngineSessions.register(configuration, Changes.class,
+                    () -> new Changes(Context.getCommandContext()));
             if (configuration.getCustomHistoryEventHandlers() == null) {
                 configuration.setCustomHistoryEventHandlers(new ArrayList<>());
             }
