@@ -6,26 +6,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The administrators' list of missing holiday data: every year through which a deadline was counted with weekends
  * only (table {@code calendar_warning}, one row per year, shared by all nodes), and this year and the next when
  * they have no data yet.
+ * <p>
+ * A deadline is counted while a task is created, inside the engine's transaction; the year's row is written after
+ * that transaction commits, in a short transaction of its own. Written inside, the row of the year would stay locked
+ * until the task's whole step commits, and every other step creating a task due in that year would wait for it.
  */
 @Component
 public class CalendarWarnings {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarWarnings.class);
+
     private final JdbcTemplate jdbc;
     private final WorkingDayCalendar calendar;
+    private final TransactionTemplate ownTransaction;
 
-    public CalendarWarnings(JdbcTemplate jdbc, WorkingDayCalendar calendar) {
+    public CalendarWarnings(JdbcTemplate jdbc, WorkingDayCalendar calendar, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Keeps the warning: after the current transaction commits (nothing if it rolls back), or now without one. */
     void record(WorkingDayCalendar.Deadline deadline, String where) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(deadline, where);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    ownTransaction.executeWithoutResult(status -> write(deadline, where));
+                } catch (RuntimeException e) {
+                    // The step itself has committed; the warning is in the log already (CalendarWarningSink).
+                    LOG.error("节假日数据缺失提示未能保存（{}）", where, e);
+                }
+            }
+        });
+    }
+
+    private void write(WorkingDayCalendar.Deadline deadline, String where) {
         Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
         for (Integer year : deadline.yearsWithoutData()) {
             jdbc.update("""
