@@ -50,10 +50,14 @@ public final class Benchmark {
             for (int size : settings.sizes()) {
                 run.growTo(size);
                 if (!skip.contains("P2")) {
+                    run.authorizedGroups(size);
                     run.inboxes(size);
                 }
                 if (!skip.contains("P3")) {
                     run.dashboard(size);
+                }
+                if (!skip.contains("P1")) {
+                    run.completionAtScale(size);
                 }
             }
             run.workOneCopy();

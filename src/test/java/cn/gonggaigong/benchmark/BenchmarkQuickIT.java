@@ -41,9 +41,13 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.templates).hasSize(settings.templates());
         for (int size : settings.sizes()) {
             run.growTo(size);
+            run.authorizedGroups(size);
             run.inboxes(size);
             run.dashboard(size);
+            run.completionAtScale(size);
         }
+        // Each size: one completion with the product's group lookup, one with Camunda's, both through the engine.
+        assertThat(run.completionsAtScale).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isEqualTo(2));
         assertThat(run.activeProjectCounts).containsExactlyElementsOf(settings.sizes().stream().map(Integer::longValue).toList());
         assertThat(run.baselineRows.values()).allSatisfy(rows -> assertThat(rows).isBetween(0, 50));
         // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.
