@@ -385,7 +385,7 @@ final class BenchmarkRun {
                     "--spring.datasource.username=" + EmbeddedPostgresServer.USER));
             String extra = System.getProperty("benchmark.appArgs", "").trim();
             if (!extra.isEmpty()) {
-                arguments.addAll(List.of(extra.split("\\s+")));
+                arguments.addAll(List.of(extra.split("[\\s;]+")));
             }
             StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
                     .toAbsolutePath(), List.of(), arguments.toArray(String[]::new));
