@@ -33,7 +33,7 @@ class TaskInboxIT extends WorkApiTestSupport {
 
     @Test
     void theInboxIndexHoldsTheColumnsOfTheAccessRule() {
-        // V33: the page is read from the index alone (no table rows read and sorted to find the first 50).
+        // V31: the page is read from the index alone (no table rows read and sorted to find the first 50).
         assertThat(jdbc.queryForList("select indexdef from pg_indexes where indexname = 'task_inbox_party_due'", String.class))
                 .singleElement().asString()
                 .contains("(party, due_date, create_time, task_id) INCLUDE (project_id, town_group, applicant_user_id)");
