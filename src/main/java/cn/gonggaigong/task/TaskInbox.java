@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import cn.gonggaigong.platform.EngineSessions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -159,7 +160,7 @@ public final class TaskInbox {
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
-            cn.gonggaigong.platform.EngineSessions.register(configuration, Changes.class,
+            EngineSessions.register(configuration, Changes.class,
                     () -> new Changes(Context.getCommandContext()));
             if (configuration.getCustomHistoryEventHandlers() == null) {
                 configuration.setCustomHistoryEventHandlers(new ArrayList<>());

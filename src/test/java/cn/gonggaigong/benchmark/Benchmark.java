@@ -28,14 +28,12 @@ public final class Benchmark {
         BenchmarkReport report = new BenchmarkReport();
         long begin = System.nanoTime();
         // As command-line arguments, so they win over application.yaml (and the environment).
-        // -Dbenchmark.appArgs="--a=b;--c=d" (or spaces where the shell keeps them in one argument): settings to try
-        // against application.yaml's (e.g. job executor settings), for both nodes of P4 too.
         java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--spring.datasource.url=",
                 "--ggg.embedded-postgres.data-dir=" + dataDir, "--ggg.embedded-postgres.port=0", "--server.port=0"));
-        String extra = System.getProperty("benchmark.appArgs", "").trim();
+        java.util.List<String> extra = BenchmarkSettings.appArgs();
         if (!extra.isEmpty()) {
-            arguments.addAll(java.util.List.of(extra.split("[\\s;]+")));
-            report.setup("settings changed for this run", "`" + extra + "`");
+            arguments.addAll(extra);
+            report.setup("settings changed for this run", "`" + String.join(" ", extra) + "`");
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GongGaiGongApplication.class)
                 .run(arguments.toArray(String[]::new))) {

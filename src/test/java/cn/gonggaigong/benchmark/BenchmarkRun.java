@@ -383,10 +383,7 @@ final class BenchmarkRun {
             List<String> arguments = new ArrayList<>(List.of(
                     "--spring.datasource.url=" + ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl(),
                     "--spring.datasource.username=" + EmbeddedPostgresServer.USER));
-            String extra = System.getProperty("benchmark.appArgs", "").trim();
-            if (!extra.isEmpty()) {
-                arguments.addAll(List.of(extra.split("[\\s;]+")));
-            }
+            arguments.addAll(BenchmarkSettings.appArgs());
             StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
                     .toAbsolutePath(), List.of(), arguments.toArray(String[]::new));
             try {

@@ -29,6 +29,15 @@ record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int ra
         return new BenchmarkSettings("quick", 2, 2, 50, 1, 10, List.of(500, 1_000), 5, 40, false, false);
     }
 
+    /**
+     * {@code -Dbenchmark.appArgs="--a=b;--c=d"} (or spaces where the shell keeps them in one argument): settings to try
+     * against application.yaml's (e.g. job executor settings), given to the application and to P4's second node.
+     */
+    static List<String> appArgs() {
+        String extra = System.getProperty("benchmark.appArgs", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("[\\s;]+"));
+    }
+
     static BenchmarkSettings fromSystemProperties() {
         BenchmarkSettings base = "quick".equals(System.getProperty("benchmark.mode")) ? quick() : full();
         return new BenchmarkSettings(base.mode,
