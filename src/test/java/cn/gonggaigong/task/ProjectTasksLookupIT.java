@@ -1,0 +1,100 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A project's open tasks are found by the value of the variable projectId through Flyway V33's index, both by the
+ * project page's own query (TaskQueries.ofProject) and by Camunda's TaskQuery with processVariableValueEquals
+ * (ProjectService.details, the message correlations of ProjectMessages): the same tasks as before, and the plan
+ * starts from the index instead of reading every projectId row (BENCHMARKS.md has the figures at 100,000 projects).
+ */
+class ProjectTasksLookupIT extends WorkApiTestSupport {
+
+    @Autowired
+    TaskQueries queries;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void theVariableValueIndexExists() {
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where indexname = 'ggg_idx_act_ru_variable_name_long'",
+                String.class)).singleElement().asString()
+                .contains("act_ru_variable", "(name_, long_)", "WHERE (long_ IS NOT NULL)");
+    }
+
+    @Test
+    void aProjectsOpenTasksAreItsOwnAndOnlyItsOwn() throws Exception {
+        JsonNode first = apply("zhanlong", "占陇镇项目任务查找一");
+        JsonNode second = apply("liushadong", "流沙东街道项目任务查找二");
+        long firstId = first.get("id").asLong();
+        long secondId = second.get("id").asLong();
+
+        List<TaskRow> firstTasks = queries.ofProject(firstId);
+        assertThat(firstTasks).isNotEmpty().allSatisfy(row -> assertThat(row.projectId()).isEqualTo(firstId));
+        assertThat(firstTasks).extracting(TaskRow::taskId)
+                .containsExactlyInAnyOrderElementsOf(engineTasksOf(firstId));
+        assertThat(queries.ofProject(secondId)).extracting(TaskRow::taskId)
+                .containsExactlyInAnyOrderElementsOf(engineTasksOf(secondId))
+                .doesNotContainAnyElementsOf(firstTasks.stream().map(TaskRow::taskId).toList());
+        assertThat(queries.ofProject(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void bothLookupsCanStartFromTheIndex() {
+        // On the few rows of a test database a sequential scan is cheaper, so it is switched off for the plan: what
+        // is checked is that the index serves these statements (without it the plans name another index).
+        String projectPage = plan(TaskQueries.OF_PROJECT.replace(":projectId", "42"));
+        assertThat(projectPage).contains("ggg_idx_act_ru_variable_name_long");
+        // Camunda's statement for processVariableValueEquals("projectId", 42L) (its TaskQuery mapping, 7.24).
+        String camunda = plan("""
+                select distinct RES.* from ACT_RU_TASK RES WHERE ( 1 = 1 and EXISTS ( select ID_ from ACT_RU_VARIABLE
+                WHERE NAME_= 'projectId' and TASK_ID_ is null and RES.PROC_INST_ID_ = PROC_INST_ID_ and ( ( TYPE_ is not null
+                and TYPE_ = 'long' and LONG_ is not null and LONG_ = 42 ) ) ) ) order by RES.ID_ asc LIMIT 2147483647 OFFSET 0""");
+        assertThat(camunda).contains("ggg_idx_act_ru_variable_name_long");
+    }
+
+    private List<String> engineTasksOf(long projectId) {
+        return taskService.createTaskQuery().processVariableValueEquals("projectId", projectId).list().stream()
+                .map(Task::getId).toList();
+    }
+
+    private String plan(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("set local enable_seqscan = off");
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("explain " + sql)) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                return String.join("\n", lines);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
