@@ -51,6 +51,7 @@ public final class Benchmark {
                 if (!skip.contains("P2")) {
                     run.authorizedGroups(size);
                     run.inboxes(size);
+                    run.projectPage(size);
                 }
                 if (!skip.contains("P3")) {
                     run.dashboard(size);

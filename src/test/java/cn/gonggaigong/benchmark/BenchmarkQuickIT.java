@@ -43,6 +43,7 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
             run.growTo(size);
             run.authorizedGroups(size);
             run.inboxes(size);
+            run.projectPage(size);
             run.dashboard(size);
             run.completionAtScale(size);
         }
@@ -50,6 +51,8 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.completionsAtScale).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isEqualTo(2));
         assertThat(run.activeProjectCounts).containsExactlyElementsOf(settings.sizes().stream().map(Integer::longValue).toList());
         assertThat(run.baselineRows.values()).allSatisfy(rows -> assertThat(rows).isBetween(0, 50));
+        // The project page's lookups found the project's open tasks, the same with V33's index as without it.
+        assertThat(run.projectPageTasks).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.
         assertThat(run.baselineRows.get(settings.sizes().get(1) + " " + BenchmarkRun.TOWN_OFFICER))
                 .isGreaterThanOrEqualTo(run.baselineRows.get(settings.sizes().get(0) + " " + BenchmarkRun.TOWN_OFFICER));

@@ -313,6 +313,77 @@ final class BenchmarkRun {
                 ms(camunda) + " (Camunda's SELECT DISTINCT)", ratio(camunda.p95() / indexed.p95()) + "× (p95)", "–", "–");
     }
 
+    /**
+     * The project page (GET /api/projects/{id}/overview, as the NRB officer) of a project with open tasks, and what its two
+     * task lookups by the project's id cost with Flyway V33's index on the variables' values against how they were
+     * before: the product's statement without its proc_inst_id_ filter and Camunda's TaskQuery statement, both
+     * without the index (dropped in a transaction that is rolled back, on one connection; nothing else runs then).
+     */
+    void projectPage(int size) {
+        // A project driven through the engine (a template): copies have no history rows, which the page's diagrams read.
+        Long projectId = jdbc.queryForObject("select max(i.project_id) from task_inbox i where i.project_id < ?",
+                Long.class, DataReplicator.ID_OFFSET);
+        if (projectId == null) {
+            throw new IllegalStateException("No template project with an open task");
+        }
+        String now = cn.gonggaigong.task.TaskQueries.OF_PROJECT.replace(":projectId", projectId.toString());
+        String before = now.replaceAll("(?s)\\s+and t\\.proc_inst_id_ in \\(select pv\\..*?is null\\)", "");
+        if (before.equals(now)) {
+            throw new IllegalStateException("TaskQueries.OF_PROJECT no longer has the filter this figure compares");
+        }
+        String camunda = """
+                select distinct RES.* from ACT_RU_TASK RES WHERE ( 1 = 1 and EXISTS ( select ID_ from ACT_RU_VARIABLE
+                WHERE NAME_= 'projectId' and TASK_ID_ is null and RES.PROC_INST_ID_ = PROC_INST_ID_ and ( ( TYPE_ is not null
+                and TYPE_ = 'long' and LONG_ is not null and LONG_ = %d ) ) ) ) order by RES.ID_ asc LIMIT 2147483647 OFFSET 0"""
+                .formatted(projectId);
+        int samples = Math.max(5, settings.samples() / 5);
+        Latencies indexed;
+        Latencies unindexed;
+        try (Connection c = context.getBean(javax.sql.DataSource.class).getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            indexed = Latencies.measure(Math.min(warmup(), 5), samples, () -> rows(st, now) + rows(st, camunda));
+            c.setAutoCommit(false);
+            try {
+                st.execute("drop index ggg_idx_act_ru_variable_name_long");
+                unindexed = Latencies.measure(Math.min(warmup(), 2), samples, () -> rows(st, before) + rows(st, camunda));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!indexed.lastResult().equals(unindexed.lastResult())) {
+            throw new IllegalStateException("The project's task lookups disagree: " + indexed.lastResult() + " vs " + unindexed.lastResult());
+        }
+        projectPageTasks.put(size, (Integer) indexed.lastResult());
+        report.row("P2", String.format(java.util.Locale.ROOT, "project page's open-task lookups by project id (the page's "
+                        + "own statement + Camunda's TaskQuery of the project's details), %,d projects: p50 / p95 / p99", size),
+                ms(indexed) + " (" + indexed.lastResult() + " rows; V33's index on variable values)",
+                ms(unindexed) + " (as before V33: without the index, the page's statement without its process filter)",
+                ratio(unindexed.p95() / indexed.p95()) + "× (p95)", "–", "–");
+        ProductProbes.Probe page = ProductProbes.projectPage(context, NRB_OFFICER, driver.groupsOf(NRB_OFFICER), projectId);
+        if (page != null) {
+            Latencies measured = Latencies.measure(warmup(), settings.samples(), page::call);
+            report.row("P2", String.format(java.util.Locale.ROOT, "project page (GET /api/projects/{id}/overview, as the "
+                    + "NRB officer), %,d projects: p50 / p95 / p99", size), ms(measured) + " (" + measured.lastResult() + ")",
+                    "–", "–", "–", "–");
+        }
+    }
+
+    /** Open tasks the project page's lookups found, per size (checked by the quick mode). */
+    final Map<Integer, Integer> projectPageTasks = new java.util.LinkedHashMap<>();
+
+    private static int rows(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        int n = 0;
+        try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Runs {@code call} with Camunda's own AuthorizationManager in place of the product's (AuthorizedGroupsPlugin). */
     <T> T withCamundasGroupLookup(java.util.concurrent.Callable<T> call) {
         Map<Class<?>, org.camunda.bpm.engine.impl.interceptor.SessionFactory> factories = engine.getSessionFactories();

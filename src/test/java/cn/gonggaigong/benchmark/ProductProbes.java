@@ -22,6 +22,7 @@ final class ProductProbes {
 
     static final String TASK_SERVICE = "cn.gonggaigong.task.TaskWorkService";
     static final String MONITOR_CONTROLLER = "cn.gonggaigong.monitor.MonitorController";
+    static final String PROJECT_PAGE_SERVICE = "cn.gonggaigong.projectpage.ProjectPageService";
     static final String TASK_LIST_MISSING = "the task-list query of issue 4 (" + TASK_SERVICE + ", GET /api/tasks) is not in this build";
     static final String DASHBOARD_MISSING = "the dashboard of issue 5 (" + MONITOR_CONTROLLER + ", /api/monitor/…) is not in this build";
 
@@ -75,6 +76,20 @@ final class ProductProbes {
                 league.invoke(controller);
                 yield describe(trend.invoke(controller, null, null));
             }
+        });
+    }
+
+    /** GET /api/projects/{id}/overview of {@code user}: the project page (figures, timeline, open tasks, diagrams). */
+    static Probe projectPage(ApplicationContext context, String user, List<String> groups, long projectId) {
+        Object service = bean(context, PROJECT_PAGE_SERVICE);
+        if (service == null) {
+            return null;
+        }
+        Method overview = method(service, "overview", long.class);
+        return () -> as(context, user, groups, () -> {
+            Object page = overview.invoke(service, projectId);
+            Object tasks = page.getClass().getMethod("openTasks").invoke(page);
+            return (tasks instanceof List<?> list ? list.size() : "?") + " open tasks on the page";
         });
     }
 
