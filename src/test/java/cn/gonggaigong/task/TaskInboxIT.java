@@ -111,6 +111,15 @@ class TaskInboxIT extends WorkApiTestSupport {
         List<String> all = whole.body().get("items").findValuesAsText("taskId");
         assertThat(total).isEqualTo(all.size()).isGreaterThanOrEqualTo(3);
         assertThat(all).doesNotHaveDuplicates();
+        // Claimed, a task is the officer's own and still their town's: two of their parties, counted and listed once.
+        String free = java.util.stream.StreamSupport.stream(whole.body().get("items").spliterator(), false)
+                .filter(item -> item.get("assignee").isNull()).map(item -> item.get("taskId").asText()).findFirst().orElseThrow();
+        assertThat(post("zhanlong1", "/api/tasks/{id}/claim", Map.of(), free).status()).isEqualTo(204);
+        assertThat(partiesOf(free)).contains("g:town-zhanlong", "u:zhanlong1");
+        Answer claimed = get("zhanlong1", "/api/tasks?size=200");
+        assertThat(claimed.body().get("total").asLong()).isEqualTo(total);
+        assertThat(claimed.body().get("items").findValuesAsText("taskId")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(post("zhanlong1", "/api/tasks/{id}/unclaim", Map.of(), free).status()).isEqualTo(204);
 
         List<String> paged = new java.util.ArrayList<>();
         for (int page = 0; page * 2 < total; page++) {
