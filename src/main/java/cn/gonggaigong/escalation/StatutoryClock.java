@@ -24,9 +24,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * The statutory clock of every user task, run by task listeners of every model ({@link StatutoryClockPlugin}):
  * <ul>
  * <li>created: the due date from {@code task_time_limit} (a due date the model sets is kept), a {@code task_clock}
- * row, and for an office task the timer job of its first grade ({@link WarningJobHandler}); when a grade's timer
- * has raised its warning it schedules the next grade's (YELLOW, then RED, then ESCALATED), so an open task has one
- * pending timer, not three;</li>
+ * row, and for an office task one timer job per grade ({@link WarningJobHandler});</li>
  * <li>completed or deleted: its timer jobs deleted, its open warnings closed, the working days it took recorded;
  * when it was the applicant's or outside time, the office tasks of the same project that were open meanwhile get
  * those working days added to their limit (their timers move with it).</li>
@@ -103,32 +101,8 @@ public class StatutoryClock {
                 execution.getRootProcessInstanceId(), projectId, townCode, responsible, clock.name(), limitDays, yellow,
                 escalate, start, due);
         if (clock == TaskClock.OFFICE) {
-            Map.Entry<Grade, Instant> first = timesOf(due, yellow, escalate, now).entrySet().iterator().next();
-            schedule(context, task, first.getKey(), first.getValue());
+            timesOf(due, yellow, escalate, now).forEach((grade, at) -> schedule(context, task, grade, at));
         }
-    }
-
-    /**
-     * After the timer of {@code raised} has run: the timer of the task's next grade, at its time from the task's
-     * current limit (a time already past falls due at once); none after ESCALATED, for a task whose clock has ended
-     * or is not the office's, or when that grade's timer exists already.
-     */
-    void scheduleNext(CommandContext context, TaskEntity task, Grade raised) {
-        Map<String, Object> row = new EngineSql(context).one("""
-                select due_at, yellow_before_days, escalate_after_days from task_clock
-                where task_id = ? and clock = 'OFFICE' and ended_at is null""", task.getId());
-        if (row == null || row.get("due_at") == null) {
-            return;
-        }
-        Map<Grade, Instant> times = timesOf(EngineSql.instant(row.get("due_at")), EngineSql.integer(row.get("yellow_before_days")),
-                EngineSql.integer(row.get("escalate_after_days")), ClockUtil.getCurrentTime().toInstant());
-        Grade next = times.keySet().stream().filter(g -> g.ordinal() > raised.ordinal()).findFirst().orElse(null);
-        // (a plain statement: Camunda's job lookup by execution cost a third of this method in a P4 profile)
-        if (next == null || new EngineSql(context).one("select 1 as found from act_ru_job where handler_type_ = ? and handler_cfg_ = ?",
-                WarningJobHandler.TYPE, new WarningJobHandler.Configuration(task.getId(), next).toCanonicalString()) != null) {
-            return;
-        }
-        schedule(context, task, next, times.get(next));
     }
 
     /** Task listeners "complete" and "delete". */
@@ -177,7 +151,7 @@ public class StatutoryClock {
             TaskInbox.touch(context, taskId); // no task event for a due date moved here
             Map<Grade, Instant> times = timesOf(newDue, EngineSql.integer(office.get("yellow_before_days")),
                     EngineSql.integer(office.get("escalate_after_days")), now);
-            for (JobEntity job : timers(context, task)) { // the pending grade's timer
+            for (JobEntity job : timers(context, task)) {
                 Instant at = times.get(WarningJobHandler.Configuration.parse(job.getJobHandlerConfigurationRaw()).grade());
                 if (at != null) {
                     job.setDuedate(Date.from(at));

@@ -37,7 +37,7 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomJobHandlers() == null) {
             configuration.setCustomJobHandlers(new ArrayList<>());
         }
-        configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser, clock));
+        configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

@@ -8,21 +8,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The timer job of one grade of one task: raises that warning when it falls due and schedules the next grade's
- * timer ({@link StatutoryClock#scheduleNext}). Jobs are Camunda's, so every node of a cluster acquires them through
- * the engine's job acquisition; the warning, its notifications, the next timer and the job's deletion commit
- * together, and the unique index on {@code task_warning (task_id, grade)} keeps a grade single even if a job ran twice.
+ * The timer job of one grade of one task: raises that warning when it falls due. Jobs are Camunda's, so every node
+ * of a cluster acquires them through the engine's job acquisition; the warning, its notifications and the job's
+ * deletion commit together, and the unique index on {@code task_warning (task_id, grade)} keeps a grade single
+ * even if a job ran twice.
  */
 public class WarningJobHandler implements JobHandler<WarningJobHandler.Configuration> {
 
     public static final String TYPE = "ggg-task-warning";
 
     private final WarningRaiser raiser;
-    private final StatutoryClock clock;
 
-    public WarningJobHandler(WarningRaiser raiser, StatutoryClock clock) {
+    public WarningJobHandler(WarningRaiser raiser) {
         this.raiser = raiser;
-        this.clock = clock;
     }
 
     @Override
@@ -35,7 +33,6 @@ public class WarningJobHandler implements JobHandler<WarningJobHandler.Configura
         TaskEntity task = context.getTaskManager().findTaskById(configuration.taskId());
         if (task != null) {
             raiser.raise(context, task, configuration.grade(), null, null);
-            clock.scheduleNext(context, task, configuration.grade());
         }
     }
 

@@ -421,7 +421,7 @@ final class BenchmarkRun {
     // ------------------------------------------------------------------------------------------------------------
     // P4
 
-    /** The escalation timers of issue 5: a Camunda timer job for the pending grade of each open office task. */
+    /** The escalation timers of issue 5: one Camunda timer job per grade of each office task. */
     static final String WARNING_JOB = "ggg-task-warning";
 
     /** Per run of P4: how many warnings were raised, and how many twice (checked by the quick mode). */
@@ -429,9 +429,9 @@ final class BenchmarkRun {
 
     /**
      * P4: the RED timers (the deadline) of {@code escalationTasks} open office tasks all set to fall due at the same
-     * moment, a few seconds ahead; measured from that moment until every one of them has its RED warning. A task's RED
-     * timer exists once its YELLOW one has run, so their YELLOW timers run first (not measured). First with this JVM's
-     * job executor alone, then (other tasks) with a second node: the application jar started against the same database.
+     * moment, a few seconds ahead; measured from that moment until every one of them has its RED warning. First with
+     * this JVM's job executor alone, then (other tasks) with a second node: the application jar started against the
+     * same database.
      */
     void escalation() throws Exception {
         String figure = String.format(java.util.Locale.ROOT, "escalation: %,d tasks due at the same moment, until all have "
@@ -474,11 +474,9 @@ final class BenchmarkRun {
                     + " warnings, " + c2[1] + " duplicates)", f(one, "s") + " one node", ratio(one / two) + "× faster",
                     "≥ 1.6×, 0 duplicates", verdict(one / two >= 1.6 && c2[1] == 0));
         }
-        report.note("P4: open office tasks of the seeded projects with no warning yet, whose pending timer (" + WARNING_JOB
-                + ") is YELLOW's; first, not measured, their YELLOW timers are made due at once and run (each raises its "
-                + "YELLOW warning and schedules the task's RED timer at its deadline, as two working days before the "
-                + "deadline); then their RED jobs' due date is set by SQL to one moment 3 s ahead; time from that moment "
-                + "until the last of them has its RED row in task_warning (each RED job also schedules the ESCALATED timer), polled every "
+        report.note("P4: open office tasks of the seeded projects that have a RED timer (" + WARNING_JOB + ") and no RED "
+                + "warning yet; their RED jobs' due date set by SQL to one moment 3 s ahead (the other grades' timers left "
+                + "as they are); time from that moment until the last of them has its RED row in task_warning, polled every "
                 + "100 ms; duplicates = rows beyond one per (task, grade) plus notifications beyond one per (user, warning). "
                 + "Job executor settings as in application.yaml. The second node is the packaged application started with "
                 + "SPRING_DATASOURCE_URL pointing at this run's database, ready before the moment; its log: "
@@ -490,31 +488,17 @@ final class BenchmarkRun {
         int n = settings.escalationTasks();
         jdbc.execute("drop table if exists bench_p4");
         jdbc.update("create table bench_p4 as select j.id_ as job_id, split_part(j.handler_cfg_, ':', 1) as task_id "
-                + "from act_ru_job j where j.handler_type_ = '" + WARNING_JOB + "' and j.handler_cfg_ like '%:YELLOW' "
+                + "from act_ru_job j where j.handler_type_ = '" + WARNING_JOB + "' and j.handler_cfg_ like '%:RED' "
                 + "and j.lock_owner_ is null and not exists (select 1 from task_warning w where w.task_id = "
-                + "split_part(j.handler_cfg_, ':', 1)) order by j.id_ limit " + n);
+                + "split_part(j.handler_cfg_, ':', 1) and w.grade = 'RED') order by j.id_ limit " + n);
         long chosen = count("select count(*) from bench_p4");
         if (chosen < n) {
-            throw new IllegalStateException("Only " + chosen + " tasks with a pending YELLOW timer to escalate, " + n + " wanted");
-        }
-        // Not measured: the YELLOW timers run now; each schedules its task's RED timer (at the deadline, in the future).
-        jdbc.update("update act_ru_job set duedate_ = ? where id_ in (select job_id from bench_p4)",
-                new java.sql.Timestamp(System.currentTimeMillis()));
-        long deadline = System.currentTimeMillis() + 900_000;
-        long red = 0;
-        while (red < n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            red = count("select count(*) from act_ru_job j join bench_p4 b on j.handler_cfg_ = b.task_id || ':RED' "
-                    + "where j.handler_type_ = ?", WARNING_JOB);
-        }
-        if (red < n) {
-            throw new IllegalStateException(label + ": only " + red + " of " + n + " RED timers scheduled after 15 minutes");
+            throw new IllegalStateException("Only " + chosen + " tasks with a RED timer to escalate, " + n + " wanted");
         }
         java.sql.Timestamp moment = new java.sql.Timestamp(System.currentTimeMillis() + 3_000);
-        jdbc.update("update act_ru_job j set duedate_ = ? from bench_p4 b where j.handler_type_ = ? "
-                + "and j.handler_cfg_ = b.task_id || ':RED'", moment, WARNING_JOB);
+        jdbc.update("update act_ru_job set duedate_ = ? where id_ in (select job_id from bench_p4)", moment);
         long raised = 0;
-        deadline = System.currentTimeMillis() + 900_000;
+        long deadline = System.currentTimeMillis() + 900_000;
         while (raised < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             raised = count("select count(distinct w.task_id) from task_warning w join bench_p4 b on b.task_id = w.task_id "

@@ -82,7 +82,7 @@ final class ClockTestEngines {
         configuration.setHistory("full");
         // As the application (the Spring Boot starter's default): ids made in the JVM. Camunda's default for a
         // standalone engine takes blocks of ids from the database in a second transaction, so job threads holding
-        // every connection of the pool and all needing a new block wait on each other (seen with 500 tasks' timers).
+        // every connection of the pool and all needing a new block can wait on each other.
         configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");

@@ -72,13 +72,10 @@ class EscalationApiIT extends ApplicationTestSupport {
         Instant created = task.getCreateTime().toInstant();
         assertThat(task.getDueDate().toInstant()).isEqualTo(calendar.deadline(created, 15).dueAt());
 
-        // The timers run as the job executor would after the deadline: the task's one pending timer is YELLOW's, which
-        // schedules RED's; then RED's.
-        assertThat(jdbc.queryForList("select HANDLER_CFG_ from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ like ?",
-                String.class, WarningJobHandler.TYPE, task.getId() + ":%")).containsExactly(task.getId() + ":YELLOW");
-        managementService.executeJob(timer(task, "YELLOW"));
-        TestMailServer.get().purgeEmailFromAllMailboxes();
-        managementService.executeJob(timer(task, "RED"));
+        // The RED timer job runs (as the job executor would at the deadline).
+        String redJob = jdbc.queryForObject("select ID_ from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ = ?",
+                String.class, WarningJobHandler.TYPE, task.getId() + ":RED");
+        managementService.executeJob(redJob);
         JsonNode red = warnings("zhanlong1", "grade", "RED").stream()
                 .filter(w -> w.get("taskId").asText().equals(task.getId())).findFirst().orElseThrow();
         assertThat(red.get("projectId").asLong()).isEqualTo(clock.get("project_id"));
@@ -140,7 +137,7 @@ class EscalationApiIT extends ApplicationTestSupport {
         // Completing the task closes its warnings and deletes its timers.
         taskService.complete(task.getId(), Map.of("willingnessAgreed", true, "agreePercent", 95.0, "surveyDate", "2026-03-01"));
         assertThat(jdbc.queryForList("select closed_reason from task_warning where task_id = ?", String.class, task.getId()))
-                .hasSize(4).containsOnly(StatutoryClock.CLOSED_COMPLETED); // YELLOW, RED and two urgings
+                .hasSize(3).containsOnly(StatutoryClock.CLOSED_COMPLETED); // RED and two urgings
         assertThat(jdbc.queryForObject("select count(*) from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ like ?",
                 Integer.class, WarningJobHandler.TYPE, task.getId() + ":%")).isZero();
         assertThat(ids(warnings("zhanlong1", "open", "true"))).doesNotContain(id);
@@ -210,11 +207,6 @@ class EscalationApiIT extends ApplicationTestSupport {
 
     private long unread(String user) throws Exception {
         return json.readTree(call(get("/api/notifications/unread-count"), user, null, 200)).get("unread").asLong();
-    }
-
-    private String timer(Task task, String grade) {
-        return jdbc.queryForObject("select ID_ from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ = ?",
-                String.class, WarningJobHandler.TYPE, task.getId() + ":" + grade);
     }
 
     private List<String> recipients() throws Exception {

@@ -52,8 +52,8 @@ class StatutoryClockProcessTest {
                 Map.of("townCode", "zhanlong")).getId();
         Task task = task(instance, OFFICE_TASK);
         assertThat(task.getDueDate().toInstant()).isEqualTo(cst("2025-10-13T23:59:59"));
-        // One pending timer: the first grade's; each grade's timer schedules the next one when it has run.
-        assertThat(jobDueDates(task)).containsExactly(cst("2025-10-10T23:59:59"));
+        assertThat(jobDueDates(task)).containsExactlyInAnyOrder(
+                cst("2025-10-10T23:59:59"), cst("2025-10-13T23:59:59"), cst("2025-10-16T23:59:59"));
 
         at("2025-10-10T23:59:58");
         runDueJobs();
@@ -67,7 +67,6 @@ class StatutoryClockProcessTest {
                 .containsEntry("notified", "zhanlong1").containsEntry("project_id", null);
         assertThat((String) yellow.get("message")).contains("2025-10-13").contains("剩余1个工作日");
         assertThat(notifications((Long) yellow.get("id"))).containsExactly("zhanlong1");
-        assertThat(jobDueDates(task)).containsExactly(cst("2025-10-13T23:59:59"));
 
         at("2025-10-13T23:59:58");
         runDueJobs();
@@ -76,7 +75,6 @@ class StatutoryClockProcessTest {
         runDueJobs();
         assertThat(grades(task)).containsExactly("RED", "YELLOW");
         assertThat(notifications(warningId(task, "RED"))).containsExactlyInAnyOrder("zhanlong1", "office1");
-        assertThat(jobDueDates(task)).containsExactly(cst("2025-10-16T23:59:59"));
 
         at("2025-10-16T23:59:58");
         runDueJobs();
@@ -86,7 +84,6 @@ class StatutoryClockProcessTest {
         assertThat(grades(task)).containsExactly("ESCALATED", "RED", "YELLOW");
         assertThat(notifications(warningId(task, "ESCALATED"))).containsExactlyInAnyOrder("zhanlong1", "office1", "leader1");
         assertThat(NOTIFIED).contains(warningId(task, "YELLOW"), warningId(task, "RED"), warningId(task, "ESCALATED"));
-        assertThat(jobs(task.getId())).as("no grade after ESCALATED").isZero();
 
         engine.getTaskService().complete(task.getId());
         assertThat(jdbc.queryForList("select closed_reason from task_warning where task_id = ?", String.class, task.getId()))
@@ -140,7 +137,8 @@ class StatutoryClockProcessTest {
         engine.getTaskService().complete(applicant.getId());
         office = task(instance, OFFICE_TASK);
         assertThat(office.getDueDate().toInstant()).isEqualTo(cst("2025-10-16T23:59:59"));
-        assertThat(jobDueDates(office)).as("the pending YELLOW timer moved with the limit").containsExactly(cst("2025-10-14T23:59:59"));
+        assertThat(jobDueDates(office)).containsExactlyInAnyOrder(
+                cst("2025-10-14T23:59:59"), cst("2025-10-16T23:59:59"), cst("2025-10-21T23:59:59"));
 
         at("2025-10-14T00:00:00");
         runDueJobs();
@@ -166,7 +164,8 @@ class StatutoryClockProcessTest {
         Task report = task(instance, ClockTestEngines.REPORT_TASK);
         assertThat(report.getDueDate()).isEqualTo(due);
         // default thresholds (row '*'): yellow 2 working days before, escalated 3 after
-        assertThat(jobDueDates(report)).containsExactly(cst("2025-11-21T23:59:59"));
+        assertThat(jobDueDates(report)).containsExactlyInAnyOrder(
+                cst("2025-11-21T23:59:59"), cst("2025-11-25T23:59:59"), cst("2025-11-28T23:59:59"));
         at("2025-12-01T09:00");
         runDueJobs();
         assertThat(jdbc.queryForList("select grade from task_warning where task_id = ? and project_id is null and town_code = 'zhanlong' order by grade",
@@ -196,17 +195,11 @@ class StatutoryClockProcessTest {
                 Integer.class, WarningJobHandler.TYPE, taskId + ":%");
     }
 
-    /** Runs the jobs that are due now (the engine's clock) as the job executor would, also those they schedule. */
+    /** Runs the jobs that are due now (the engine's clock) as the job executor would. */
     private static void runDueJobs() {
         ManagementService management = engine.getManagementService();
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs still due after 10 rounds");
+        List<Job> due = management.createJobQuery().executable().list();
+        due.forEach(job -> management.executeJob(job.getId()));
     }
 
     private List<String> grades(Task task) {
