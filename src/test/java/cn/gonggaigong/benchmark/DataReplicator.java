@@ -119,8 +119,11 @@ final class DataReplicator {
         jdbc.queryForList("select monitor_rebuild()");
         timings.put("monitor_rebuild", (System.nanoTime() - begin) / 1e9);
         begin = System.nanoTime();
-        jdbc.execute("analyze");
-        timings.put("analyze", (System.nanoTime() - begin) / 1e9);
+        // As after a restore: vacuumed and analysed before anything is measured. With only ANALYZE, autovacuum took up
+        // the copied tables a minute later, in the middle of the measurements (task_clock and task_inbox while a town
+        // officer's inbox at 100,000 projects was measured: p50 108 ms against 15 ms in the run before).
+        jdbc.execute("vacuum (analyze)");
+        timings.put("vacuum analyze", (System.nanoTime() - begin) / 1e9);
         return inserted;
     }
 
