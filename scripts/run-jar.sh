@@ -25,19 +25,24 @@ if [ ! -f "$APP_DIR/app.jsa" ] || [ "$JAR" -nt "$APP_DIR/app.jsa" ]; then
     rm -rf "${APP_DIR:?}"/*
     "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >&2
     TRAINING=$(mktemp -d)
+    # The training's PostgreSQL server, if the JVM left it running (it stops it on a normal exit).
+    stop_training_postgres() {
+        if [ -f "$TRAINING/postgres/postmaster.pid" ]; then
+            kill "$(head -1 "$TRAINING/postgres/postmaster.pid")" 2>/dev/null || true
+            sleep 2
+        fi
+    }
     # A training start on its own embedded PostgreSQL, without the environment's database or profile, that stops
     # once the application context is refreshed.
     (env -u SPRING_DATASOURCE_URL -u SPRING_PROFILES_ACTIVE "$JAVA" $HEAP \
         -XX:ArchiveClassesAtExit="$APP_DIR/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_DIR/$NAME" \
         --spring.datasource.url= --ggg.embedded-postgres.data-dir="$TRAINING/postgres" \
         --ggg.embedded-postgres.port=0 --server.port=0 > "$TRAINING/training.log" 2>&1) || {
+        stop_training_postgres
         echo "[run-jar] the training start failed; see $TRAINING/training.log" >&2
         exit 1
     }
-    if [ -f "$TRAINING/postgres/postmaster.pid" ]; then
-        kill "$(head -1 "$TRAINING/postgres/postmaster.pid")" 2>/dev/null || true
-        sleep 2
-    fi
+    stop_training_postgres
     rm -rf "$TRAINING"
 fi
 if [ "${1:-}" = "--prepare" ]; then
