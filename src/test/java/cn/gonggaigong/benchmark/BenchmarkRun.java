@@ -331,11 +331,7 @@ final class BenchmarkRun {
         if (before.equals(now)) {
             throw new IllegalStateException("TaskQueries.OF_PROJECT no longer has the filter this figure compares");
         }
-        String camunda = """
-                select distinct RES.* from ACT_RU_TASK RES WHERE ( 1 = 1 and EXISTS ( select ID_ from ACT_RU_VARIABLE
-                WHERE NAME_= 'projectId' and TASK_ID_ is null and RES.PROC_INST_ID_ = PROC_INST_ID_ and ( ( TYPE_ is not null
-                and TYPE_ = 'long' and LONG_ is not null and LONG_ = %d ) ) ) ) order by RES.ID_ asc LIMIT 2147483647 OFFSET 0"""
-                .formatted(projectId);
+        String camunda = cn.gonggaigong.task.ProjectTasksLookupIT.camundaTaskQueryByProjectId(projectId);
         int samples = Math.max(5, settings.samples() / 5);
         Latencies indexed;
         Latencies unindexed;

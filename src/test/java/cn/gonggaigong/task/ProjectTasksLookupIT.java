@@ -23,7 +23,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (ProjectService.details, the message correlations of ProjectMessages): the same tasks as before, and the plan
  * starts from the index instead of reading every projectId row (BENCHMARKS.md has the figures at 100,000 projects).
  */
-class ProjectTasksLookupIT extends WorkApiTestSupport {
+public class ProjectTasksLookupIT extends WorkApiTestSupport {
+
+    /**
+     * Camunda 7.24's statement for {@code createTaskQuery().processVariableValueEquals("projectId", id)} (its TaskQuery
+     * mapping), as the project's details send it; also timed by the benchmark (BenchmarkRun.projectPage).
+     */
+    public static String camundaTaskQueryByProjectId(long projectId) {
+        return """
+                select distinct RES.* from ACT_RU_TASK RES WHERE ( 1 = 1 and EXISTS ( select ID_ from ACT_RU_VARIABLE
+                WHERE NAME_= 'projectId' and TASK_ID_ is null and RES.PROC_INST_ID_ = PROC_INST_ID_ and ( ( TYPE_ is not null
+                and TYPE_ = 'long' and LONG_ is not null and LONG_ = %d ) ) ) ) order by RES.ID_ asc LIMIT 2147483647 OFFSET 0"""
+                .formatted(projectId);
+    }
 
     @Autowired
     TaskQueries queries;
@@ -64,11 +76,7 @@ class ProjectTasksLookupIT extends WorkApiTestSupport {
         // is checked is that the index serves these statements (without it the plans name another index).
         String projectPage = plan(TaskQueries.OF_PROJECT.replace(":projectId", "42"));
         assertThat(projectPage).contains("ggg_idx_act_ru_variable_name_long");
-        // Camunda's statement for processVariableValueEquals("projectId", 42L) (its TaskQuery mapping, 7.24).
-        String camunda = plan("""
-                select distinct RES.* from ACT_RU_TASK RES WHERE ( 1 = 1 and EXISTS ( select ID_ from ACT_RU_VARIABLE
-                WHERE NAME_= 'projectId' and TASK_ID_ is null and RES.PROC_INST_ID_ = PROC_INST_ID_ and ( ( TYPE_ is not null
-                and TYPE_ = 'long' and LONG_ is not null and LONG_ = 42 ) ) ) ) order by RES.ID_ asc LIMIT 2147483647 OFFSET 0""");
+        String camunda = plan(camundaTaskQueryByProjectId(42));
         assertThat(camunda).contains("ggg_idx_act_ru_variable_name_long");
     }
 
