@@ -61,7 +61,11 @@ final class EngineSql {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            statement.setObject(i + 1, p instanceof Instant instant ? Timestamp.from(instant) : p);
+            if (p instanceof String[] values) {
+                statement.setArray(i + 1, connection.createArrayOf("varchar", values));
+            } else {
+                statement.setObject(i + 1, p instanceof Instant instant ? Timestamp.from(instant) : p);
+            }
         }
         return statement;
     }

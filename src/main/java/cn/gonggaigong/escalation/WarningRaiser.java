@@ -5,13 +5,9 @@ import cn.gonggaigong.security.Groups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -36,37 +32,44 @@ public class WarningRaiser {
     /** The new warning's id; empty when this grade of this task was raised before. */
     public Optional<Long> raise(CommandContext context, TaskEntity task, Grade grade, String raisedBy, String urging) {
         EngineSql sql = new EngineSql(context);
-        Map<String, Object> row = sql.one("select task_id from task_clock where task_id = ?", task.getId());
-        if (row == null) {
-            clock.register(context, task);
-        }
-        Map<String, Object> c = sql.one("""
+        String clockOfTask = """
                 select c.*, p.name as project_name, p.code as project_code, t.name as town_name
                 from task_clock c left join project p on p.id = c.project_id left join town t on t.code = c.town_code
-                where c.task_id = ?""", task.getId());
+                where c.task_id = ?""";
+        Map<String, Object> c = sql.one(clockOfTask, task.getId());
+        if (c == null) { // an older task without a clock, urged
+            clock.register(context, task);
+            c = sql.one(clockOfTask, task.getId());
+        }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant due = EngineSql.instant(c.get("due_at"));
         String message = message(c, grade, due, now, raisedBy, urging);
+        // Who is told is read first, so the warning, its list of recipients and their notifications are two statements.
+        Map<String, Recipients.Recipient> recipients = recipients(context, (String) c.get("responsible_group"),
+                task.getAssignee(), grade);
         Map<String, Object> inserted = sql.one("""
                 insert into task_warning (project_id, town_code, task_id, task_definition_key, task_name,
-                    responsible_group, grade, due_at, raised_at, raised_by, message)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    responsible_group, grade, due_at, raised_at, raised_by, message, notified)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (task_id, grade) where grade <> 'URGE' do nothing returning id""",
                 c.get("project_id"), c.get("town_code"), task.getId(), task.getTaskDefinitionKey(),
                 task.getName() != null ? task.getName() : task.getTaskDefinitionKey(), c.get("responsible_group"),
-                grade.name(), due, now, raisedBy, message);
+                grade.name(), due, now, raisedBy, message,
+                recipients.isEmpty() ? null : String.join(",", recipients.keySet()));
         if (inserted == null) {
             return Optional.empty();
         }
         long warningId = ((Number) inserted.get("id")).longValue();
-        Map<String, User> recipients = recipients(context, (String) c.get("responsible_group"), task.getAssignee(), grade);
-        String title = "【" + grade.label() + "】" + task.getName();
-        for (User user : recipients.values()) {
-            sql.update("insert into notification (user_id, warning_id, title, body, email, created_at) values (?, ?, ?, ?, ?, ?)",
-                    user.getId(), warningId, title, message, blankToNull(user.getEmail()), now);
+        if (!recipients.isEmpty()) {
+            String title = "【" + grade.label() + "】" + task.getName();
+            sql.update("""
+                    insert into notification (user_id, warning_id, title, body, email, created_at)
+                    select r.user_id, ?, ?, ?, r.email, ? from unnest(?, ?) with ordinality as r(user_id, email, ord)
+                    order by r.ord""",
+                    warningId, title, message, now,
+                    recipients.keySet().toArray(String[]::new),
+                    recipients.values().stream().map(r -> blankToNull(r.email())).toArray(String[]::new));
         }
-        sql.update("update task_warning set notified = ? where id = ?",
-                recipients.isEmpty() ? null : String.join(",", recipients.keySet()), warningId);
         context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> notifier.raised(warningId));
         return Optional.of(warningId);
     }
@@ -95,7 +98,8 @@ public class WarningRaiser {
         return m.toString();
     }
 
-    private static Map<String, User> recipients(CommandContext context, String responsible, String assignee, Grade grade) {
+    private static Map<String, Recipients.Recipient> recipients(CommandContext context, String responsible, String assignee,
+                                                                Grade grade) {
         List<String> groups = new ArrayList<>();
         groups.add(responsible);
         if (grade == Grade.RED) {
@@ -104,34 +108,7 @@ public class WarningRaiser {
             groups.add(Groups.LEADING_GROUP);
             groups.add(Groups.LEADING_GROUP_OFFICE);
         }
-        Map<String, User> users = new LinkedHashMap<>();
-        boolean authorization = context.isAuthorizationCheckEnabled();
-        context.disableAuthorizationCheck();
-        try {
-            Set<String> userIds = new LinkedHashSet<>();
-            if (assignee != null) {
-                userIds.add(assignee);
-            }
-            for (String group : groups) {
-                List<User> members = context.getReadOnlyIdentityProvider().createUserQuery(context)
-                        .memberOfGroup(group).orderByUserId().asc().list();
-                if (members.isEmpty() && group.equals(responsible)) {
-                    userIds.add(responsible);
-                }
-                members.forEach(u -> users.putIfAbsent(u.getId(), u));
-            }
-            for (String userId : userIds) {
-                if (!users.containsKey(userId)) {
-                    User user = context.getReadOnlyIdentityProvider().findUserById(userId);
-                    if (user != null) {
-                        users.put(user.getId(), user);
-                    }
-                }
-            }
-        } finally {
-            context.setAuthorizationCheckEnabled(authorization);
-        }
-        return users;
+        return Recipients.of(context, groups, responsible, assignee);
     }
 
     private static String blankToNull(String s) {
