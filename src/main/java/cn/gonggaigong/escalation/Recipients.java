@@ -1,16 +1,10 @@
 package cn.gonggaigong.escalation;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.identity.db.DbReadOnlyIdentityServiceProvider;
@@ -67,32 +61,19 @@ final class Recipients {
                   from unnest(?) with ordinality as s(user_id, ord)
                   join %1$sACT_ID_USER u on u.id_ = s.user_id
                 order by 1, 2""".formatted(prefix);
-        Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         boolean responsibleHasMembers = false;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Array groupArray = connection.createArrayOf("varchar", groups.toArray(String[]::new));
-            Array userArray = connection.createArrayOf("varchar", users.toArray(String[]::new));
-            statement.setArray(1, groupArray);
-            statement.setLong(2, groups.size());
-            statement.setArray(3, userArray);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    long ord = rs.getLong(1);
-                    String userId = rs.getString(2);
-                    Recipient recipient = new Recipient(userId, rs.getString(3));
-                    if (ord <= groups.size()) {
-                        responsibleHasMembers |= groups.get((int) ord - 1).equals(responsible);
-                        recipients.putIfAbsent(userId, recipient);
-                    } else if (userId.equals(assignee) || (userId.equals(responsible) && !responsibleHasMembers)) {
-                        recipients.putIfAbsent(userId, recipient);
-                    }
-                }
+        for (Map<String, Object> row : new EngineSql(context).query(sql, groups.toArray(String[]::new), (long) groups.size(),
+                users.toArray(String[]::new))) {
+            long ord = ((Number) row.get("ord")).longValue();
+            String userId = (String) row.get("id_");
+            Recipient recipient = new Recipient(userId, (String) row.get("email_"));
+            if (ord <= groups.size()) {
+                responsibleHasMembers |= groups.get((int) ord - 1).equals(responsible);
+                recipients.putIfAbsent(userId, recipient);
+            } else if (userId.equals(assignee) || (userId.equals(responsible) && !responsibleHasMembers)) {
+                recipients.putIfAbsent(userId, recipient);
             }
-            groupArray.free();
-            userArray.free();
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Reading the recipients of a warning failed", e);
         }
         return recipients;
     }
