@@ -73,4 +73,31 @@ public abstract class ApplicationTestSupport {
         change.accept(app);
         return app;
     }
+
+    /**
+     * EXPLAIN of {@code sql} with sequential scans discouraged, in a transaction that is rolled back: the test database
+     * is small, so PostgreSQL would read whole tables anyway; this way the plan shows which index can serve the
+     * statement (with none that fits, it still names the table scan).
+     */
+    protected static String planWithoutSeqScans(javax.sql.DataSource dataSource, String sql) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("set local enable_seqscan = off");
+                List<String> lines = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rs = statement.executeQuery("explain " + sql)) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                return String.join("\n", lines);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

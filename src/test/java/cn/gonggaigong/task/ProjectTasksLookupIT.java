@@ -2,10 +2,6 @@ package cn.gonggaigong.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -86,23 +82,6 @@ public class ProjectTasksLookupIT extends WorkApiTestSupport {
     }
 
     private String plan(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                statement.execute("set local enable_seqscan = off");
-                List<String> lines = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery("explain " + sql)) {
-                    while (rs.next()) {
-                        lines.add(rs.getString(1));
-                    }
-                }
-                return String.join("\n", lines);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return planWithoutSeqScans(dataSource, sql);
     }
 }
