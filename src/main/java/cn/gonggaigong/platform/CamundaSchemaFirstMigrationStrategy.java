@@ -5,17 +5,21 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.DatabaseProperty;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -26,14 +30,17 @@ import org.springframework.util.StringUtils;
  * runs every command, schema creation included, in a Spring transaction of the shared {@code JpaTransactionManager},
  * which needs the {@code EntityManagerFactory}; that validates the business tables ({@code ddl-auto: validate}) and
  * so needs Flyway to have run first. The circle is broken here instead: before migrating, a database without the
- * engine's tables gets them from Camunda itself, by a short-lived engine with no job executor, no deployments and
- * its own JDBC transactions, configured like the real one ({@code camunda.bpm.history-level}, table prefix,
- * schema). The real engine starts later as usual and finds its schema in place ({@code schema-update: true} also
- * upgrades it after a Camunda update).
+ * engine's tables gets them from the SQL scripts Camunda ships in its engine jar and runs itself when it creates a
+ * schema ({@code org/camunda/bpm/engine/db/create/activiti.<database>.create.<component>.sql}), for the components
+ * the migrations use: engine, history (unless the history level is none) and identity, in one transaction. The real
+ * engine starts later as usual, finds them in place and adds what is missing ({@code schema-update: true}: the
+ * decision and case tables, the history level property; it also upgrades the schema after a Camunda update).
+ * <p>
+ * Until 2 December 2026 a short-lived second engine created these tables; building it cost about 3.4 s of a first
+ * start on 2 cores (its MyBatis configuration, its expression and script engines), the scripts take 0.1-0.3 s
+ * (BENCHMARKS.md, P5). CamundaSchemaFirstMigrationStrategyIT checks that the schema is the one the engine makes.
  */
 public class CamundaSchemaFirstMigrationStrategy implements FlywayMigrationStrategy {
-
-    static final String BOOTSTRAP_ENGINE_NAME = "ggg-schema-bootstrap";
 
     private static final Logger log = LoggerFactory.getLogger(CamundaSchemaFirstMigrationStrategy.class);
 
@@ -51,6 +58,10 @@ public class CamundaSchemaFirstMigrationStrategy implements FlywayMigrationStrat
             if (ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE.equals(camunda.getDatabase().getSchemaUpdate())) {
                 log.warn("The Camunda engine's tables are missing and camunda.bpm.database.schema-update is false; "
                         + "migrations that use them will fail");
+            } else if (StringUtils.hasText(camunda.getDatabase().getTablePrefix())) {
+                // Camunda's scripts create the tables without a prefix; a prefixed schema is made by hand.
+                log.warn("The Camunda engine's tables are missing and camunda.bpm.database.table-prefix is set; create "
+                        + "them with Camunda's SQL scripts (with the prefix) before starting; migrations that use them will fail");
             } else {
                 createEngineSchema();
             }
@@ -77,36 +88,43 @@ public class CamundaSchemaFirstMigrationStrategy implements FlywayMigrationStrat
         }
     }
 
-    private void createEngineSchema() {
-        log.info("Creating the Camunda engine's schema before the Flyway migrations");
-        DatabaseProperty database = camunda.getDatabase();
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName(BOOTSTRAP_ENGINE_NAME);
-        configuration.setDataSource(dataSource);
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        if (StringUtils.hasText(camunda.getHistoryLevel())) {
-            configuration.setHistory(camunda.getHistoryLevel());
+    /** The scripts run, in this order, for a database without the engine's tables. */
+    List<String> schemaScripts(String databaseType) {
+        List<String> components = new ArrayList<>(List.of("engine"));
+        if (!"none".equalsIgnoreCase(camunda.getHistoryLevel())) {
+            components.add("history");
         }
-        if (StringUtils.hasText(database.getType())) {
-            configuration.setDatabaseType(database.getType());
+        components.add("identity");
+        return components.stream()
+                .map(c -> "org/camunda/bpm/engine/db/create/activiti." + databaseType + ".create." + c + ".sql").toList();
+    }
+
+    void createEngineSchema() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            String databaseType = StringUtils.hasText(camunda.getDatabase().getType()) ? camunda.getDatabase().getType()
+                    : "PostgreSQL".equals(product) ? "postgres" : null;
+            if (databaseType == null) {
+                // The migrations are PostgreSQL's dialect (partial indexes, arrays) too.
+                throw new IllegalStateException("The application runs on PostgreSQL; the database is " + product);
+            }
+            List<String> scripts = schemaScripts(databaseType);
+            log.info("Creating the Camunda engine's schema before the Flyway migrations: {}", scripts);
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (String script : scripts) {
+                    ScriptUtils.executeSqlScript(connection, new ClassPathResource(script, ProcessEngine.class.getClassLoader()));
+                }
+                connection.commit();
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the Camunda engine's tables", e);
         }
-        if (StringUtils.hasText(database.getTablePrefix())) {
-            configuration.setDatabaseTablePrefix(database.getTablePrefix());
-        }
-        if (StringUtils.hasText(database.getSchemaName())) {
-            configuration.setDatabaseSchema(database.getSchemaName());
-        }
-        if (ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE.equals(database.getSchemaUpdate())) {
-            // Only the tables the migrations use: the real engine adds the decision (DMN) and case (CMMN) tables
-            // itself (schema-update true creates what is missing), so their engines, FEEL's above all, start once
-            // instead of twice on a first start (about 3 s of it on 2 cores; BENCHMARKS.md, P5).
-            configuration.setDmnEnabled(false);
-            configuration.setCmmnEnabled(false);
-        }
-        configuration.setJobExecutorActivate(false);
-        configuration.setMetricsEnabled(false);
-        configuration.setDbMetricsReporterActivate(false);
-        ProcessEngine engine = configuration.buildProcessEngine();
-        engine.close();
     }
 }
