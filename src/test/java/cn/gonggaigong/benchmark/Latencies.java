@@ -11,9 +11,19 @@ record Latencies(int samples, double p50, double p95, double p99, Object lastRes
 
     /** Calls {@code call} {@code warmup} times unmeasured, then up to {@code samples} times measured. */
     static Latencies measure(int warmup, int samples, Callable<?> call) {
+        return measure(warmup, 0, samples, call);
+    }
+
+    /**
+     * Calls {@code call} unmeasured at least {@code warmup} times and for at least {@code warmupSeconds}, then up to
+     * {@code samples} times measured. The time matters for fast calls: a few milliseconds' call needs thousands of
+     * runs before the JIT has compiled its whole path (BENCHMARKS.md, P2).
+     */
+    static Latencies measure(int warmup, double warmupSeconds, int samples, Callable<?> call) {
         try {
             Object last = null;
-            for (int i = 0; i < warmup; i++) {
+            long warmupBegin = System.nanoTime();
+            for (int i = 0; i < warmup || (System.nanoTime() - warmupBegin) / 1e9 < warmupSeconds; i++) {
                 last = call.call();
             }
             long[] nanos = new long[samples];

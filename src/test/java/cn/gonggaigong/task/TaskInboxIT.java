@@ -128,6 +128,10 @@ class TaskInboxIT extends WorkApiTestSupport {
             paged.addAll(one.body().get("items").findValuesAsText("taskId"));
         }
         assertThat(paged).containsExactlyElementsOf(all);
+        // Past the end: no rows, and still the list's total.
+        Answer beyond = get("zhanlong1", "/api/tasks?size=2&page={p}", total / 2 + 3);
+        assertThat(beyond.body().get("items")).isEmpty();
+        assertThat(beyond.body().get("total").asLong()).isEqualTo(total);
         List<String> dues = whole.body().get("items").findValuesAsText("dueAt");
         assertThat(dues).isSortedAccordingTo(String::compareTo);
     }
