@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +36,9 @@ import org.springframework.util.StringUtils;
  * decision and case tables, the history level property; it also upgrades the schema after a Camunda update).
  * <p>
  * Until 2 December 2026 a short-lived second engine created these tables; building it cost about 3.4 s of a first
- * start on 2 cores (its MyBatis configuration, its expression and script engines), the scripts take 0.1-0.3 s
- * (BENCHMARKS.md, P5). CamundaSchemaFirstMigrationStrategyIT checks that the schema is the one the engine makes.
+ * start on 2 cores (its MyBatis configuration, its expression and script engines) that the real engine then spent
+ * again; the scripts take well under a second (BENCHMARKS.md, P5, item 18). CamundaSchemaFirstMigrationStrategyIT
+ * checks that the schema ends up the one the engine makes by itself.
  */
 public class CamundaSchemaFirstMigrationStrategy implements FlywayMigrationStrategy {
 
