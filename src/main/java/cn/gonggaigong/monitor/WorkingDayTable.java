@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +45,8 @@ public class WorkingDayTable {
     public int fill() {
         Map<LocalDate, Row> stored = new HashMap<>();
         jdbc.query("select day, ordinal, working from working_day",
-                rs -> {
-                    stored.put(rs.getDate(1).toLocalDate(), new Row(rs.getInt(2), rs.getBoolean(3)));
-                });
+                (RowCallbackHandler) rs ->
+                        stored.put(rs.getDate(1).toLocalDate(), new Row(rs.getInt(2), rs.getBoolean(3))));
         List<Object[]> rows = new ArrayList<>();
         int ordinal = 0;
         for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {

@@ -16,9 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The list's page, rows and total come from one statement ({@link TaskQueries#mine}): a long list's total is capped
- * at {@link TaskQueries#COUNT_LIMIT} ("1000+"), a task of two of the caller's parties counts once, a page past the end
- * still has the total. 1,005 open tasks of one group are written straight into Camunda's task table and the read
+ * A task list's total ({@link TaskQueries#mine}): a long list's total is capped at {@link TaskQueries#COUNT_LIMIT}
+ * ("1000+"), a task of two of the caller's parties counts once, a page past the end still has the total. 1,005 open tasks of one group are written straight into Camunda's task table and the read
  * model, in the test's transaction, which is rolled back.
  */
 @Transactional
