@@ -1,16 +1,30 @@
 package cn.gonggaigong;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import cn.gonggaigong.escalation.WarningJobHandler;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -75,12 +89,65 @@ public abstract class ApplicationTestSupport {
     }
 
     /**
+     * Makes {@code call} (an action that ends tasks) meet the job executor of another node locking the tasks'
+     * escalation timers — a deadline falling due while the action runs — deterministically: the "other node" updates
+     * the timer jobs as Camunda's acquisition does (a new revision and its lock) in a transaction it holds open; the
+     * action reads the old revision, waits on that row lock when it deletes the timers, and finds the revision changed
+     * once the other node commits (Camunda's OptimisticLockingException). Returns the action's answer, after checking
+     * that the timers are gone.
+     */
+    protected static <T> T whileAnotherNodeLocksTheTimersOf(DataSource dataSource, List<String> taskIds, Callable<T> call)
+            throws Exception {
+        JdbcTemplate sql = new JdbcTemplate(dataSource);
+        List<String> timers = new ArrayList<>();
+        for (String taskId : taskIds) {
+            List<String> own = sql.queryForList("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ?",
+                    String.class, WarningJobHandler.TYPE, taskId + ":%");
+            assertThat(own).as("escalation timers of task %s", taskId).isNotEmpty();
+            timers.addAll(own);
+        }
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (PreparedStatement lock = otherNode.prepareStatement("update act_ru_job set rev_ = rev_ + 1, lock_owner_ = 'node-2',"
+                    + " lock_exp_time_ = now() + interval '5 minutes' where id_ = any (?)")) {
+                lock.setArray(1, otherNode.createArrayOf("varchar", timers.toArray()));
+                assertThat(lock.executeUpdate()).isEqualTo(timers.size());
+            }
+            Future<T> answer = caller.submit(call);
+            assertThat(waitsOnALockOfTheJobTable(sql, answer))
+                    .as("the action's deletion of the timers waits for the other node's transaction").isTrue();
+            otherNode.commit();
+            T done = answer.get(60, TimeUnit.SECONDS);
+            assertThat(sql.queryForObject("select count(*) from act_ru_job where id_ = any (?)", Long.class,
+                    (Object) timers.toArray(String[]::new))).as("the timers the other node had locked, after the action").isZero();
+            return done;
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /** Whether, before the call has ended, a session waits on a lock while it changes act_ru_job. */
+    private static boolean waitsOnALockOfTheJobTable(JdbcTemplate sql, Future<?> call) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && !call.isDone()) {
+            Long waiting = sql.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock' and query ilike '%act_ru_job%'", Long.class);
+            if (waiting != null && waiting > 0) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /**
      * EXPLAIN of {@code sql} with sequential scans discouraged, in a transaction that is rolled back: the test database
      * is small, so PostgreSQL would read whole tables anyway; this way the plan shows which index can serve the
      * statement (with none that fits, it still names the table scan).
      */
-    protected static String planWithoutSeqScans(javax.sql.DataSource dataSource, String sql) {
-        try (java.sql.Connection connection = dataSource.getConnection();
+    protected static String planWithoutSeqScans(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection();
              java.sql.Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {

@@ -6,6 +6,7 @@ import java.util.List;
 import cn.gonggaigong.meeting.MeetingViews.Agenda;
 import cn.gonggaigong.meeting.MeetingViews.MeetingRequest;
 import cn.gonggaigong.meeting.MeetingViews.MeetingView;
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class MeetingController {
 
     private final MeetingService meetings;
+    private final ConcurrentChangeRetry retry;
 
-    public MeetingController(MeetingService meetings) {
+    public MeetingController(MeetingService meetings, ConcurrentChangeRetry retry) {
         this.meetings = meetings;
+        this.retry = retry;
     }
 
     @GetMapping("/agenda")
@@ -38,7 +41,8 @@ public class MeetingController {
     @PostMapping
     @Operation(summary = "记录一次会议（日期、纪要、文号）并一次办结各项决定；任一项有误则 400 且全部不办理")
     public ResponseEntity<MeetingView> record(@RequestBody MeetingRequest request) {
-        MeetingView meeting = meetings.record(request);
+        // One transaction for all decisions, run again when a task's timer job met it (ConcurrentChangeRetry).
+        MeetingView meeting = retry.call("meeting", () -> meetings.record(request));
         return ResponseEntity.created(URI.create("/api/meetings/" + meeting.id())).body(meeting);
     }
 

@@ -2,7 +2,9 @@ package cn.gonggaigong.monitor;
 
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import cn.gonggaigong.report.MonthlyReportController;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +26,12 @@ public class MonitorApiExceptionHandler {
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "请求参数格式不正确",
                 List.of(new FieldProblem(e.getName(), "格式不正确"))));
+    }
+
+    /** A monthly report met a concurrent change in every attempt of {@link ConcurrentChangeRetry}: nothing saved. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ApiError> concurrent(OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, ConcurrentChangeRetry.GAVE_UP, List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)

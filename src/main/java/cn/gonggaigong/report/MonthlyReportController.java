@@ -5,6 +5,7 @@ import cn.gonggaigong.monitor.MonitorApiExceptionHandler.BadParametersException;
 import cn.gonggaigong.monitor.MonitorApiExceptionHandler.NotFoundException;
 import cn.gonggaigong.monitor.MonitorParameters;
 import cn.gonggaigong.monitor.MonitorQueries;
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import cn.gonggaigong.monitor.MonitorViews.ReportRow;
 import cn.gonggaigong.process.MonthlyProgressReportProcess.Field;
 import cn.gonggaigong.project.Town;
@@ -53,15 +54,18 @@ public class MonthlyReportController {
     private final MonitorParameters parameters;
     private final TownRepository towns;
     private final TaskService taskService;
+    private final ConcurrentChangeRetry retry;
 
     public MonthlyReportController(MonthlyReports reports, MonitorQueries queries, MonitorAccess access,
-                                   MonitorParameters parameters, TownRepository towns, TaskService taskService) {
+                                   MonitorParameters parameters, TownRepository towns, TaskService taskService,
+                                   ConcurrentChangeRetry retry) {
         this.reports = reports;
         this.queries = queries;
         this.access = access;
         this.parameters = parameters;
         this.towns = towns;
         this.taskService = taskService;
+        this.retry = retry;
     }
 
     public record Prefill(String taskId, String townCode, String townName, String reportMonth, Instant dueAt,
@@ -98,6 +102,11 @@ public class MonthlyReportController {
 
     @PostMapping("/tasks/{taskId}")
     public Report submit(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+        // The completion is the engine's own transaction; run again when the task's timer job met it.
+        return retry.call("monthly report " + taskId, () -> submitOnce(taskId, body));
+    }
+
+    private Report submitOnce(String taskId, Map<String, Object> body) {
         Report report = readable(taskId);
         if (!"PENDING".equals(report.status())) {
             throw new BadParametersException(List.of(new cn.gonggaigong.project.FieldProblem("taskId", "该月度报告已报送")));

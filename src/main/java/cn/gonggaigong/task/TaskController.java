@@ -3,6 +3,7 @@ package cn.gonggaigong.task;
 import java.util.List;
 import java.util.Map;
 
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import cn.gonggaigong.task.TaskViews.Comment;
 import cn.gonggaigong.task.TaskViews.CommentRequest;
 import cn.gonggaigong.task.TaskViews.DelegateRequest;
@@ -23,16 +24,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's work queue and the work on one task. Errors: {@link WorkApiExceptionHandler}. */
+/**
+ * The caller's work queue and the work on one task. Errors: {@link WorkApiExceptionHandler}. Each action is one
+ * transaction of {@link TaskWorkService}, run again when it met a concurrent change ({@link ConcurrentChangeRetry}).
+ */
 @RestController
 @RequestMapping("/api/tasks")
 @Tag(name = "待办任务", description = "我的待办、签收、办理、意见、转办、委派、退回")
 public class TaskController {
 
     private final TaskWorkService work;
+    private final ConcurrentChangeRetry retry;
 
-    public TaskController(TaskWorkService work) {
+    public TaskController(TaskWorkService work, ConcurrentChangeRetry retry) {
         this.work = work;
+        this.retry = retry;
     }
 
     @GetMapping
@@ -55,28 +61,30 @@ public class TaskController {
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "签收（认领）任务；他人已签收为 409")
     public ResponseEntity<Void> claim(@PathVariable String taskId) {
-        work.claim(taskId);
+        retry.run("claim " + taskId, () -> work.claim(taskId));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/unclaim")
     @Operation(summary = "取消签收")
     public ResponseEntity<Void> unclaim(@PathVariable String taskId) {
-        work.unclaim(taskId);
+        retry.run("unclaim " + taskId, () -> work.unclaim(taskId));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/complete")
     @Operation(summary = "提交表单，办结任务；表单校验不通过为 400（逐项列出），已办结为 409")
     public ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> form) {
-        work.complete(taskId, form == null ? Map.of() : form);
+        Map<String, Object> submitted = form == null ? Map.of() : form;
+        retry.run("complete " + taskId, () -> work.complete(taskId, submitted));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/resolve")
     @Operation(summary = "被委派人办理完毕，交回委派人")
     public ResponseEntity<Void> resolve(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> form) {
-        work.resolve(taskId, form == null ? Map.of() : form);
+        Map<String, Object> submitted = form == null ? Map.of() : form;
+        retry.run("resolve " + taskId, () -> work.resolve(taskId, submitted));
         return ResponseEntity.noContent().build();
     }
 
@@ -89,27 +97,28 @@ public class TaskController {
     @PostMapping("/{taskId}/comments")
     @Operation(summary = "添加办理意见")
     public ResponseEntity<Comment> comment(@PathVariable String taskId, @RequestBody CommentRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(work.comment(taskId, request.message()));
+        Comment added = retry.call("comment " + taskId, () -> work.comment(taskId, request.message()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(added);
     }
 
     @PostMapping("/{taskId}/transfer")
     @Operation(summary = "转办给本任务办理部门的同事")
     public ResponseEntity<Void> transfer(@PathVariable String taskId, @RequestBody TransferRequest request) {
-        work.transfer(taskId, request.userId(), request.reason());
+        retry.run("transfer " + taskId, () -> work.transfer(taskId, request.userId(), request.reason()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/delegate")
     @Operation(summary = "委派给本任务办理部门的同事，办理后交回")
     public ResponseEntity<Void> delegate(@PathVariable String taskId, @RequestBody DelegateRequest request) {
-        work.delegate(taskId, request.userId());
+        retry.run("delegate " + taskId, () -> work.delegate(taskId, request.userId()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/send-back")
     @Operation(summary = "退回上一环节（仅流程模型允许的环节），须说明理由")
     public ResponseEntity<Void> sendBack(@PathVariable String taskId, @RequestBody SendBackRequest request) {
-        work.sendBack(taskId, request.reason());
+        retry.run("send back " + taskId, () -> work.sendBack(taskId, request.reason()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package cn.gonggaigong.task;
 
 import java.util.List;
 
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
 import cn.gonggaigong.project.ProjectNotFoundException;
@@ -34,10 +35,13 @@ public class WorkApiExceptionHandler {
         return error(HttpStatus.FORBIDDEN, "无权办理该任务：您不是该任务的办理人或候选部门成员", List.of());
     }
 
-    /** Two people changed the same task or instance at once; the later one rolled back and may try again. */
+    /**
+     * Someone or something (a timer job) changed the same task or instance at once, and the action still met that
+     * after {@link ConcurrentChangeRetry}'s attempts; each was rolled back, so nothing of it was saved.
+     */
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<ApiError> concurrent(OptimisticLockingException e) {
-        return error(HttpStatus.CONFLICT, "该任务正被他人同时办理，请刷新后重试", List.of());
+        return error(HttpStatus.CONFLICT, ConcurrentChangeRetry.GAVE_UP, List.of());
     }
 
     @ExceptionHandler(ProjectNotFoundException.class)

@@ -29,6 +29,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -56,6 +58,8 @@ class MonthlyReportIT extends ApplicationTestSupport {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     ManagementService managementService;
     @Autowired
     TaskService taskService;
@@ -64,19 +68,20 @@ class MonthlyReportIT extends ApplicationTestSupport {
 
     @AfterEach
     void resetClockAndNextRound() {
-        ClockUtil.reset();
         // The round ends with the test (its open tasks deleted, their escalation timers with them), so nothing of it
         // fires while the other tests of this JVM run.
         runtimeService.createProcessInstanceQuery().processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID).list()
                 .forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "测试结束"));
         // The next round's timer was computed from the test's clock: put it back on the next real 1st of a month, so
-        // no round starts while the other tests of this JVM run.
+        // no round starts while the other tests of this JVM run. Before the clock is reset: with the real time, that
+        // timer (the 1st after the test's month) would be due at once, and the job executor could take it first.
         ZonedDateTime next = ZonedDateTime.now(WorkingDayCalendar.ZONE).withDayOfMonth(1).plusMonths(1)
                 .withHour(9).withMinute(0).withSecond(0).withNano(0);
         for (Job job : managementService.createJobQuery().processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID)
                 .timers().list()) {
             managementService.setJobDuedate(job.getId(), Date.from(next.toInstant()));
         }
+        ClockUtil.reset();
     }
 
     private static Date at(String iso) {
@@ -102,6 +107,24 @@ class MonthlyReportIT extends ApplicationTestSupport {
     private Task reportTask(String town) {
         return taskService.createTaskQuery().processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID)
                 .taskCandidateGroup("town-" + town).singleResult();
+    }
+
+    @Test
+    void aReportSubmittedWhileAnotherNodeLocksItsTimersIsSavedOnceAfterRunningAgain() throws Exception {
+        ClockUtil.setCurrentTime(at("2026-11-01T09:00:00+08:00"));
+        managementService.executeJob(managementService.createJobQuery()
+                .processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID).timers().singleResult().getId());
+        Task zhanlong = reportTask("zhanlong");
+
+        ClockUtil.setCurrentTime(at("2026-11-20T10:00:00+08:00"));
+        MockHttpServletResponse response = whileAnotherNodeLocksTheTimersOf(dataSource, List.of(zhanlong.getId()),
+                () -> perform(post("/api/monthly-reports/tasks/" + zhanlong.getId()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(report(7))), ZHANLONG));
+
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        assertThat(jdbc.queryForMap("select status, submitted_by from monthly_report where task_id = ?", zhanlong.getId()))
+                .containsEntry("status", "SUBMITTED").containsEntry("submitted_by", "zhanlong1");
+        assertThat(reportTask("zhanlong")).isNull();
     }
 
     @Test

@@ -145,6 +145,31 @@ class MeetingIT extends WorkApiTestSupport {
         }
     }
 
+    @Test
+    void aMeetingWhoseDecisionMeetsAnotherNodeLockingATimerIsRecordedOnceAfterRunningAgain() throws Exception {
+        List<JsonNode> projects = List.of(atCommittee("zhanlong", "规委会与超时提醒同时发生项目甲"),
+                atCommittee("liushadong", "规委会与超时提醒同时发生项目乙"));
+        List<String> tasks = new ArrayList<>();
+        for (JsonNode p : projects) {
+            tasks.add(reviewTask(p.get("id").asLong()));
+        }
+        Map<String, Object> decided = meeting(List.of(decision(tasks.get(0), "PASS"), decision(tasks.get(1), "REVISE")));
+        decided.put("documentNumber", "普规委〔2026〕30号");
+
+        // Only the second decision's timers are locked: the first one's completion is undone with the whole meeting.
+        Answer recorded = whileAnotherNodeLocksTheTimersOf(dataSource, List.of(tasks.get(1)),
+                () -> post("committee1", "/api/meetings", decided));
+
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from meeting where document_number = '普规委〔2026〕30号'", Long.class))
+                .as("one meeting").isOne();
+        assertThat(jdbc.queryForList("""
+                select outcome from decision_record where task_definition_key = 'Task_ReviewScheme' and meeting_id = ?
+                 order by project_id""", String.class, recorded.body().get("id").asLong()))
+                .as("one decision per project").containsExactly("PASS", "REVISE");
+    }
+
     private JsonNode atGovernment(String town, String name) throws Exception {
         JsonNode project = apply(town, name);
         runtimeService.startProcessInstanceByKey("GovernmentApproval", project.get("code").asText(), Variables.createVariables()

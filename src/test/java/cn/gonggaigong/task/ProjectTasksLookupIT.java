@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -39,8 +37,6 @@ public class ProjectTasksLookupIT extends WorkApiTestSupport {
     TaskService taskService;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void theVariableValueIndexExists() {

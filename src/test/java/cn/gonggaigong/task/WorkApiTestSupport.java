@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import cn.gonggaigong.ApplicationTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,8 @@ public abstract class WorkApiTestSupport extends ApplicationTestSupport {
     protected MockMvc mvc;
     @Autowired
     protected ObjectMapper json;
+    @Autowired
+    protected DataSource dataSource;
 
     /** A response: status and JSON body (null when empty). */
     public record Answer(int status, JsonNode body, String raw) {
