@@ -451,12 +451,7 @@ final class BenchmarkRun {
             return;
         }
         long history = warningHistory();
-        double[] cpuBefore = cpuSeconds();
-        double one = escalate("one node");
-        double[] cpuAfter = cpuSeconds();
-        String cpu = String.format(java.util.Locale.ROOT, "; CPU per 1,000 escalations: JVM %.1f s, PostgreSQL %.1f s",
-                (cpuAfter[0] - cpuBefore[0]) * 1000 / settings.escalationTasks(),
-                (cpuAfter[1] - cpuBefore[1]) * 1000 / settings.escalationTasks());
+        double one = escalate("one node", null);
         java.util.Optional<Path> jar = StartAndMemory.applicationJar();
         double two = Double.NaN;
         String twoWhy = null;
@@ -472,30 +467,31 @@ final class BenchmarkRun {
             StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
                     .toAbsolutePath(), List.of(), arguments.toArray(String[]::new));
             try {
-                two = escalate("two nodes");
+                two = escalate("two nodes", node2.process().pid());
             } finally {
                 node2.stop();
             }
         }
         long[] c1 = escalationCounts.get("one node");
-        report.row("P4", figure + ", one node", f(one, "s") + " (" + c1[0] + " warnings, " + c1[1] + " duplicates" + cpu + ")",
-                "–", "–",
+        report.row("P4", figure + ", one node", f(one, "s") + " (" + c1[0] + " warnings, " + c1[1] + " duplicates; "
+                + escalationCpu.get("one node") + ")", "–", "–",
                 "≤ 60 s, 0 duplicates", verdict(one <= 60 && c1[1] == 0));
         if (twoWhy != null) {
             report.notMeasured("P4", figure + ", two nodes", "≥ 1.6× faster than one node", twoWhy);
         } else {
             long[] c2 = escalationCounts.get("two nodes");
             report.row("P4", figure + ", two nodes (this JVM + the jar on the same database)", f(two, "s") + " (" + c2[0]
-                    + " warnings, " + c2[1] + " duplicates)", f(one, "s") + " one node", ratio(one / two) + "× faster",
-                    "≥ 1.6×, 0 duplicates", verdict(one / two >= 1.6 && c2[1] == 0));
+                    + " warnings, " + c2[1] + " duplicates; " + escalationCpu.get("two nodes") + ")", f(one, "s") + " one node",
+                    ratio(one / two) + "× faster", "≥ 1.6×, 0 duplicates", verdict(one / two >= 1.6 && c2[1] == 0));
         }
         report.note("P4: open office tasks of the seeded projects that have a RED timer (" + WARNING_JOB + ") and no RED "
                 + "warning yet; their RED jobs' due date set by SQL to one moment 3 s ahead (the other grades' timers left "
                 + "as they are); time from that moment until the last of them has its RED row in task_warning, polled every "
                 + "100 ms; duplicates = rows beyond one per (task, grade) plus notifications beyond one per (user, warning). "
-                + "CPU (one node): this JVM's process CPU time and the PostgreSQL server's (its postmaster with the backends "
-                + "it has waited for, and the live backends; utime + stime of /proc/<pid>/stat) from just before the timers "
-                + "are moved until the last warning; less affected by the machine's speed of the day than the wall time. "
+                + "CPU: this JVM's process CPU time, the second node's (utime + stime of /proc/<pid>/stat) and the PostgreSQL "
+                + "server's (its postmaster with the backends it has waited for, and the live backends) from the moment until "
+                + "the last warning, per 1,000 escalations (less affected by the machine's speed of the day than the wall "
+                + "time); machine busy = the share of all cores' time in that interval not idle (/proc/stat), whoever used it. "
                 + "Before it, " + String.format(java.util.Locale.ROOT, "%,d", history) + " closed warnings of earlier deadlines "
                 + "(one per copied project, written with the triggers off, the dashboard's counts made again, the table "
                 + "analysed): the copies have none, and a warnings table that is empty when 10,000 warnings arrive within a "
@@ -547,6 +543,21 @@ final class BenchmarkRun {
         return new double[]{jvm, server};
     }
 
+    /** Busy and total CPU ticks of all cores so far: the first line of /proc/stat (busy = all but idle and iowait). */
+    static long[] machineTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) { // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[]{total - idle, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[]{0, 0}; // no /proc/stat
+        }
+    }
+
     /** utime + stime of a process (and, with {@code children}, of its children it has waited for), in seconds. */
     static double procCpu(long pid, boolean children) {
         try {
@@ -560,8 +571,15 @@ final class BenchmarkRun {
         }
     }
 
-    /** Makes the RED timers of {@code escalationTasks} tasks fall due together; seconds until all are raised. */
-    double escalate(String label) throws Exception {
+    /** Per run of P4: CPU per 1,000 escalations and how busy the machine was, as printed. */
+    final Map<String, String> escalationCpu = new java.util.LinkedHashMap<>();
+
+    /**
+     * Makes the RED timers of {@code escalationTasks} tasks fall due together; seconds until all are raised. The CPU
+     * used from that moment on is kept in {@link #escalationCpu}: this JVM's, the second node's ({@code node2}, null
+     * when there is none) and PostgreSQL's.
+     */
+    double escalate(String label, Long node2) throws Exception {
         int n = settings.escalationTasks();
         jdbc.execute("drop table if exists bench_p4");
         jdbc.update("create table bench_p4 as select j.id_ as job_id, split_part(j.handler_cfg_, ':', 1) as task_id "
@@ -574,6 +592,10 @@ final class BenchmarkRun {
         }
         java.sql.Timestamp moment = new java.sql.Timestamp(System.currentTimeMillis() + 3_000);
         jdbc.update("update act_ru_job set duedate_ = ? where id_ in (select job_id from bench_p4)", moment);
+        Thread.sleep(Math.max(0, moment.getTime() - System.currentTimeMillis()));
+        double[] cpuBefore = cpuSeconds();
+        double node2Before = node2 == null ? 0 : procCpu(node2, false);
+        long[] machineBefore = machineTicks();
         long raised = 0;
         long deadline = System.currentTimeMillis() + 900_000;
         // Polled by the new RED rows' count (an index range on the id), exact only once that count is reached: the exact
@@ -587,6 +609,20 @@ final class BenchmarkRun {
             }
         }
         double seconds = (System.currentTimeMillis() - moment.getTime()) / 1000.0;
+        double[] cpuAfter = cpuSeconds();
+        double node2Used = node2 == null ? 0 : procCpu(node2, false) - node2Before;
+        long[] machineAfter = machineTicks();
+        double perThousand = 1000.0 / n;
+        String jvm = node2 == null
+                ? String.format(java.util.Locale.ROOT, "JVM %.1f s", (cpuAfter[0] - cpuBefore[0]) * perThousand)
+                : String.format(java.util.Locale.ROOT, "JVMs %.1f s (this one %.1f s, the second node %.1f s)",
+                        (cpuAfter[0] - cpuBefore[0] + node2Used) * perThousand, (cpuAfter[0] - cpuBefore[0]) * perThousand,
+                        node2Used * perThousand);
+        escalationCpu.put(label, String.format(java.util.Locale.ROOT,
+                "CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores", jvm,
+                (cpuAfter[1] - cpuBefore[1]) * perThousand,
+                100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
+                Runtime.getRuntime().availableProcessors()));
         if (raised < n) {
             throw new IllegalStateException(label + ": only " + raised + " of " + n + " tasks escalated after 15 minutes");
         }
