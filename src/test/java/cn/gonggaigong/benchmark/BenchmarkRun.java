@@ -462,7 +462,9 @@ final class BenchmarkRun {
         } else {
             List<String> arguments = new ArrayList<>(List.of(
                     "--spring.datasource.url=" + ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl(),
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER));
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                    // Its job log names it, so the run can tell which node executed which escalation.
+                    "--camunda.bpm.generic-properties.properties.hostname=" + NODE2));
             arguments.addAll(BenchmarkSettings.appArgs());
             StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
                     .toAbsolutePath(), List.of(), arguments.toArray(String[]::new));
@@ -571,6 +573,9 @@ final class BenchmarkRun {
         }
     }
 
+    /** The second node's name in Camunda's job log (ACT_HI_JOB_LOG.HOSTNAME_). */
+    static final String NODE2 = "benchmark-node-2";
+
     /** Per run of P4: CPU per 1,000 escalations and how busy the machine was, as printed. */
     final Map<String, String> escalationCpu = new java.util.LinkedHashMap<>();
 
@@ -618,8 +623,16 @@ final class BenchmarkRun {
                 : String.format(java.util.Locale.ROOT, "JVMs %.1f s (this one %.1f s, the second node %.1f s)",
                         (cpuAfter[0] - cpuBefore[0] + node2Used) * perThousand, (cpuAfter[0] - cpuBefore[0]) * perThousand,
                         node2Used * perThousand);
+        // Who ran the timers (successful executions in the job log), and executions that failed and were rolled back.
+        Map<String, Object> log = jdbc.queryForMap("""
+                select count(*) filter (where job_state_ = 2 and hostname_ = ?) as second,
+                       count(*) filter (where job_state_ = 1) as failed
+                  from act_hi_job_log where job_id_ in (select job_id from bench_p4)""", NODE2);
+        String split = node2 == null ? "" : String.format(java.util.Locale.ROOT, "; the second node ran %,d of them",
+                ((Number) log.get("second")).longValue());
         escalationCpu.put(label, String.format(java.util.Locale.ROOT,
-                "CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores", jvm,
+                "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
+                ((Number) log.get("failed")).longValue(), split, jvm,
                 (cpuAfter[1] - cpuBefore[1]) * perThousand,
                 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
                 Runtime.getRuntime().availableProcessors()));
