@@ -60,8 +60,13 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.workOneCopy()).contains("before:" + LifecycleDriver.STOPS.get(0), "after:" + LifecycleDriver.STOPS.get(1));
 
         run.escalation();
+        assertThat(run.escalationCounts).containsKey("one node");
         run.escalationCounts.values().forEach(counts -> {
             assertThat(counts[0]).isEqualTo(settings.escalationTasks());
+            assertThat(counts[1]).isZero();
+        });
+        assertThat(run.escalationWarmups).containsOnlyKeys(run.escalationCounts.keySet()).allSatisfy((label, counts) -> {
+            assertThat(counts[0]).isEqualTo(run.warmupEscalations());
             assertThat(counts[1]).isZero();
         });
 

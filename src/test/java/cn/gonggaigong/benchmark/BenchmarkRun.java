@@ -451,7 +451,8 @@ final class BenchmarkRun {
             return;
         }
         long history = warningHistory();
-        double one = escalate("one node", null);
+        escalate("one node", null, warmupEscalations(), false);
+        double one = escalate("one node", null, settings.escalationTasks(), true);
         java.util.Optional<Path> jar = StartAndMemory.applicationJar();
         double two = Double.NaN;
         String twoWhy = null;
@@ -469,7 +470,8 @@ final class BenchmarkRun {
             StartAndMemory.Launched node2 = StartAndMemory.launch(jar.get(), Path.of("target", "benchmark", "node2.log")
                     .toAbsolutePath(), List.of(), arguments.toArray(String[]::new));
             try {
-                two = escalate("two nodes", node2.process().pid());
+                escalate("two nodes", node2.process().pid(), warmupEscalations(), false);
+                two = escalate("two nodes", node2.process().pid(), settings.escalationTasks(), true);
             } finally {
                 node2.stop();
             }
@@ -494,6 +496,9 @@ final class BenchmarkRun {
                 + "server's (its postmaster with the backends it has waited for, and the live backends) from the moment until "
                 + "the last warning, per 1,000 escalations (less affected by the machine's speed of the day than the wall "
                 + "time); machine busy = the share of all cores' time in that interval not idle (/proc/stat), whoever used it. "
+                + String.format(java.util.Locale.ROOT, "Before each measured round, an unmeasured one of %,d other tasks on the same "
+                + "node(s) (the code compiled, as on a node that has been running), checked for duplicates like it. ",
+                warmupEscalations())
                 + "Before it, " + String.format(java.util.Locale.ROOT, "%,d", history) + " closed warnings of earlier deadlines "
                 + "(one per copied project, written with the triggers off, the dashboard's counts made again, the table "
                 + "analysed): the copies have none, and a warnings table that is empty when 10,000 warnings arrive within a "
@@ -579,13 +584,25 @@ final class BenchmarkRun {
     /** Per run of P4: CPU per 1,000 escalations and how busy the machine was, as printed. */
     final Map<String, String> escalationCpu = new java.util.LinkedHashMap<>();
 
+    /** Per run of P4: the unmeasured warm-up round's counts (warnings, duplicates), checked like the measured ones. */
+    final Map<String, long[]> escalationWarmups = new java.util.LinkedHashMap<>();
+
     /**
-     * Makes the RED timers of {@code escalationTasks} tasks fall due together; seconds until all are raised. The CPU
-     * used from that moment on is kept in {@link #escalationCpu}: this JVM's, the second node's ({@code node2}, null
-     * when there is none) and PostgreSQL's.
+     * Timers of the unmeasured round before each measured one: a fifth as many. A node that has just started has not
+     * compiled the escalation's code yet; in the 05:58 UTC run of 2 December the second node, ready a moment before the
+     * timers fell due, used 3.3 s of CPU per 1,000 of its own escalations against 1.1 s of the warm first node.
      */
-    double escalate(String label, Long node2) throws Exception {
-        int n = settings.escalationTasks();
+    int warmupEscalations() {
+        return Math.max(1, settings.escalationTasks() / 5);
+    }
+
+    /**
+     * Makes the RED timers of {@code n} tasks fall due together; seconds until all are raised. When {@code measured},
+     * the CPU used from that moment on is kept in {@link #escalationCpu}: this JVM's, the second node's
+     * ({@code node2}, null when there is none) and PostgreSQL's, and the counts in {@link #escalationCounts};
+     * otherwise (a warm-up round) the counts in {@link #escalationWarmups}.
+     */
+    double escalate(String label, Long node2, int n, boolean measured) throws Exception {
         jdbc.execute("drop table if exists bench_p4");
         jdbc.update("create table bench_p4 as select j.id_ as job_id, split_part(j.handler_cfg_, ':', 1) as task_id "
                 + "from act_ru_job j where j.handler_type_ = '" + WARNING_JOB + "' and j.handler_cfg_ like '%:RED' "
@@ -630,12 +647,14 @@ final class BenchmarkRun {
                   from act_hi_job_log where job_id_ in (select job_id from bench_p4)""", NODE2);
         String split = node2 == null ? "" : String.format(java.util.Locale.ROOT, "; the second node ran %,d of them",
                 ((Number) log.get("second")).longValue());
-        escalationCpu.put(label, String.format(java.util.Locale.ROOT,
-                "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
-                ((Number) log.get("failed")).longValue(), split, jvm,
-                (cpuAfter[1] - cpuBefore[1]) * perThousand,
-                100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
-                Runtime.getRuntime().availableProcessors()));
+        if (measured) {
+            escalationCpu.put(label, String.format(java.util.Locale.ROOT,
+                    "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
+                    ((Number) log.get("failed")).longValue(), split, jvm,
+                    (cpuAfter[1] - cpuBefore[1]) * perThousand,
+                    100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
+                    Runtime.getRuntime().availableProcessors()));
+        }
         if (raised < n) {
             throw new IllegalStateException(label + ": only " + raised + " of " + n + " tasks escalated after 15 minutes");
         }
@@ -645,7 +664,7 @@ final class BenchmarkRun {
             duplicates += count("select count(*) - count(distinct (n.user_id, n.warning_id)) from notification n "
                     + "join task_warning w on w.id = n.warning_id join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
         }
-        escalationCounts.put(label, new long[]{rows, duplicates});
+        (measured ? escalationCounts : escalationWarmups).put(label, new long[]{rows, duplicates});
         jdbc.execute("drop table bench_p4");
         return seconds;
     }
