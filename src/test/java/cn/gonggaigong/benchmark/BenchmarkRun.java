@@ -590,7 +590,7 @@ final class BenchmarkRun {
     /**
      * Timers of the unmeasured round before each measured one: a fifth as many. A node that has just started has not
      * compiled the escalation's code yet; in the 05:58 UTC run of 2 December the second node, ready a moment before the
-     * timers fell due, used 3.3 s of CPU per 1,000 of its own escalations against 1.1 s of the warm first node.
+     * timers fell due, used 3.3 s of CPU per 1,000 of its own escalations against about 1.05 s of the warm first node.
      */
     int warmupEscalations() {
         return Math.max(1, settings.escalationTasks() / 5);
