@@ -127,6 +127,41 @@ public abstract class ApplicationTestSupport {
         }
     }
 
+    /**
+     * Runs {@code call} while every attempt to delete the tasks' escalation timers finds them changed: a trigger skips
+     * those deletes, so Camunda's {@code DELETE ... where ID_ = ? and REV_ = ?} changes no row and Camunda reports a
+     * concurrent change (OptimisticLockingException) each time — the case where retrying does not help. The trigger is
+     * dropped afterwards, whatever happens.
+     */
+    protected static <T> T whileTheTimersOfKeepChanging(DataSource dataSource, List<String> taskIds, Callable<T> call)
+            throws Exception {
+        JdbcTemplate sql = new JdbcTemplate(dataSource);
+        sql.execute("create table test_undeletable_job (id_ varchar(64) primary key)");
+        try {
+            int timers = 0;
+            for (String taskId : taskIds) {
+                timers += sql.update("insert into test_undeletable_job select id_ from act_ru_job where handler_type_ = ?"
+                        + " and handler_cfg_ like ?", WarningJobHandler.TYPE, taskId + ":%");
+            }
+            assertThat(timers).as("escalation timers of tasks %s", taskIds).isPositive();
+            sql.execute("""
+                    create function test_skip_undeletable_job() returns trigger language plpgsql as $$
+                    begin
+                        if exists (select 1 from test_undeletable_job where id_ = old.id_) then
+                            return null;
+                        end if;
+                        return old;
+                    end $$""");
+            sql.execute("create trigger test_skip_undeletable_job before delete on act_ru_job"
+                    + " for each row execute function test_skip_undeletable_job()");
+            return call.call();
+        } finally {
+            sql.execute("drop trigger if exists test_skip_undeletable_job on act_ru_job");
+            sql.execute("drop function if exists test_skip_undeletable_job()");
+            sql.execute("drop table test_undeletable_job");
+        }
+    }
+
     /** Whether, before the call has ended, a session waits on a lock while it changes act_ru_job. */
     private static boolean waitsOnALockOfTheJobTable(JdbcTemplate sql, Future<?> call) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -2,6 +2,7 @@ package cn.gonggaigong.report;
 
 import cn.gonggaigong.ApplicationTestSupport;
 import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import cn.gonggaigong.process.MonthlyProgressReportProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,13 +111,22 @@ class MonthlyReportIT extends ApplicationTestSupport {
     }
 
     @Test
-    void aReportSubmittedWhileAnotherNodeLocksItsTimersIsSavedOnceAfterRunningAgain() throws Exception {
+    void aReportMeetingAConcurrentChangeIsRunAgainAndRefusedOnlyWhenEveryAttemptMeetsOne() throws Exception {
         ClockUtil.setCurrentTime(at("2026-11-01T09:00:00+08:00"));
         managementService.executeJob(managementService.createJobQuery()
                 .processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID).timers().singleResult().getId());
         Task zhanlong = reportTask("zhanlong");
 
         ClockUtil.setCurrentTime(at("2026-11-20T10:00:00+08:00"));
+        MockHttpServletResponse refused = whileTheTimersOfKeepChanging(dataSource, List.of(zhanlong.getId()),
+                () -> perform(post("/api/monthly-reports/tasks/" + zhanlong.getId()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(report(7))), ZHANLONG));
+        assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(409);
+        assertThat(json.readTree(refused.getContentAsByteArray()).get("message").asText())
+                .isEqualTo(ConcurrentChangeRetry.GAVE_UP);
+        assertThat(jdbc.queryForObject("select status from monthly_report where task_id = ?", String.class, zhanlong.getId()))
+                .as("nothing saved").isEqualTo("PENDING");
+
         MockHttpServletResponse response = whileAnotherNodeLocksTheTimersOf(dataSource, List.of(zhanlong.getId()),
                 () -> perform(post("/api/monthly-reports/tasks/" + zhanlong.getId()).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(report(7))), ZHANLONG));

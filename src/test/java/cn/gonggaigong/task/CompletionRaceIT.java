@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * An officer's completion that meets the job executor of another node locking the task's escalation timers — the
  * moment a deadline falls due while the form is being submitted (made deterministic by
  * {@link cn.gonggaigong.ApplicationTestSupport#whileAnotherNodeLocksTheTimersOf}). Without ConcurrentChangeRetry the
- * officer got HTTP 409 and had to submit again.
+ * officer got HTTP 409 and had to submit again. When every attempt meets a change, the answer is 409 and nothing is
+ * saved.
  */
 class CompletionRaceIT extends WorkApiTestSupport {
 
@@ -39,5 +44,29 @@ class CompletionRaceIT extends WorkApiTestSupport {
                 .satisfies(entry -> assertThat(entry.getUserId()).isEqualTo("zhanlong1"));
         assertThat(tasksOf("zhanlong1", code)).extracting(t -> t.get("taskDefinitionKey").asText())
                 .containsExactly("Task_SurveyBaseData");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCompletionThatMeetsAChangeInEveryAttemptGivesUpWithNothingSavedAndTheTaskStillWorkable(CapturedOutput log)
+            throws Exception {
+        String code = apply("zhanlong", "占陇镇办理持续冲突项目").get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        String instance = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getProcessInstanceId();
+
+        Answer refused = whileTheTimersOfKeepChanging(dataSource, List.of(taskId),
+                () -> post("zhanlong1", "/api/tasks/{id}/complete", willingness(), taskId));
+
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.body().get("message").asText()).isEqualTo(ConcurrentChangeRetry.GAVE_UP);
+        assertThat(log.getOut()).as("run again twice, then given up").contains(
+                "complete " + taskId + ": concurrent change of the same rows (attempt 1 of 3)",
+                "complete " + taskId + ": concurrent change of the same rows (attempt 2 of 3)",
+                "complete " + taskId + ": still a concurrent change after 3 attempts");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("agreePercent").count()).as("the form's values were not saved").isZero();
+        assertThat(taskId("zhanlong1", code, "Task_SurveyWillingness")).isEqualTo(taskId);
+        Answer done = post("zhanlong1", "/api/tasks/{id}/complete", willingness(), taskId);
+        assertThat(done.status()).as(done.raw()).isEqualTo(204);
     }
 }
