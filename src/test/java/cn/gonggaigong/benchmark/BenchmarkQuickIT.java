@@ -51,6 +51,9 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.completionsAtScale).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isEqualTo(2));
         assertThat(run.activeProjectCounts).containsExactlyElementsOf(settings.sizes().stream().map(Integer::longValue).toList());
         assertThat(run.baselineRows.values()).allSatisfy(rows -> assertThat(rows).isBetween(0, 50));
+        // The dashboard's read model (V32's counts) serves what counting the rows gives, at every size.
+        assertThat(run.dashboardSame).hasSize(2 * settings.sizes().size()).allSatisfy((part, same) -> assertThat(same)
+                .as("%s counted from the rows", part).isTrue());
         // The project page's lookups found the project's open tasks, the same with V33's index as without it.
         assertThat(run.projectPageTasks).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.
