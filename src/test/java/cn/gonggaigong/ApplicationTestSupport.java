@@ -99,13 +99,7 @@ public abstract class ApplicationTestSupport {
     protected static <T> T whileAnotherNodeLocksTheTimersOf(DataSource dataSource, List<String> taskIds, Callable<T> call)
             throws Exception {
         JdbcTemplate sql = new JdbcTemplate(dataSource);
-        List<String> timers = new ArrayList<>();
-        for (String taskId : taskIds) {
-            List<String> own = sql.queryForList("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ?",
-                    String.class, WarningJobHandler.TYPE, taskId + ":%");
-            assertThat(own).as("escalation timers of task %s", taskId).isNotEmpty();
-            timers.addAll(own);
-        }
+        List<String> timers = timersOf(sql, taskIds);
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try (Connection otherNode = dataSource.getConnection()) {
             otherNode.setAutoCommit(false);
@@ -136,14 +130,10 @@ public abstract class ApplicationTestSupport {
     protected static <T> T whileTheTimersOfKeepChanging(DataSource dataSource, List<String> taskIds, Callable<T> call)
             throws Exception {
         JdbcTemplate sql = new JdbcTemplate(dataSource);
+        List<String> timers = timersOf(sql, taskIds);
         sql.execute("create table test_undeletable_job (id_ varchar(64) primary key)");
         try {
-            int timers = 0;
-            for (String taskId : taskIds) {
-                timers += sql.update("insert into test_undeletable_job select id_ from act_ru_job where handler_type_ = ?"
-                        + " and handler_cfg_ like ?", WarningJobHandler.TYPE, taskId + ":%");
-            }
-            assertThat(timers).as("escalation timers of tasks %s", taskIds).isPositive();
+            sql.update("insert into test_undeletable_job select unnest(?)", (Object) timers.toArray(String[]::new));
             sql.execute("""
                     create function test_skip_undeletable_job() returns trigger language plpgsql as $$
                     begin
@@ -160,6 +150,18 @@ public abstract class ApplicationTestSupport {
             sql.execute("drop function if exists test_skip_undeletable_job()");
             sql.execute("drop table test_undeletable_job");
         }
+    }
+
+    /** The ids of the tasks' escalation timer jobs; each task must have some. */
+    private static List<String> timersOf(JdbcTemplate sql, List<String> taskIds) {
+        List<String> timers = new ArrayList<>();
+        for (String taskId : taskIds) {
+            List<String> own = sql.queryForList("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ?",
+                    String.class, WarningJobHandler.TYPE, taskId + ":%");
+            assertThat(own).as("escalation timers of task %s", taskId).isNotEmpty();
+            timers.addAll(own);
+        }
+        return timers;
     }
 
     /** Whether, before the call has ended, a session waits on a lock while it changes act_ru_job. */

@@ -39,5 +39,5 @@ public enum Grade {
     }
 
     /** SQL: rank of a task_warning row's grade (alias w); 0 for URGE. */
-    static final String RANK_SQL = "case w.grade when 'ESCALATED' then 3 when 'RED' then 2 when 'YELLOW' then 1 else 0 end";
+    public static final String RANK_SQL = "case w.grade when 'ESCALATED' then 3 when 'RED' then 2 when 'YELLOW' then 1 else 0 end";
 }

@@ -451,11 +451,10 @@ final class BenchmarkRun {
         jdbc.query("""
                 select p.phase, p.town_code, coalesce(w.rank, 0), count(*)
                   from project p
-                  left join lateral (select max(case w.grade when 'ESCALATED' then 3 when 'RED' then 2 when 'YELLOW' then 1
-                                                else 0 end) as rank
+                  left join lateral (select max(%s) as rank
                                        from task_warning w where w.project_id = p.id and w.closed_at is null) w on true
                  where p.status = 'ACTIVE' and p.phase is not null
-                 group by 1, 2, 3""", rs -> {
+                 group by 1, 2, 3""".formatted(cn.gonggaigong.monitor.Grade.RANK_SQL), rs -> {
             cells.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3), rs.getLong(4));
         });
         return cells;
@@ -722,6 +721,29 @@ final class BenchmarkRun {
             }
         }
         double seconds = (System.currentTimeMillis() - moment.getTime()) / 1000.0;
+        if (measured) {
+            escalationCpu.put(label, cpuSince(n, node2, cpuBefore, node2Before, machineBefore));
+        }
+        if (raised < n) {
+            throw new IllegalStateException(label + ": only " + raised + " of " + n + " tasks escalated after 15 minutes");
+        }
+        long rows = count("select count(*) from task_warning w join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
+        long duplicates = rows - raised;
+        if (count("select count(*) from information_schema.tables where table_name = 'notification'") > 0) {
+            duplicates += count("select count(*) - count(distinct (n.user_id, n.warning_id)) from notification n "
+                    + "join task_warning w on w.id = n.warning_id join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
+        }
+        (measured ? escalationCounts : escalationWarmups).put(label, new long[]{rows, duplicates});
+        jdbc.execute("drop table bench_p4");
+        return seconds;
+    }
+
+    /**
+     * What a measured round of {@link #escalate} used since its moment (the snapshots taken then): CPU per 1,000 of its
+     * {@code n} escalations, how busy the machine was, the second node's share and failed executions from the job log
+     * (bench_p4 still holds the round's jobs).
+     */
+    private String cpuSince(int n, Long node2, double[] cpuBefore, double node2Before, long[] machineBefore) {
         double[] cpuAfter = cpuSeconds();
         double node2Used = node2 == null ? 0 : procCpu(node2, false) - node2Before;
         long[] machineAfter = machineTicks();
@@ -738,26 +760,11 @@ final class BenchmarkRun {
                   from act_hi_job_log where job_id_ in (select job_id from bench_p4)""", NODE2);
         String split = node2 == null ? "" : String.format(java.util.Locale.ROOT, "; the second node ran %,d of them",
                 ((Number) log.get("second")).longValue());
-        if (measured) {
-            escalationCpu.put(label, String.format(java.util.Locale.ROOT,
-                    "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
-                    ((Number) log.get("failed")).longValue(), split, jvm,
-                    (cpuAfter[1] - cpuBefore[1]) * perThousand,
-                    100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
-                    Runtime.getRuntime().availableProcessors()));
-        }
-        if (raised < n) {
-            throw new IllegalStateException(label + ": only " + raised + " of " + n + " tasks escalated after 15 minutes");
-        }
-        long rows = count("select count(*) from task_warning w join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
-        long duplicates = rows - raised;
-        if (count("select count(*) from information_schema.tables where table_name = 'notification'") > 0) {
-            duplicates += count("select count(*) - count(distinct (n.user_id, n.warning_id)) from notification n "
-                    + "join task_warning w on w.id = n.warning_id join bench_p4 b on b.task_id = w.task_id where w.grade = 'RED'");
-        }
-        (measured ? escalationCounts : escalationWarmups).put(label, new long[]{rows, duplicates});
-        jdbc.execute("drop table bench_p4");
-        return seconds;
+        return String.format(java.util.Locale.ROOT,
+                "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
+                ((Number) log.get("failed")).longValue(), split, jvm, (cpuAfter[1] - cpuBefore[1]) * perThousand,
+                100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Unmeasured calls before each figure (plans cached, pages in memory). */
