@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Puts every user task of every deployed model on the {@link StatutoryClock} (listeners create, complete, delete)
- * and registers the {@link WarningJobHandler} of the escalation timers. Needs the tables of V3, V20 and V21.
+ * and registers the {@link WarningJobHandler} of the escalation timers, whose creation and deletion it keeps out of
+ * the job log ({@link WarningTimerHistory}). Needs the tables of V3, V20 and V21.
  */
 public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
 
@@ -38,6 +39,7 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomJobHandlers(new ArrayList<>());
         }
         configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
+        WarningTimerHistory.install(configuration);
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

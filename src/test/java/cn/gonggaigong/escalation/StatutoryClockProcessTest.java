@@ -3,6 +3,7 @@ package cn.gonggaigong.escalation;
 import static cn.gonggaigong.escalation.ClockTestEngines.APPLICANT_TASK;
 import static cn.gonggaigong.escalation.ClockTestEngines.OFFICE_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,9 +13,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +122,35 @@ class StatutoryClockProcessTest {
         assertThat(jdbc.queryForList("select closed_reason from task_warning where task_id = ?", String.class, other.getId()))
                 .containsOnly(StatutoryClock.CLOSED_DELETED);
         assertThat(jobs(other.getId())).isZero();
+    }
+
+    /** The job log keeps what the escalation timers did (each run, with its node) but not that they were made or
+     * deleted unrun, which task_clock and task_warning already say; Camunda's other jobs keep their whole log. */
+    @Test
+    void theJobLogKeepsTheTimersRunsButNotTheirCreationOrDeletion() {
+        at("2025-09-23T10:00");
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.ONE_TASK_PROCESS,
+                Map.of("townCode", "zhanlong")).getId();
+        Task task = task(instance, OFFICE_TASK);
+        assertThat(jobs(task.getId())).isEqualTo(3);
+        at("2025-10-14T00:00:00");
+        runDueJobs(); // YELLOW and RED
+        engine.getTaskService().complete(task.getId()); // ESCALATED deleted unrun
+        assertThat(grades(task)).containsExactly("RED", "YELLOW");
+        List<HistoricJobLog> log = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
+                .jobDefinitionType(WarningJobHandler.TYPE).list();
+        assertThat(log).hasSize(2).allMatch(HistoricJobLog::isSuccessLog)
+                .extracting(HistoricJobLog::getHostname).doesNotContainNull();
+
+        BpmnModelInstance async = Bpmn.createExecutableProcess("ClockAsyncStep").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
+        engine.getRepositoryService().createDeployment().enableDuplicateFiltering(true)
+                .addModelInstance("ClockAsyncStep.bpmn", async).deploy();
+        String other = engine.getRuntimeService().startProcessInstanceByKey("ClockAsyncStep").getId();
+        runDueJobs();
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(other).list())
+                .extracting(HistoricJobLog::isCreationLog, HistoricJobLog::isSuccessLog)
+                .containsExactlyInAnyOrder(tuple(true, false), tuple(false, true));
     }
 
     /** The applicant corrects materials (补正) from Tuesday 23 to Friday 26 September 2025 (3 working days) while the
