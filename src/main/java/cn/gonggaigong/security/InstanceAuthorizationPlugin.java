@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
@@ -48,16 +49,28 @@ public class InstanceAuthorizationPlugin extends AbstractProcessEnginePlugin {
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
         Object townGroup = execution.getVariable(ProjectLifecycleProcess.Var.TOWN_GROUP);
         Object applicant = execution.getVariable(ProjectLifecycleProcess.Var.APPLICANT);
-        // The engine's own grant, not the rights of whoever completed the step that started this instance.
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-            if (townGroup instanceof String group && !group.isBlank()) {
-                grant(authorizations, execution.getProcessInstanceId(), group, null);
+        // The engine's own grant, not the rights of whoever completed the step that started this instance; and
+        // not that person's operation either, so nothing in the user operation log (6 rows per grant, FULL
+        // history) says they created it. Grants made by hand, in Camunda Admin or its REST API, are still logged.
+        // (Camunda's executeWithOperationLogPrevented would switch the log back on even where it was off before.)
+        CommandContext context = Context.getCommandContext();
+        boolean logged = context.isUserOperationLogEnabled();
+        context.disableUserOperationLog();
+        try {
+            context.runWithoutAuthorization(() -> {
+                if (townGroup instanceof String group && !group.isBlank()) {
+                    grant(authorizations, execution.getProcessInstanceId(), group, null);
+                }
+                if (applicant instanceof String user && !user.isBlank()) {
+                    grant(authorizations, execution.getProcessInstanceId(), null, user);
+                }
+                return null;
+            });
+        } finally {
+            if (logged) {
+                context.enableUserOperationLog();
             }
-            if (applicant instanceof String user && !user.isBlank()) {
-                grant(authorizations, execution.getProcessInstanceId(), null, user);
-            }
-            return null;
-        });
+        }
     }
 
     private static void grant(AuthorizationService authorizations, String instanceId, String group, String user) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so a browser test starts where the people it plays take over. Fast-tracked key industry projects (随报随审) and
  * their own renovation units, so nothing here touches the annual plan or a unit another test uses.
  */
-class ProjectDriver {
+public class ProjectDriver {
 
     /** The department officers of keycloak-realm.json; each completes its own opinion task, if consulted. */
     private static final List<String> DEPARTMENT_OFFICERS = List.of("fgj1", "czj1", "gxj1", "sthj1", "cgzf1", "jtys1",
@@ -27,13 +27,13 @@ class ProjectDriver {
     private final TestRestTemplate rest;
     private final ObjectMapper json;
 
-    ProjectDriver(TestRestTemplate rest, ObjectMapper json) {
+    public ProjectDriver(TestRestTemplate rest, ObjectMapper json) {
         this.rest = rest;
         this.json = json;
     }
 
     /** A key industry project applied for by applicant1 in a town; its id and code. */
-    JsonNode apply(Map<String, Object> application) throws Exception {
+    public JsonNode apply(Map<String, Object> application) throws Exception {
         ResponseEntity<String> created = as("applicant1").postForEntity("/api/projects", application, String.class);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         return json.readTree(created.getBody());
@@ -47,12 +47,18 @@ class ProjectDriver {
                 "noticeEndDate", "2026-03-18", "objectionsRaised", false));
     }
 
-    /** From the application to the planning committee's review (Task_ReviewScheme), in the town of the officer. */
-    void toCommitteeReview(String code, String townOfficer, String unitCode) throws Exception {
+    /** From the application through the intake (fast track confirmed by NRB) to the subject's confirmation
+     * (Task_VerifyTitleDocuments), in the town of the officer. */
+    public void toSubjectConfirmation(String code, String townOfficer) throws Exception {
         complete(townOfficer, code, "Task_SurveyWillingness", Map.of("willingnessAgreed", true, "agreePercent", 95.0,
                 "surveyDate", "2026-03-01"));
         surveyAndPublishBaseData(code, townOfficer);
         complete("nrb-clerk", code, "Task_ConfirmFastTrack", Map.of("fastTrackConfirmed", true));
+    }
+
+    /** From the application to the planning committee's review (Task_ReviewScheme), in the town of the officer. */
+    void toCommitteeReview(String code, String townOfficer, String unitCode) throws Exception {
+        toSubjectConfirmation(code, townOfficer);
         complete(townOfficer, code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号",
                 "titleVerified", true));
         complete("nrb-clerk", code, "Task_ConfirmSubject", Map.of("subjectName", "普宁市某纺织有限公司",
@@ -110,7 +116,7 @@ class ProjectDriver {
     }
 
     /** A fast-tracked key industry project in a town (Art. 6 application with every check passing). */
-    static Consumer<Map<String, Object>> keyIndustryProject(String name, String townCode) {
+    public static Consumer<Map<String, Object>> keyIndustryProject(String name, String townCode) {
         return app -> {
             app.put("name", name);
             app.put("townCode", townCode);
