@@ -40,7 +40,7 @@ final class WarningTimerHistory implements HistoryEventHandler {
         configuration.getCustomHistoryEventHandlers().add(0, new WarningTimerHistory(new DbHistoryEventHandler()));
     }
 
-    static boolean written(HistoryEvent event) {
+    private static boolean written(HistoryEvent event) {
         return !(event instanceof HistoricJobLogEvent log)
                 || !WarningJobHandler.TYPE.equals(log.getJobDefinitionType())
                 || !(log.isCreationLog() || log.isDeletionLog());

@@ -428,13 +428,13 @@ final class BenchmarkRun {
             };
             if (fromRows != null) {
                 Map<String, Long> expected = fromRows.call();
-                Map<String, Long> served = part.equals("trend") ? trendServed() : phaseTownGradeServed();
-                dashboardSame.put(size + " " + part, expected.equals(served));
+                boolean same = expected.equals(part.equals("trend") ? trendServed() : phaseTownGradeServed());
+                dashboardSame.put(size + " " + part, same);
                 Latencies rows = measure(fromRows);
                 baseline = ms(rows) + " (" + (part.equals("trend")
                         ? "projects entered, warnings raised and closed per month"
                         : "projects per phase, town and highest open warning") + " counted from the rows (no V32 counts); "
-                        + "the same figures: " + (expected.equals(served) ? "yes" : "NO") + ")";
+                        + "the same figures: " + (same ? "yes" : "NO") + ")";
                 ratio = ratio(rows.p95() / measured.p95()) + "× (p95)";
             }
             report.row("P3", figure + ", " + what + ": p50 / p95 / p99", ms(measured) + " (" + measured.lastResult() + ")",

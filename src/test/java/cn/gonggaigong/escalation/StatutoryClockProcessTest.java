@@ -52,8 +52,7 @@ class StatutoryClockProcessTest {
     @Test
     void aTaskGoesYellowThenRedThenToTheLeadingGroupAndCompletingItClosesItsWarnings() {
         at("2025-09-23T10:00");
-        String instance = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.ONE_TASK_PROCESS,
-                Map.of("townCode", "zhanlong")).getId();
+        String instance = startOneTask();
         Task task = task(instance, OFFICE_TASK);
         assertThat(task.getDueDate().toInstant()).isEqualTo(cst("2025-10-13T23:59:59"));
         assertThat(jobDueDates(task)).containsExactlyInAnyOrder(
@@ -101,8 +100,7 @@ class StatutoryClockProcessTest {
     @Test
     void aTaskCompletedInTimeRaisesNothingAndADeletedOneIsClosed() {
         at("2025-09-23T10:00");
-        String done = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.ONE_TASK_PROCESS,
-                Map.of("townCode", "zhanlong")).getId();
+        String done = startOneTask();
         Task task = task(done, OFFICE_TASK);
         at("2025-09-30T10:00");
         engine.getTaskService().complete(task.getId());
@@ -112,8 +110,7 @@ class StatutoryClockProcessTest {
         assertThat(grades(task)).isEmpty();
 
         at("2025-09-23T10:00");
-        String cancelled = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.ONE_TASK_PROCESS,
-                Map.of("townCode", "zhanlong")).getId();
+        String cancelled = startOneTask();
         Task other = task(cancelled, OFFICE_TASK);
         at("2025-10-14T00:00:00");
         runDueJobs();
@@ -129,8 +126,7 @@ class StatutoryClockProcessTest {
     @Test
     void theJobLogKeepsTheTimersRunsButNotTheirCreationOrDeletion() {
         at("2025-09-23T10:00");
-        String instance = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.ONE_TASK_PROCESS,
-                Map.of("townCode", "zhanlong")).getId();
+        String instance = startOneTask();
         Task task = task(instance, OFFICE_TASK);
         assertThat(jobs(task.getId())).isEqualTo(3);
         at("2025-10-14T00:00:00");
@@ -212,6 +208,12 @@ class StatutoryClockProcessTest {
 
     static Instant cst(String chinaLocalTime) {
         return LocalDateTime.parse(chinaLocalTime).atZone(cn.gonggaigong.clock.WorkingDayCalendar.ZONE).toInstant();
+    }
+
+    /** An instance of the one-office-task model for 占陇镇 (townCode zhanlong); its id. */
+    private static String startOneTask() {
+        return engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.ONE_TASK_PROCESS,
+                Map.of("townCode", "zhanlong")).getId();
     }
 
     private static Task task(String processInstanceId, String key) {
