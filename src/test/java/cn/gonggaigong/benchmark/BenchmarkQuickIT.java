@@ -51,9 +51,15 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.completionsAtScale).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isEqualTo(2));
         assertThat(run.activeProjectCounts).containsExactlyElementsOf(settings.sizes().stream().map(Integer::longValue).toList());
         assertThat(run.baselineRows.values()).allSatisfy(rows -> assertThat(rows).isBetween(0, 50));
-        // The dashboard's read model (V32's counts) serves what counting the rows gives, at every size.
-        assertThat(run.dashboardSame).hasSize(2 * settings.sizes().size()).allSatisfy((part, same) -> assertThat(same)
+        // The dashboard's read model (V32's counts) serves what counting the rows gives, and its overdue list the tasks
+        // Camunda's TaskQuery finds, at every size.
+        assertThat(run.dashboardSame).hasSize(3 * settings.sizes().size()).allSatisfy((part, same) -> assertThat(same)
                 .as("%s counted from the rows", part).isTrue());
+        // Some tasks were overdue while the dashboard was measured, and its overdue list found them.
+        assertThat(run.overdueMade).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
+        assertThat(run.overdueListed).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
+        assertThat(run.jdbc.queryForObject("select count(*) from act_ru_task where due_date_ < now()", Long.class))
+                .as("due dates put back after the dashboard").isZero();
         // The project page's lookups found the project's open tasks, the same with V33's index as without it.
         assertThat(run.projectPageTasks).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.
@@ -68,6 +74,8 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
             assertThat(counts[0]).isEqualTo(settings.escalationTasks());
             assertThat(counts[1]).isZero();
         });
+        // The baseline: raw Camunda executed every one of as many bare timers, each once.
+        assertThat(run.rawTimers.executed()).isEqualTo(settings.escalationTasks());
         assertThat(run.escalationWarmups).containsOnlyKeys(run.escalationCounts.keySet()).allSatisfy((label, counts) -> {
             assertThat(counts[0]).isEqualTo(run.warmupEscalations());
             assertThat(counts[1]).isZero();

@@ -414,6 +414,52 @@ final class BenchmarkRun {
             report.notMeasured("P3", figure, "p95 ≤ 50 ms at 100,000", ProductProbes.DASHBOARD_MISSING);
             return;
         }
+        long late = makeSomeTasksOverdue();
+        try {
+            dashboardParts(size, figure);
+        } finally {
+            restoreDueDates();
+        }
+        overdueMade.put(size, late);
+        if (!overdueNoted) {
+            overdueNoted = true;
+            report.note(String.format(java.util.Locale.ROOT, "P3: while the dashboard is measured, one in %d of the open "
+                    + "tasks with a due date is overdue (%,d at %,d projects): their due dates moved 1–60 days back by SQL "
+                    + "before and put back after, so that the overdue list has the leading group's late tasks to find "
+                    + "(the seeded projects were driven a minute ago, none of their deadlines has passed).", OVERDUE_ONE_IN,
+                    late, size));
+        }
+    }
+
+    /** P3: one in this many open tasks with a due date is made overdue while the dashboard is measured. */
+    static final int OVERDUE_ONE_IN = 20;
+
+    /** Rows of the overdue list's first page while some tasks were overdue, per size (checked by the quick mode). */
+    final Map<Integer, Integer> overdueListed = new java.util.LinkedHashMap<>();
+
+    /** Tasks made overdue for P3, per size (checked by the quick mode). */
+    final Map<Integer, Long> overdueMade = new java.util.LinkedHashMap<>();
+
+    private boolean overdueNoted;
+
+    /** Moves the due date of one in {@link #OVERDUE_ONE_IN} open tasks 1–60 days back; keeps the old ones to put back. */
+    long makeSomeTasksOverdue() {
+        jdbc.execute("drop table if exists bench_p3_due");
+        jdbc.execute("create table bench_p3_due as select id_, due_date_ from act_ru_task where due_date_ is not null "
+                + "and due_date_ > now() and abs(hashtext(id_)) % " + OVERDUE_ONE_IN + " = 0");
+        long moved = jdbc.update("update act_ru_task t set due_date_ = now() - make_interval(days => 1 + abs(hashtext(t.id_ || 'd')) % 60) "
+                + "from bench_p3_due b where b.id_ = t.id_");
+        jdbc.execute("analyze act_ru_task");
+        return moved;
+    }
+
+    void restoreDueDates() {
+        jdbc.update("update act_ru_task t set due_date_ = b.due_date_ from bench_p3_due b where b.id_ = t.id_");
+        jdbc.execute("drop table bench_p3_due");
+        jdbc.execute("analyze act_ru_task");
+    }
+
+    private void dashboardParts(int size, String figure) throws Exception {
         for (String part : List.of("phase-town-grade", "overdue", "league", "trend", "page")) {
             ProductProbes.Probe probe = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"), part);
             Latencies measured = measure(probe::call);
@@ -426,7 +472,29 @@ final class BenchmarkRun {
                 case "trend" -> this::trendFromRows;
                 default -> null;
             };
-            if (fromRows != null) {
+            if (part.equals("overdue")) {
+                List<String> served = overdueServed();
+                List<String> engineSays = overdueByTaskQuery();
+                boolean same = engineSays.equals(served);
+                dashboardSame.put(size + " " + part, same);
+                overdueListed.put(size, served.size());
+                Latencies taskQuery = measure(() -> overdueByTaskQuery().size());
+                baseline = ms(taskQuery) + " (Camunda's TaskQuery: overdue tasks by due date, 50 rows and the count, each "
+                        + "row's project variables and candidate groups read through the engine; "
+                        + overdueTotal() + " overdue; the same tasks: " + (same ? "yes" : "NO") + ")";
+                ratio = ratio(taskQuery.p95() / measured.p95()) + "× (p95)";
+            } else if (part.equals("page")) {
+                ProductProbes.Probe league = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"), "league");
+                Latencies parts = measure(() -> {
+                    phaseTownGradeFromRows();
+                    overdueByTaskQuery();
+                    league.call();
+                    return trendFromRows().size();
+                });
+                baseline = ms(parts) + " (the four parts by their baselines in a row; the league, which has none, as the "
+                        + "product's)";
+                ratio = ratio(parts.p95() / measured.p95()) + "× (p95)";
+            } else if (fromRows != null) {
                 Map<String, Long> expected = fromRows.call();
                 boolean same = expected.equals(part.equals("trend") ? trendServed() : phaseTownGradeServed());
                 dashboardSame.put(size + " " + part, same);
@@ -516,6 +584,40 @@ final class BenchmarkRun {
 
     final Map<String, String> dashboardResults = new java.util.LinkedHashMap<>();
 
+    /** Rows the overdue list serves: the first 50 overdue tasks of every town (ids, in order). */
+    List<String> overdueServed() {
+        return context.getBean(cn.gonggaigong.monitor.MonitorQueries.class).overdue(null, 0, 50).items().stream()
+                .map(cn.gonggaigong.monitor.MonitorViews.OverdueTask::taskId).toList();
+    }
+
+    long overdueTotal() {
+        return context.getBean(cn.gonggaigong.monitor.MonitorQueries.class).overdue(null, 0, 1).total();
+    }
+
+    /**
+     * The overdue list through Camunda's API, as a client of its REST API would make it (GET /task?dueBefore=…, its
+     * count, then each row's variables and identity links): the first 50 overdue tasks by due date, the count, each
+     * row's project (the variables projectId, projectCode, townGroup of its instance) and candidate groups. Without
+     * authorization checks (the leading group reads every task; with them Camunda's query would only be slower).
+     */
+    List<String> overdueByTaskQuery() {
+        TaskService tasks = context.getBean(TaskService.class);
+        org.camunda.bpm.engine.RuntimeService runtime = context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        java.util.Date now = java.util.Date.from(cn.gonggaigong.monitor.MonitorQueries.now());
+        org.camunda.bpm.engine.task.TaskQuery overdue = tasks.createTaskQuery().dueBefore(now);
+        long total = overdue.count();
+        List<String> ids = new ArrayList<>();
+        for (org.camunda.bpm.engine.task.Task task : overdue.orderByDueDate().asc().orderByTaskId().asc().listPage(0, 50)) {
+            runtime.getVariables(task.getProcessInstanceId(), List.of("projectId", "projectCode", "townGroup"));
+            tasks.getIdentityLinksForTask(task.getId());
+            ids.add(task.getId());
+        }
+        if (total < ids.size()) {
+            throw new IllegalStateException("TaskQuery counted " + total + " overdue tasks and listed " + ids.size());
+        }
+        return ids;
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // P4
 
@@ -541,6 +643,7 @@ final class BenchmarkRun {
             return;
         }
         long history = warningHistory();
+        rawTimers = rawTimersFallingDue(settings.escalationTasks());
         escalate("one node", null, warmupEscalations(), false);
         double one = escalate("one node", null, settings.escalationTasks(), true);
         java.util.Optional<Path> jar = StartAndMemory.applicationJar();
@@ -568,7 +671,8 @@ final class BenchmarkRun {
         }
         long[] c1 = escalationCounts.get("one node");
         report.row("P4", figure + ", one node", f(one, "s") + " (" + c1[0] + " warnings, " + c1[1] + " duplicates; "
-                + escalationCpu.get("one node") + ")", "–", "–",
+                + escalationCpu.get("one node") + ")", f(rawTimers.seconds(), "s") + " raw Camunda: as many bare timers ("
+                + rawTimers.executed() + " executed; " + rawTimers.cpu() + ")", ratio(rawTimers.seconds() / one) + " of raw's speed",
                 "≤ 60 s, 0 duplicates", verdict(one <= 60 && c1[1] == 0));
         if (twoWhy != null) {
             report.notMeasured("P4", figure + ", two nodes", "≥ 1.6× faster than one node", twoWhy);
@@ -593,9 +697,82 @@ final class BenchmarkRun {
                 + "(one per copied project, written with the triggers off, the dashboard's counts made again, the table "
                 + "analysed): the copies have none, and a warnings table that is empty when 10,000 warnings arrive within a "
                 + "minute is a first day, not the years of use the sizes stand for (see BENCHMARKS.md, P4). "
-                + "Job executor settings as in application.yaml. The second node is the packaged application started with "
+                + "Job executor settings as in application.yaml. Baseline: raw Camunda (an engine of its own, no Spring, "
+                + "no product code, authorizations off, database `" + RAW_DATABASE + "` in the same server, the same "
+                + "history level) with a job executor of the same settings: as many instances of a bare process whose "
+                + "user task has a non-interrupting boundary timer leading straight to an end event, their timer jobs' "
+                + "due date set by SQL to one moment 3 s ahead, time until none of those jobs is left; before it, an "
+                + "unmeasured round of a fifth as many; Camunda's tables as shipped (without the product's index on the "
+                + "jobs' due date, Flyway V30). The product's escalation is a timer job too (" + WARNING_JOB + "), which "
+                + "raises the warning, closes no task and notifies the responsible office; the bare timer only ends a "
+                + "path. The second node is the packaged application started with "
                 + "SPRING_DATASOURCE_URL pointing at this run's database, ready before the moment; its log: "
                 + "target/benchmark/node2.log.");
+    }
+
+    /** P4's baseline: seconds until raw Camunda has executed its bare timers, how many it executed, CPU used. */
+    record RawTimers(double seconds, long executed, String cpu) {
+    }
+
+    RawTimers rawTimers;
+
+    /**
+     * P4's baseline on raw Camunda (RawCamundaBaseline) with the application's job executor settings: {@code n} bare
+     * timers falling due at one moment, after an unmeasured round of a fifth as many (as the product's rounds).
+     */
+    RawTimers rawTimersFallingDue(int n) throws Exception {
+        org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty pool = context
+                .getBean(org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties.class).getJobExecution();
+        org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs = engine.getJobExecutor();
+        RawCamundaBaseline.JobSettings same = new RawCamundaBaseline.JobSettings(jobs.getMaxJobsPerAcquisition(),
+                pool.getCorePoolSize(), pool.getMaxPoolSize(), pool.getQueueCapacity(), jobs.getWaitTimeInMillis(),
+                jobs.getMaxWait(), jobs.getLockTimeInMillis());
+        try (RawCamundaBaseline raw = new RawCamundaBaseline(rawJdbcUrl(), EmbeddedPostgresServer.USER, engine.getHistory(),
+                ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getMaximumPoolSize(), same)) {
+            raw.startJobExecutor();
+            long executedBefore = raw.executedTimers();
+            rawTimerRound(raw, warmupEscalations());
+            double[] cpuBefore = new double[2];
+            long[] machineBefore = new long[2];
+            double seconds = rawTimerRound(raw, n, cpuBefore, machineBefore);
+            double[] cpuAfter = cpuSeconds();
+            long[] machineAfter = machineTicks();
+            long executed = raw.executedTimers() - executedBefore - warmupEscalations();
+            if (executed != n) {
+                throw new IllegalStateException("Raw Camunda executed " + executed + " of " + n + " bare timers");
+            }
+            double perThousand = 1000.0 / n;
+            return new RawTimers(seconds, executed, String.format(java.util.Locale.ROOT,
+                    "CPU per 1,000 timers: JVM %.1f s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
+                    (cpuAfter[0] - cpuBefore[0]) * perThousand, (cpuAfter[1] - cpuBefore[1]) * perThousand,
+                    100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
+                    Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    private double rawTimerRound(RawCamundaBaseline raw, int n) throws Exception {
+        return rawTimerRound(raw, n, new double[2], new long[2]);
+    }
+
+    /** Starts {@code n} timer instances, makes their timers fall due 3 s ahead; seconds until all have run. */
+    private double rawTimerRound(RawCamundaBaseline raw, int n, double[] cpuAtMoment, long[] machineAtMoment) throws Exception {
+        raw.startTimers(n, settings.threads());
+        java.sql.Timestamp moment = new java.sql.Timestamp(System.currentTimeMillis() + 3_000);
+        int due = raw.timersDueAt(moment);
+        if (due != n) {
+            throw new IllegalStateException(due + " bare timers made due, " + n + " wanted");
+        }
+        Thread.sleep(Math.max(0, moment.getTime() - System.currentTimeMillis()));
+        System.arraycopy(cpuSeconds(), 0, cpuAtMoment, 0, 2);
+        System.arraycopy(machineTicks(), 0, machineAtMoment, 0, 2);
+        long deadline = System.currentTimeMillis() + 900_000;
+        while (raw.openTimers() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Raw Camunda: " + raw.openTimers() + " bare timers still open after 15 minutes");
+            }
+            Thread.sleep(100);
+        }
+        return (System.currentTimeMillis() - moment.getTime()) / 1000.0;
     }
 
     /**

@@ -94,7 +94,16 @@ final class ProductProbes {
     }
 
     private static String describe(Object result) {
-        return result instanceof List<?> list ? list.size() + " rows" : "ok";
+        if (result instanceof List<?> list) {
+            return list.size() + " rows";
+        }
+        try { // a page of a list (the overdue list): its rows of the total
+            Object items = result.getClass().getMethod("items").invoke(result);
+            Object total = result.getClass().getMethod("total").invoke(result);
+            return (items instanceof List<?> list ? list.size() : "?") + " of " + total + " rows";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "ok";
+        }
     }
 
     static <T> T as(ApplicationContext context, String user, List<String> groups, Callable<T> call) throws Exception {

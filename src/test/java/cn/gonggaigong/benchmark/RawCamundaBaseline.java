@@ -18,16 +18,29 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 /**
  * Raw Camunda: an engine of its own (no Spring, no product code, no listeners or plugins, authorizations off), on a
  * database of its own in the same PostgreSQL server, with the application's history level, id generator and pool
- * size; one bare process (start → one user task → end).
+ * size; one bare process (start → one user task → end) for P1, and for P4 one whose user task has a bare timer
+ * (a non-interrupting boundary timer leading straight to an end), executed by a job executor with the application's
+ * settings when {@link JobSettings} are given.
  */
 final class RawCamundaBaseline implements AutoCloseable {
 
     static final String PROCESS_ID = "BareOneTask";
+    static final String TIMER_PROCESS_ID = "BareTimer";
+
+    /** The application's job executor settings (camunda.bpm.job-execution and the engine's), for P4's baseline. */
+    record JobSettings(int maxJobsPerAcquisition, int corePoolSize, int maxPoolSize, int queueCapacity,
+                       int waitTimeInMillis, long maxWait, int lockTimeInMillis) {
+    }
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
 
     RawCamundaBaseline(String jdbcUrl, String user, String historyLevel, int poolSize) {
+        this(jdbcUrl, user, historyLevel, poolSize, null);
+    }
+
+    /** With {@code jobs}, a job executor of those settings, started by {@link #startJobExecutor()}. */
+    RawCamundaBaseline(String jdbcUrl, String user, String historyLevel, int poolSize, JobSettings jobs) {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(jdbcUrl);
         dataSource.setUsername(user);
@@ -40,12 +53,67 @@ final class RawCamundaBaseline implements AutoCloseable {
         configuration.setHistory(historyLevel);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);
+        if (jobs != null) {
+            org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor =
+                    new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+            executor.setMaxJobsPerAcquisition(jobs.maxJobsPerAcquisition());
+            executor.setCorePoolSize(jobs.corePoolSize());
+            executor.setMaxPoolSize(jobs.maxPoolSize());
+            executor.setQueueSize(jobs.queueCapacity());
+            executor.setWaitTimeInMillis(jobs.waitTimeInMillis());
+            executor.setMaxWait(jobs.maxWait());
+            executor.setLockTimeInMillis(jobs.lockTimeInMillis());
+            configuration.setJobExecutor(executor);
+        }
         configuration.setMetricsEnabled(false);
         configuration.setDbMetricsReporterActivate(false);
         engine = configuration.buildProcessEngine();
         BpmnModelInstance bare = Bpmn.createExecutableProcess(PROCESS_ID).camundaHistoryTimeToLive(180)
                 .startEvent().userTask("Task_Bare").name("办理").endEvent().done();
-        engine.getRepositoryService().createDeployment().addModelInstance(PROCESS_ID + ".bpmn", bare).deploy();
+        BpmnModelInstance timer = Bpmn.createExecutableProcess(TIMER_PROCESS_ID).camundaHistoryTimeToLive(180)
+                .startEvent().userTask("Task_Waiting").name("办理")
+                .boundaryEvent("Timer_Due").cancelActivity(false).timerWithDuration("P1D").endEvent("End_Timer")
+                .moveToActivity("Task_Waiting").endEvent().done();
+        engine.getRepositoryService().createDeployment().name("raw-camunda-baseline").enableDuplicateFiltering(false)
+                .addModelInstance(PROCESS_ID + ".bpmn", bare).addModelInstance(TIMER_PROCESS_ID + ".bpmn", timer).deploy();
+    }
+
+    /** Starts {@code count} instances of the timer process (their timers due in a day). */
+    void startTimers(int count, int threads) throws Exception {
+        parallel(threads, count, i -> engine.getRuntimeService().startProcessInstanceByKey(TIMER_PROCESS_ID, "TIMER-" + i));
+    }
+
+    /** Makes every timer of the timer process not yet executed fall due at {@code moment}; returns how many. */
+    int timersDueAt(java.sql.Timestamp moment) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "update act_ru_job set duedate_ = ? where process_def_key_ = ?")) {
+            st.setTimestamp(1, moment);
+            st.setString(2, TIMER_PROCESS_ID);
+            return st.executeUpdate();
+        }
+    }
+
+    /** Timers of the timer process not yet executed. */
+    long openTimers() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement("select count(*) from act_ru_job where process_def_key_ = ?")) {
+            st.setString(1, TIMER_PROCESS_ID);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Timers of the timer process executed (the boundary event's end reached), from the engine's history. */
+    long executedTimers() {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("End_Timer").count();
+    }
+
+    void startJobExecutor() {
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor().start();
     }
 
     /** Starts {@code count} instances; returns their ids and the start rate. */
@@ -108,6 +176,12 @@ final class RawCamundaBaseline implements AutoCloseable {
 
     @Override
     public void close() {
+        org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs =
+                ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getJobExecutor();
+        if (jobs != null && jobs.isActive()) {
+            jobs.shutdown();
+        }
         engine.close();
         dataSource.close();
     }
