@@ -218,6 +218,20 @@ class MonitorApiIT extends ApplicationTestSupport {
 
         JsonNode puqiao = read("/api/monitor/overdue?town=puqiao", LEADER);
         assertThat(puqiao.get("total").asLong()).isEqualTo(1);
+        // One town's list (found through the task lists' read model) is every town's list cut to that town.
+        Map<String, List<String>> byTown = new java.util.TreeMap<>();
+        list.get("items").forEach(i -> {
+            if (!i.get("townCode").isNull()) {
+                byTown.computeIfAbsent(i.get("townCode").asText(), t -> new java.util.ArrayList<>()).add(i.get("taskId").asText());
+            }
+        });
+        assertThat(byTown).containsKeys("houxi", "puqiao");
+        for (Map.Entry<String, List<String>> town : byTown.entrySet()) {
+            JsonNode one = read("/api/monitor/overdue?limit=500&town=" + town.getKey(), LEADER);
+            assertThat(one.get("total").asLong()).as(town.getKey()).isEqualTo(town.getValue().size());
+            assertThat(one.get("items")).extracting(i -> i.get("taskId").asText()).as(town.getKey())
+                    .containsExactlyElementsOf(town.getValue());
+        }
         JsonNode drill = read("/api/monitor/projects?figure=overdue&town=houxi", LEADER);
         assertThat(drill.get("items")).extracting(i -> i.get("code").asText()).containsExactly("MON-H3");
         JsonNode all = read("/api/monitor/projects?figure=overdue&limit=500", LEADER);

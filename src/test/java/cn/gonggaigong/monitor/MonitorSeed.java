@@ -46,7 +46,7 @@ final class MonitorSeed {
         try {
             BpmnModelInstance lifecycle = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
                     .startEvent().callActivity("CallActivity_Intake").calledElement(PROBE_STEP)
-                    .camundaIn("townGroup", "townGroup")
+                    .camundaIn("townGroup", "townGroup").camundaIn("projectId", "projectId")
                     .userTask("Task_Next").name("监测探针后续事项").camundaCandidateGroups("${townGroup}")
                     .endEvent("EndEvent_ProjectCompleted").done();
             BpmnModelInstance step = Bpmn.createExecutableProcess(PROBE_STEP).camundaHistoryTimeToLive(1)
@@ -61,18 +61,18 @@ final class MonitorSeed {
             // 后溪乡
             project(jdbc, "MON-H1", "houxi", "ACTIVE", "INTAKE", plan, "2026-06-15T10:00:00+08:00", null);
             project(jdbc, "MON-H2", "houxi", "ACTIVE", "INTAKE", plan, "2026-07-03T10:00:00+08:00", null);
-            String h3 = probe(engine, "houxi", "2026-09-01T10:00:00+08:00");
-            project(jdbc, "MON-H3", "houxi", "ACTIVE", "SCHEME_COMPILATION", null, "2026-07-20T10:00:00+08:00", h3);
+            String h3 = projectWithProbe(jdbc, engine, "2026-09-01T10:00:00+08:00", "MON-H3", "houxi", "ACTIVE",
+                    "SCHEME_COMPILATION", null, "2026-07-20T10:00:00+08:00");
             project(jdbc, "MON-H4", "houxi", "ACTIVE", "IMPLEMENTATION_SUPERVISION", plan, "2026-01-10T10:00:00+08:00", null);
-            String h5 = probe(engine, "houxi", "2026-09-07T10:00:00+08:00");
-            project(jdbc, "MON-H5", "houxi", "COMPLETED", null, plan, "2025-12-01T10:00:00+08:00", h5);
+            String h5 = projectWithProbe(jdbc, engine, "2026-09-07T10:00:00+08:00", "MON-H5", "houxi", "COMPLETED",
+                    null, plan, "2025-12-01T10:00:00+08:00");
             project(jdbc, "MON-H6", "houxi", "REJECTED", null, null, "2026-03-01T10:00:00+08:00", null);
             // 普侨镇
-            String p1 = probe(engine, "puqiao", "2026-11-02T10:00:00+08:00");
-            project(jdbc, "MON-P1", "puqiao", "ACTIVE", "INTAKE", null, "2026-11-02T10:00:00+08:00", p1);
+            String p1 = projectWithProbe(jdbc, engine, "2026-11-02T10:00:00+08:00", "MON-P1", "puqiao", "ACTIVE",
+                    "INTAKE", null, "2026-11-02T10:00:00+08:00");
             project(jdbc, "MON-P2", "puqiao", "ACTIVE", "LAND_MANAGEMENT", plan, "2026-08-08T10:00:00+08:00", null);
-            String p3 = probe(engine, "puqiao", "2026-11-03T10:00:00+08:00");
-            project(jdbc, "MON-P3", "puqiao", "ACTIVE", "TRANSITION_PERIOD", plan, "2026-02-02T10:00:00+08:00", p3);
+            String p3 = projectWithProbe(jdbc, engine, "2026-11-03T10:00:00+08:00", "MON-P3", "puqiao", "ACTIVE",
+                    "TRANSITION_PERIOD", plan, "2026-02-02T10:00:00+08:00");
 
             TaskService tasks = engine.getTaskService();
             // H3: the step done on time (due Fri 4 Sep, done Thu 3 Sep: 2 working days); next task overdue since 20 Nov.
@@ -121,6 +121,19 @@ final class MonitorSeed {
         }
     }
 
+    /**
+     * A project whose lifecycle is a probe instance started at {@code startedAt}, in the order of ProjectService: the
+     * project first, then its instance with the variables projectId and townGroup (the task lists' read model takes a
+     * task's project and town from them), then the instance's id on the project.
+     */
+    private static String projectWithProbe(JdbcTemplate jdbc, ProcessEngine engine, String startedAt, String code,
+                                           String town, String status, String phase, Long plan, String createdAt) {
+        project(jdbc, code, town, status, phase, plan, createdAt, null);
+        String instance = probe(engine, town, startedAt, ids.get(code));
+        jdbc.update("update project set process_instance_id = ? where id = ?", instance, ids.get(code));
+        return instance;
+    }
+
     private static void project(JdbcTemplate jdbc, String code, String town, String status, String phase, Long plan,
                                 String createdAt, String processInstanceId) {
         Long id = jdbc.queryForObject("""
@@ -137,10 +150,10 @@ final class MonitorSeed {
         ids.put(code, id);
     }
 
-    private static String probe(ProcessEngine engine, String town, String startedAt) {
+    private static String probe(ProcessEngine engine, String town, String startedAt, long projectId) {
         ClockUtil.setCurrentTime(at(startedAt));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE,
-                Map.of("townGroup", "town-" + town));
+                Map.of("townGroup", "town-" + town, "projectId", projectId));
         dropProbeTimers(engine);
         return instance.getId();
     }
