@@ -24,6 +24,8 @@ final class ProductProbes {
     static final String MONITOR_CONTROLLER = "cn.gonggaigong.monitor.MonitorController";
     static final String PROJECT_PAGE_SERVICE = "cn.gonggaigong.projectpage.ProjectPageService";
     static final String TASK_LIST_MISSING = "the task-list query of issue 4 (" + TASK_SERVICE + ", GET /api/tasks) is not in this build";
+    /** Rows of the overdue list the dashboard page asks for (static/monitor/monitor.js: limit=200). */
+    static final int OVERDUE_ROWS = 200;
     static final String DASHBOARD_MISSING = "the dashboard of issue 5 (" + MONITOR_CONTROLLER + ", /api/monitor/…) is not in this build";
 
     /** One call of a product query; returns a short description of what it returned. */
@@ -55,7 +57,10 @@ final class ProductProbes {
         });
     }
 
-    /** The leading group's dashboard, {@code part}: phase-town-grade, overdue, league, trend, or all four (the page). */
+    /**
+     * The leading group's dashboard, {@code part}: phase-town-grade, overdue, league, trend, page (all four, as the page
+     * loads them), or overdue:&lt;town code&gt; (the overdue list of one town).
+     */
     static Probe dashboard(ApplicationContext context, String user, List<String> groups, String part) {
         Object controller = bean(context, MONITOR_CONTROLLER);
         if (controller == null) {
@@ -67,15 +72,17 @@ final class ProductProbes {
         Method trend = method(controller, "trend", String.class, String.class);
         return () -> as(context, user, groups, () -> switch (part) {
             case "phase-town-grade" -> describe(phaseTownGrade.invoke(controller));
-            case "overdue" -> describe(overdue.invoke(controller, null, 0, 50));
+            case "overdue" -> describe(overdue.invoke(controller, null, 0, OVERDUE_ROWS));
             case "league" -> describe(league.invoke(controller));
             case "trend" -> describe(trend.invoke(controller, null, null));
-            default -> {
+            case "page" -> {
                 phaseTownGrade.invoke(controller);
-                overdue.invoke(controller, null, 0, 50);
+                overdue.invoke(controller, null, 0, OVERDUE_ROWS);
                 league.invoke(controller);
                 yield describe(trend.invoke(controller, null, null));
             }
+            // "overdue:<town code>": the overdue list of one town, as when a town is chosen on the page
+            default -> describe(overdue.invoke(controller, part.substring("overdue:".length()), 0, OVERDUE_ROWS));
         });
     }
 
