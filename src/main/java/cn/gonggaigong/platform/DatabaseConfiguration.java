@@ -33,12 +33,25 @@ public class DatabaseConfiguration {
     @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
     static class EmbeddedDatabase {
 
-        /** Closed after the pool below (it depends on the server), so the pool never outlives the server. */
+        /**
+         * The server EarlyEmbeddedPostgres started while the application was built (or, without it, started now).
+         * Closed after the pool below (it depends on the server), so the pool never outlives the server.
+         */
         @Bean
-        EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
+        EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties,
+                                                      org.springframework.beans.factory.ObjectProvider<EarlyEmbeddedPostgres.Starting> early) {
             log.info("Database mode: embedded PostgreSQL ({} not set), data directory {}",
                     URL_PROPERTY, properties.dataDir().toAbsolutePath().normalize());
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties);
+            EarlyEmbeddedPostgres.Starting starting = early.getIfAvailable();
+            EmbeddedPostgresServer server;
+            if (starting != null && starting.properties().equals(properties)) {
+                server = starting.take();
+            } else {
+                if (starting != null) {
+                    starting.destroy(); // bound differently (not expected): never two servers on one data directory
+                }
+                server = EmbeddedPostgresServer.start(properties);
+            }
             log.info("Started {} (fsync={}, synchronous_commit={})", server, server.show("fsync"),
                     server.show("synchronous_commit"));
             return server;
@@ -71,7 +84,11 @@ public class DatabaseConfiguration {
     }
 
     static boolean hasDataSourceUrl(ConditionContext context) {
-        return StringUtils.hasText(context.getEnvironment().getProperty(URL_PROPERTY));
+        return hasDataSourceUrl(context.getEnvironment());
+    }
+
+    static boolean hasDataSourceUrl(org.springframework.core.env.Environment environment) {
+        return StringUtils.hasText(environment.getProperty(URL_PROPERTY));
     }
 
     static class NoDataSourceUrl extends SpringBootCondition {

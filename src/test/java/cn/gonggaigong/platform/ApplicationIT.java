@@ -62,6 +62,17 @@ class ApplicationIT extends ApplicationTestSupport {
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
     }
 
+    @Autowired
+    EarlyEmbeddedPostgres.Starting earlyStart;
+
+    @Test
+    void theServerWasStartedWhileTheApplicationWasBuiltAndTakenByTheServerBean() {
+        // Started by EarlyEmbeddedPostgres with the settings the test gave (its data directory, any port), not a second one.
+        assertThat(earlyStart.taken()).isTrue();
+        assertThat(earlyStart.properties().dataDir()).isEqualTo(DATA_DIR);
+        assertThat(earlyStart.properties().port()).isZero();
+    }
+
     @Test
     void flywayAppliedOurMigrationsAfterTheEngineCreatedItsTables() {
         List<Map<String, Object>> history = jdbc.queryForList(

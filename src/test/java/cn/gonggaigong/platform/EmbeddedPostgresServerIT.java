@@ -45,6 +45,29 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
+    void aServerStartedEarlyIsTakenOnceAndWorks() throws SQLException {
+        EarlyEmbeddedPostgres.Starting starting = new EarlyEmbeddedPostgres.Starting(
+                new EmbeddedPostgresProperties(tempDir.resolve("pg"), 0, "gonggaigong", TIMEOUT));
+        try (EmbeddedPostgresServer server = starting.take()) {
+            assertThat(query(server, "SHOW fsync")).isEqualTo("on");
+            assertThatThrownBy(starting::take).isInstanceOf(IllegalStateException.class);
+            starting.destroy(); // taken: the server stays up for its owner
+            assertThat(query(server, "SELECT current_database()")).isEqualTo("gonggaigong");
+        }
+    }
+
+    @Test
+    void aServerStartedEarlyThatNothingTookIsStoppedWhenTheContextIsDestroyed() {
+        Path dataDir = tempDir.resolve("pg");
+        EarlyEmbeddedPostgres.Starting starting = new EarlyEmbeddedPostgres.Starting(
+                new EmbeddedPostgresProperties(dataDir, 0, "gonggaigong", TIMEOUT));
+        starting.destroy();
+        assertThat(starting.taken()).isTrue();
+        assertThat(dataDir.resolve("PG_VERSION")).exists();
+        assertThat(dataDir.resolve(StalePostmasterPid.PID_FILE)).doesNotExist();
+    }
+
+    @Test
     void keepsCommittedDataAcrossRestarts() throws SQLException {
         Path dataDir = tempDir.resolve("pg");
         try (EmbeddedPostgresServer server = start(dataDir)) {
