@@ -783,9 +783,8 @@ final class BenchmarkRun {
             raw.startJobExecutor();
             long executedBefore = raw.executedTimers();
             rawTimerRound(raw, warmupEscalations());
-            double[] cpuBefore = new double[2];
-            long[] machineBefore = new long[2];
-            double seconds = rawTimerRound(raw, n, cpuBefore, machineBefore);
+            RawRound round = rawTimerRound(raw, n);
+            double[] cpuBefore = round.cpuAtMoment();
             double[] cpuAfter = cpuSeconds();
             long[] machineAfter = machineTicks();
             long executed = raw.executedTimers() - executedBefore - warmupEscalations();
@@ -793,20 +792,19 @@ final class BenchmarkRun {
                 throw new IllegalStateException("Raw Camunda executed " + executed + " of " + n + " bare timers");
             }
             double perThousand = 1000.0 / n;
-            return new RawTimers(seconds, executed, String.format(java.util.Locale.ROOT,
-                    "CPU per 1,000 timers: JVM %.1f s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
+            return new RawTimers(round.seconds(), executed, String.format(java.util.Locale.ROOT,
+                    "CPU per 1,000 timers: JVM %.1f s, PostgreSQL %.1f s; %s",
                     (cpuAfter[0] - cpuBefore[0]) * perThousand, (cpuAfter[1] - cpuBefore[1]) * perThousand,
-                    100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
-                    Runtime.getRuntime().availableProcessors()));
+                    machineBusy(round.machineAtMoment(), machineAfter)));
         }
     }
 
-    private double rawTimerRound(RawCamundaBaseline raw, int n) throws Exception {
-        return rawTimerRound(raw, n, new double[2], new long[2]);
+    /** One round of raw timers: seconds until all had run, and the CPU snapshots taken at the moment they fell due. */
+    private record RawRound(double seconds, double[] cpuAtMoment, long[] machineAtMoment) {
     }
 
-    /** Starts {@code n} timer instances, makes their timers fall due 3 s ahead; seconds until all have run. */
-    private double rawTimerRound(RawCamundaBaseline raw, int n, double[] cpuAtMoment, long[] machineAtMoment) throws Exception {
+    /** Starts {@code n} timer instances, makes their timers fall due 3 s ahead and waits until all have run. */
+    private RawRound rawTimerRound(RawCamundaBaseline raw, int n) throws Exception {
         raw.startTimers(n, settings.threads());
         java.sql.Timestamp moment = new java.sql.Timestamp(System.currentTimeMillis() + 3_000);
         int due = raw.timersDueAt(moment);
@@ -814,8 +812,8 @@ final class BenchmarkRun {
             throw new IllegalStateException(due + " bare timers made due, " + n + " wanted");
         }
         Thread.sleep(Math.max(0, moment.getTime() - System.currentTimeMillis()));
-        System.arraycopy(cpuSeconds(), 0, cpuAtMoment, 0, 2);
-        System.arraycopy(machineTicks(), 0, machineAtMoment, 0, 2);
+        double[] cpuAtMoment = cpuSeconds();
+        long[] machineAtMoment = machineTicks();
         long deadline = System.currentTimeMillis() + 900_000;
         while (raw.openTimers() > 0) {
             if (System.currentTimeMillis() > deadline) {
@@ -823,7 +821,13 @@ final class BenchmarkRun {
             }
             Thread.sleep(100);
         }
-        return (System.currentTimeMillis() - moment.getTime()) / 1000.0;
+        return new RawRound((System.currentTimeMillis() - moment.getTime()) / 1000.0, cpuAtMoment, machineAtMoment);
+    }
+
+    /** "machine busy N % of C cores" between two {@link #machineTicks()} snapshots: the share not idle, whoever used it. */
+    static String machineBusy(long[] before, long[] after) {
+        return String.format(java.util.Locale.ROOT, "machine busy %.0f %% of %d cores",
+                100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]), Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -989,10 +993,9 @@ final class BenchmarkRun {
         String split = node2 == null ? "" : String.format(java.util.Locale.ROOT, "; the second node ran %,d of them",
                 ((Number) log.get("second")).longValue());
         return String.format(java.util.Locale.ROOT,
-                "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; machine busy %.0f %% of %d cores",
+                "%,d failed attempts%s; CPU per 1,000 escalations: %s, PostgreSQL %.1f s; %s",
                 ((Number) log.get("failed")).longValue(), split, jvm, (cpuAfter[1] - cpuBefore[1]) * perThousand,
-                100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]),
-                Runtime.getRuntime().availableProcessors());
+                machineBusy(machineBefore, machineAfter));
     }
 
     /** Unmeasured calls before each figure (plans cached, pages in memory). */
