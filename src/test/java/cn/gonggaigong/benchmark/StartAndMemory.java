@@ -80,8 +80,8 @@ final class StartAndMemory {
                 + " / " + f(again.postgresMb, "MB"), "–", "–", "–", "–");
         report.note("P5: baseline `java -jar " + jar.get() + "` with the default JVM settings (max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB here, a quarter of the memory); measured: "
-                + "`scripts/run-jar.sh` (-Xmx512m and class-data sharing: the jar extracted and its classes recorded by one "
-                + "training start, timed on its own before the starts). Each with a fresh "
+                + "`scripts/run-jar.sh` (-Xmx512m, class-data sharing: the jar extracted and its classes recorded by one "
+                + "training start, timed on its own before the starts; the JIT compiler's threads at nice 5). Each with a fresh "
                 + "`ggg.embedded-postgres.data-dir`, then again on it (a restart), any free ports; ready = `GET " + READY_PATH
                 + "` as the demo administrator answers 200; RSS = VmRSS of /proc/<pid>/status of the JVM 20 s after ready "
                 + "(with class-data sharing it includes the mapped archive); the PostgreSQL server's processes (the "
