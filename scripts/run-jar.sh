@@ -19,6 +19,10 @@ APP_DIR=${GGG_APP_DIR:-target/app}
 HEAP=${GGG_HEAP:--Xmx512m}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 COMPILER_NICE=${GGG_COMPILER_NICE-5}
+if [ -n "$COMPILER_NICE" ] && ! [[ "$COMPILER_NICE" =~ ^([0-9]|1[0-9])$ ]]; then
+    echo "GGG_COMPILER_NICE=$COMPILER_NICE 无效：应为 0 到 19 的整数（编译线程的 nice 值），或留空表示不调整" >&2
+    exit 1
+fi
 JVM_OPTS=($HEAP)
 if [ -n "$COMPILER_NICE" ]; then
     JVM_OPTS+=(-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority="$COMPILER_NICE")

@@ -43,16 +43,15 @@ class LauncherIT {
             List<Integer> compilers = new ArrayList<>();
             List<Integer> webThreads = new ArrayList<>();
             List<String> othersNotAtZero = new ArrayList<>();
-            for (String[] thread : threads(pid)) {
-                int nice = Integer.parseInt(thread[1]);
-                if (thread[0].matches("C[12] CompilerThre.*")) {
-                    compilers.add(nice);
-                } else if (!thread[0].equals("Sweeper thread")) { // the compiled code's sweeper goes with the compiler
-                    if (thread[0].startsWith("http-nio-")) {
-                        webThreads.add(nice);
+            for (OsThread thread : threads(pid)) {
+                if (thread.name().matches("C[12] CompilerThre.*")) {
+                    compilers.add(thread.nice());
+                } else if (!thread.name().equals("Sweeper thread")) { // the compiled code's sweeper goes with the compiler
+                    if (thread.name().startsWith("http-nio-")) {
+                        webThreads.add(thread.nice());
                     }
-                    if (nice != 0) {
-                        othersNotAtZero.add(thread[0] + " " + nice);
+                    if (thread.nice() != 0) {
+                        othersNotAtZero.add(thread.name() + " " + thread.nice());
                     }
                 }
             }
@@ -67,9 +66,29 @@ class LauncherIT {
         assertThat(Files.readString(log)).contains("Embedded PostgreSQL stopped");
     }
 
-    /** Name and nice value of each thread of the process ({@code /proc/<pid>/task/<tid>/stat}). */
-    private static List<String[]> threads(long pid) throws IOException {
-        List<String[]> threads = new ArrayList<>();
+    @Test
+    void refusesACompilerNiceValueOutside0To19(@TempDir Path appDir) throws Exception {
+        Path jar = StartAndMemory.applicationJar().orElseThrow(() -> new AssertionError("no application jar in target/"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of("scripts", "run-jar.sh").toAbsolutePath().toString(), "--prepare")
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("GGG_APP_DIR", appDir.toString(), "GGG_JAR", jar.toAbsolutePath().toString(),
+                "GGG_COMPILER_NICE", "-4"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output).contains("GGG_COMPILER_NICE=-4 无效：应为 0 到 19 的整数");
+        try (Stream<Path> files = Files.list(appDir)) {
+            assertThat(files).as("nothing extracted or trained").isEmpty();
+        }
+    }
+
+    /** A thread of a process and its nice value. */
+    record OsThread(String name, int nice) {
+    }
+
+    /** Each thread of the process with its nice value ({@code /proc/<pid>/task/<tid>/stat}). */
+    private static List<OsThread> threads(long pid) throws IOException {
+        List<OsThread> threads = new ArrayList<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -81,7 +100,7 @@ class LauncherIT {
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 // fields after the name, from the third (state): the nineteenth, nice, is the seventeenth of these
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                threads.add(new String[] {name, fields[16]});
+                threads.add(new OsThread(name, Integer.parseInt(fields[16])));
             }
         }
         return threads;
