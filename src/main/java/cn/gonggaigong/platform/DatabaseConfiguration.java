@@ -3,6 +3,7 @@ package cn.gonggaigong.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -39,7 +41,7 @@ public class DatabaseConfiguration {
          */
         @Bean
         EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties,
-                                                      org.springframework.beans.factory.ObjectProvider<EarlyEmbeddedPostgres.Starting> early) {
+                                                      ObjectProvider<EarlyEmbeddedPostgres.Starting> early) {
             log.info("Database mode: embedded PostgreSQL ({} not set), data directory {}",
                     URL_PROPERTY, properties.dataDir().toAbsolutePath().normalize());
             EarlyEmbeddedPostgres.Starting starting = early.getIfAvailable();
@@ -87,7 +89,7 @@ public class DatabaseConfiguration {
         return hasDataSourceUrl(context.getEnvironment());
     }
 
-    static boolean hasDataSourceUrl(org.springframework.core.env.Environment environment) {
+    static boolean hasDataSourceUrl(Environment environment) {
         return StringUtils.hasText(environment.getProperty(URL_PROPERTY));
     }
 

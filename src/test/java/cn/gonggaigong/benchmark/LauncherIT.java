@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scripts/run-jar.sh}, the launcher an installation uses (README), on the jar this build packaged: its first
  * use extracts the jar and records its classes, then the application starts on them with the JIT compiler's threads
- * behind the application's and every other thread where it was (BENCHMARKS.md, P5) and stops cleanly on SIGTERM. How fast is the benchmark's business
- * (P5), not this test's.
+ * behind the application's and every other thread where it was (BENCHMARKS.md, P5) and stops cleanly on SIGTERM.
+ * How fast is the benchmark's business (P5), not this test's.
  */
 class LauncherIT {
+
+    private static final String LAUNCHER = Path.of("scripts", "run-jar.sh").toAbsolutePath().toString();
 
     @TempDir
     Path dir;
@@ -32,7 +34,7 @@ class LauncherIT {
         Path log = Path.of("target", "launcher-it.log").toAbsolutePath();
         Map<String, String> env = Map.of("GGG_APP_DIR", appDir.toString(), "GGG_JAR", jar.toAbsolutePath().toString());
 
-        StartAndMemory.Launched app = StartAndMemory.launch(List.of(Path.of("scripts", "run-jar.sh").toAbsolutePath().toString()),
+        StartAndMemory.Launched app = StartAndMemory.launch(List.of(LAUNCHER),
                 env, log, "--ggg.embedded-postgres.data-dir=" + dataDir, "--ggg.embedded-postgres.port=0");
         try {
             long pid = app.process().pid(); // the script execs the JVM
@@ -69,7 +71,7 @@ class LauncherIT {
     @Test
     void refusesACompilerNiceValueOutside0To19(@TempDir Path appDir) throws Exception {
         Path jar = StartAndMemory.applicationJar().orElseThrow(() -> new AssertionError("no application jar in target/"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of("scripts", "run-jar.sh").toAbsolutePath().toString(), "--prepare")
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER, "--prepare")
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of("GGG_APP_DIR", appDir.toString(), "GGG_JAR", jar.toAbsolutePath().toString(),
                 "GGG_COMPILER_NICE", "-4"));
