@@ -44,8 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The work on one task: read it with its form, claim, complete with the form's data, comment, transfer (转办),
  * delegate (委派), send back (退回). Our checks give the reason in Chinese first; then the engine does the work as
- * the current user, so Camunda's authorizations apply as well. Every method is one transaction (the engine works
- * in Spring's), so nothing is saved when any part fails.
+ * the current user, so Camunda's authorizations apply as well. Every method that works on a task is one transaction
+ * (the engine works in Spring's), so nothing is saved when any part fails.
  */
 @Service
 public class TaskWorkService {
@@ -86,7 +86,7 @@ public class TaskWorkService {
         this.system = system;
     }
 
-    @Transactional(readOnly = true)
+    /** No transaction: the list is one statement ({@link TaskQueries#mine}), a transaction would only add its round trips. */
     public TaskPage list(String phase, String town, Boolean overdue, String q, int page, int size) {
         if (phase != null && java.util.Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(phase))) {
             throw ApiProblem.badField("请求参数格式不正确", "phase", "取值无效，可选值："

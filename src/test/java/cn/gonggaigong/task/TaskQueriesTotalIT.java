@@ -80,6 +80,13 @@ class TaskQueriesTotalIT extends ApplicationTestSupport {
         TaskQueries.Page past = queries.mine(named, 4, 5, Instant.now());
         assertThat(past.rows()).isEmpty();
         assertThat(past.total()).isEqualTo(16);
+
+        // Nothing to do: no rows and a total of 0 (the statement's single row carries the total and no task).
+        TaskQueries.Page none = queries.mine(new TaskQueries.Filter("capped-user", Set.of(GROUP), false, null, null,
+                null, "没有这样的任务", null, null), 0, 50, Instant.now());
+        assertThat(none.rows()).isEmpty();
+        assertThat(none.total()).isZero();
+        assertThat(none.totalCapped()).isFalse();
     }
 
     /** Task ids from number {@code from} down to {@code to}: the due-date order of this test's tasks. */
