@@ -16,7 +16,11 @@ const lockHash = createHash('sha256').update(readFileSync(resolve(here, 'package
 const stamp = resolve(here, 'node_modules/.installed-from-lock');
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.log('[pages] npm ci (node_modules missing or from another package-lock.json)');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, stdio: 'inherit' });
+  // @carbon/grid and @carbon/layout (under @bpmn-io/form-js-viewer) start IBM's telemetry on install, a background
+  // process that reports the installing project to www-api.ibm.com; a government system's build sends nothing.
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: here, stdio: 'inherit', env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' },
+  });
   writeFileSync(stamp, lockHash);
 }
 
