@@ -258,12 +258,16 @@ final class BenchmarkRun {
         if (!latenciesNoted) {
             latenciesNoted = true;
             report.note(String.format(java.util.Locale.ROOT, "P2, P3: every series of calls, a baseline's and the product's "
-                    + "alike, is measured after unmeasured warm-up calls for %.0f s (at least %d calls), then up to %d "
-                    + "measured calls within %.0f s (at least 20); p50 / p95 / p99 are nearest-rank percentiles of those. "
+                    + "alike, is measured after unmeasured warm-up calls for %.0f s (at least %d calls), then measured: "
+                    + "at least %d calls and for at least %.0f s (at most %,d calls; after %.0f s no more than 20); "
+                    + "p50 / p95 / p99 are nearest-rank percentiles of those. "
                     + "The warm-up is by time because the product's calls take a few milliseconds: with 10 calls a town "
                     + "officer's inbox, the first figure to run the task-list code, was measured while it was still being "
-                    + "compiled (its calls fell from 5–9 ms to 2.2–2.5 ms over the first 60 measured ones).",
-                    settings.warmupSeconds(), warmup(), settings.samples(), Latencies.BUDGET_SECONDS));
+                    + "compiled (its calls fell from 5–9 ms to 2.2–2.5 ms over the first 60 measured ones). The measuring "
+                    + "is by time as well, so a fast series spans as long as a slow baseline's: 100 calls of 3 ms are "
+                    + "0.3 s, and one pause of the machine in those was their p95 (BENCHMARKS.md, item 28).",
+                    settings.warmupSeconds(), warmup(), settings.samples(), settings.measureSeconds(), Latencies.MAX_SAMPLES,
+                    Latencies.BUDGET_SECONDS));
         }
         TaskService tasks = context.getBean(TaskService.class);
         IdentityService identity = context.getBean(IdentityService.class);
@@ -1007,7 +1011,7 @@ final class BenchmarkRun {
 
     /** One series of P2/P3: the same warm-up and samples for a baseline and for the product. */
     Latencies measure(java.util.concurrent.Callable<?> call) {
-        return Latencies.measure(warmup(), settings.warmupSeconds(), settings.samples(), call);
+        return Latencies.measure(warmup(), settings.warmupSeconds(), settings.samples(), settings.measureSeconds(), call);
     }
 
     static String ms(Latencies l) {

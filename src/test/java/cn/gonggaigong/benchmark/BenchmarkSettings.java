@@ -11,7 +11,9 @@ import java.util.List;
  * @param commitSeconds      how long the plain JDBC commit loop runs
  * @param templates          P2/P3: real projects driven to a spread of steps, then copied
  * @param sizes              P2/P3: active projects measured at (multiples of {@code templates})
- * @param samples            P2/P3: measured calls per figure
+ * @param samples            P2/P3: measured calls per figure, at least (within {@link Latencies#BUDGET_SECONDS})
+ * @param measureSeconds     P2/P3: and measured calls for at least this long, so a fast call's series spans as much
+ *                           time as a slow baseline's (a pause of the machine then weighs on both alike)
  * @param warmupSeconds      P2/P3: unmeasured calls before each series for at least this long (and at least
  *                           {@code samples / 5 + 1}, at most 10, calls)
  * @param escalationTasks    P4: tasks falling due at the same moment
@@ -19,16 +21,16 @@ import java.util.List;
  * @param startAndMemory     P5: start the built application as a process of its own
  */
 record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int rawInstances, double commitSeconds,
-                         int templates, List<Integer> sizes, int samples, double warmupSeconds, int escalationTasks, boolean secondNode,
+                         int templates, List<Integer> sizes, int samples, double measureSeconds, double warmupSeconds, int escalationTasks, boolean secondNode,
                          boolean startAndMemory) {
 
     static BenchmarkSettings full() {
-        return new BenchmarkSettings("full", 4, 40, 3000, 10, 50, List.of(10_000, 100_000), 100, 5, 10_000, true, true);
+        return new BenchmarkSettings("full", 4, 40, 3000, 10, 50, List.of(10_000, 100_000), 100, 5, 5, 10_000, true, true);
     }
 
     /** Small enough for the normal test suite: proves every step still works, measures nothing worth keeping. */
     static BenchmarkSettings quick() {
-        return new BenchmarkSettings("quick", 2, 2, 50, 1, 10, List.of(500, 1_000), 5, 0, 40, false, false);
+        return new BenchmarkSettings("quick", 2, 2, 50, 1, 10, List.of(500, 1_000), 5, 0, 0, 40, false, false);
     }
 
     /**
@@ -51,6 +53,7 @@ record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int ra
                 System.getProperty("benchmark.sizes") == null ? base.sizes
                         : List.of(System.getProperty("benchmark.sizes").split(",")).stream().map(Integer::parseInt).toList(),
                 Integer.getInteger("benchmark.samples", base.samples),
+                Double.parseDouble(System.getProperty("benchmark.measureSeconds", String.valueOf(base.measureSeconds))),
                 Double.parseDouble(System.getProperty("benchmark.warmupSeconds", String.valueOf(base.warmupSeconds))),
                 Integer.getInteger("benchmark.escalationTasks", base.escalationTasks),
                 Boolean.parseBoolean(System.getProperty("benchmark.secondNode", String.valueOf(base.secondNode))),
