@@ -259,7 +259,7 @@ final class BenchmarkRun {
             latenciesNoted = true;
             report.note(String.format(java.util.Locale.ROOT, "P2, P3: every series of calls, a baseline's and the product's "
                     + "alike, is measured after unmeasured warm-up calls for %.0f s (at least %d calls), then measured: "
-                    + "at least %d calls and for at least %.0f s (at most %,d calls; after %.0f s no more than 20); "
+                    + "at least %d calls and for at least %.0f s (at most %,d calls; stopped after %.0f s once there are 20); "
                     + "p50 / p95 / p99 are nearest-rank percentiles of those. "
                     + "The warm-up is by time because the product's calls take a few milliseconds: with 10 calls a town "
                     + "officer's inbox, the first figure to run the task-list code, was measured while it was still being "

@@ -19,8 +19,8 @@ record Latencies(int samples, double p50, double p95, double p99, Object lastRes
 
     /**
      * Calls {@code call} unmeasured at least {@code warmup} times and for at least {@code warmupSeconds}, then measured
-     * at least {@code samples} times and for at least {@code measureSeconds} (at most {@link #MAX_SAMPLES} calls; after
-     * {@link #BUDGET_SECONDS}, no more than 20). The warm-up time matters for fast calls: a few milliseconds' call
+     * at least {@code samples} times and for at least {@code measureSeconds} (at most {@link #MAX_SAMPLES} calls; stopped
+     * after {@link #BUDGET_SECONDS} once there are 20). The warm-up time matters for fast calls: a few milliseconds' call
      * needs thousands of runs before the JIT has compiled its whole path (BENCHMARKS.md, P2). The measured time
      * matters for them too: 100 calls of 3 ms are 0.3 s, and one pause of the machine in those (a collection, a
      * compilation, PostgreSQL's autovacuum) is their p95, while the same pause is one call in a 50 ms baseline's 5 s.
