@@ -32,7 +32,7 @@ record Latencies(int samples, double p50, double p95, double p99, Object lastRes
             for (int i = 0; i < warmup || (System.nanoTime() - warmupBegin) / 1e9 < warmupSeconds; i++) {
                 last = call.call();
             }
-            long[] nanos = new long[Math.max(samples, 1)];
+            long[] nanos = new long[MAX_SAMPLES];
             long begin = System.nanoTime();
             int n = 0;
             while (n < MAX_SAMPLES) {
@@ -44,9 +44,6 @@ record Latencies(int samples, double p50, double p95, double p99, Object lastRes
                 }
                 long start = System.nanoTime();
                 last = call.call();
-                if (n == nanos.length) {
-                    nanos = Arrays.copyOf(nanos, Math.min(MAX_SAMPLES, nanos.length * 2));
-                }
                 nanos[n++] = System.nanoTime() - start;
             }
             nanos = Arrays.copyOf(nanos, n);
