@@ -34,6 +34,9 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         run.lifecycleThroughput();
         assertThat(run.rawCompleted).isEqualTo(settings.rawInstances());
         assertThat(run.lifecycleCompleted).isEqualTo(settings.lifecycleProjects());
+        // The unmeasured warm-up drove its projects through the whole lifecycle too.
+        assertThat(run.lifecycleWarmupCompleted).isEqualTo(settings.lifecycleWarmup()).isPositive();
+        assertThat(run.rawWarmup).isEqualTo(settings.rawInstances() / 5);
         // Every completion the driver counted is a finished task in the engine's history of those projects.
         assertThat(run.lifecycleTasksInHistory).isEqualTo(run.lifecycleCompletions).isGreaterThan(0);
 

@@ -48,6 +48,9 @@ final class BenchmarkRun {
     final Map<Long, String> templateStops = new java.util.concurrent.ConcurrentHashMap<>();
     long lifecycleCompletions;
     long rawCompleted;
+    int lifecycleWarmupCompleted;
+    int rawWarmup;
+    double rawWarmupSeconds;
     final List<Long> templates = new ArrayList<>();
     final List<Long> activeProjectCounts = new ArrayList<>();
     final List<Long> expectedActiveProjects = new ArrayList<>();
@@ -127,7 +130,14 @@ final class BenchmarkRun {
         double rawComplete;
         try (RawCamundaBaseline raw = new RawCamundaBaseline(rawJdbcUrl(), EmbeddedPostgresServer.USER,
                 engine.getHistory(), ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getMaximumPoolSize())) {
-            RawCamundaBaseline.Result<List<String>> started = raw.start(settings.rawInstances(), threads);
+            // Unmeasured first, as on an engine that has been running: a JFR profile of a P1 trial without a warm-up
+            // found the JIT's compiler threads using a fifth of the machine throughout the product's measured run.
+            long rawWarmupBegin = System.nanoTime();
+            rawWarmup = RawCamundaBaseline.parallelAtLeast(threads, Math.max(1, settings.rawInstances() / 5),
+                    settings.lifecycleWarmupSeconds(), i -> raw.startAndComplete(RawCamundaBaseline.WARMUP_KEY, i));
+            rawWarmupSeconds = (System.nanoTime() - rawWarmupBegin) / 1e9;
+            RawCamundaBaseline.Result<List<String>> started = raw.start(settings.rawInstances(), threads,
+                    RawCamundaBaseline.MEASURED_KEY);
             rawStart = started.perSecond();
             long[] rawBefore = rowsWritten(RAW_DATABASE);
             rawComplete = raw.complete(started.value(), threads);
@@ -135,9 +145,21 @@ final class BenchmarkRun {
             rawCompleted = raw.completedInHistory();
         }
 
-        // The product: apply for the projects, then drive each through the whole lifecycle.
-        List<Driven> projects = Collections.synchronizedList(new ArrayList<>());
+        // The product: apply for the projects, then drive each through the whole lifecycle; the warm-up's first.
         String[][] towns = {{"zhanlong", "applicant1"}, {"liushadong", "applicant2"}};
+        List<Driven> warmup = Collections.synchronizedList(new ArrayList<>());
+        long warmupBegin = System.nanoTime();
+        RawCamundaBaseline.parallelAtLeast(threads, settings.lifecycleWarmup(), settings.lifecycleWarmupSeconds(), i -> {
+            Driven project = driver.apply(towns[i % 2][0], towns[i % 2][1], 300_000 + i);
+            warmup.add(project);
+            driver.drive(project, LifecycleDriver.toTheEnd());
+        });
+        double warmupSeconds = (System.nanoTime() - warmupBegin) / 1e9;
+        warmup.forEach(p -> madeProjects.add(p.id()));
+        lifecycleWarmupCompleted = warmup.isEmpty() ? 0 : jdbc.queryForObject("select count(*) from project where status = "
+                + "'COMPLETED' and id in (" + warmup.stream().map(p -> String.valueOf(p.id())).reduce((a, b) -> a + "," + b)
+                .orElseThrow() + ")", Integer.class);
+        List<Driven> projects = Collections.synchronizedList(new ArrayList<>());
         long begin = System.nanoTime();
         RawCamundaBaseline.parallel(threads, settings.lifecycleProjects(), i ->
                 projects.add(driver.apply(towns[i % 2][0], towns[i % 2][1], 100_000 + i)));
@@ -183,10 +205,15 @@ final class BenchmarkRun {
                 + "a renovation unit of its own, every department agreeing), each step completed through TaskService.complete "
                 + "as the owning office's user with Camunda authorizations on (the engine call behind the REST API), "
                 + threads + " threads, one project at a time per thread; each round reads the project's open tasks first. "
-                + "All " + lifecycleCompleted + " reached status COMPLETED. Baseline: " + settings.rawInstances()
+                + "All " + lifecycleCompleted + " reached status COMPLETED. Before them, unmeasured, " + warmup.size()
+                + " projects driven the same way in " + String.format(java.util.Locale.ROOT, "%.0f", warmupSeconds) + " s ("
+                + lifecycleWarmupCompleted + " completed), so that the code is measured compiled, as on a node that has been "
+                + "running (without it the JIT compiled throughout the measured run, BENCHMARKS.md item 30). Baseline: " + settings.rawInstances()
                 + " instances of a bare start → user task → end process on a Camunda engine of its own (no Spring, no "
                 + "listeners or plugins, authorizations off), database `" + RAW_DATABASE + "` in the same PostgreSQL "
-                + "server, same history level, id generator and pool size; each completion finds its task by instance first.");
+                + "server, same history level, id generator and pool size; each completion finds its task by instance first; "
+                + "before them, unmeasured, " + rawWarmup + " instances started and completed one by one in "
+                + String.format(java.util.Locale.ROOT, "%.0f", rawWarmupSeconds) + " s.");
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,10 @@ import java.util.List;
  *
  * @param threads            worker threads of P1, the raw baseline and the database's own limit
  * @param lifecycleProjects  P1: projects driven from application to completion acceptance
+ * @param lifecycleWarmup    P1: projects driven the same way before, unmeasured, at least (and a fifth of
+ *                           {@code rawInstances} for the baseline), so that neither is measured while the JIT is still
+ *                           compiling its code
+ * @param lifecycleWarmupSeconds P1: and for at least this long, the product's warm-up and the baseline's each
  * @param rawInstances       P1 baseline: bare one-task instances started and completed
  * @param commitSeconds      how long the plain JDBC commit loop runs
  * @param templates          P2/P3: real projects driven to a spread of steps, then copied
@@ -20,17 +24,18 @@ import java.util.List;
  * @param secondNode         P4: also with a second node (the application jar on the same database)
  * @param startAndMemory     P5: start the built application as a process of its own
  */
-record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int rawInstances, double commitSeconds,
+record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int lifecycleWarmup,
+                         double lifecycleWarmupSeconds, int rawInstances, double commitSeconds,
                          int templates, List<Integer> sizes, int samples, double measureSeconds, double warmupSeconds, int escalationTasks, boolean secondNode,
                          boolean startAndMemory) {
 
     static BenchmarkSettings full() {
-        return new BenchmarkSettings("full", 4, 40, 3000, 10, 50, List.of(10_000, 100_000), 100, 5, 5, 10_000, true, true);
+        return new BenchmarkSettings("full", 4, 80, 20, 60, 3000, 10, 50, List.of(10_000, 100_000), 100, 5, 5, 10_000, true, true);
     }
 
     /** Small enough for the normal test suite: proves every step still works, measures nothing worth keeping. */
     static BenchmarkSettings quick() {
-        return new BenchmarkSettings("quick", 2, 2, 50, 1, 10, List.of(500, 1_000), 5, 0, 0, 40, false, false);
+        return new BenchmarkSettings("quick", 2, 2, 1, 0, 50, 1, 10, List.of(500, 1_000), 5, 0, 0, 40, false, false);
     }
 
     /**
@@ -47,6 +52,8 @@ record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int ra
         return new BenchmarkSettings(base.mode,
                 Integer.getInteger("benchmark.threads", base.threads),
                 Integer.getInteger("benchmark.lifecycleProjects", base.lifecycleProjects),
+                Integer.getInteger("benchmark.lifecycleWarmup", base.lifecycleWarmup),
+                Double.parseDouble(System.getProperty("benchmark.lifecycleWarmupSeconds", String.valueOf(base.lifecycleWarmupSeconds))),
                 Integer.getInteger("benchmark.rawInstances", base.rawInstances),
                 Double.parseDouble(System.getProperty("benchmark.commitSeconds", String.valueOf(base.commitSeconds))),
                 Integer.getInteger("benchmark.templates", base.templates),

@@ -116,13 +116,24 @@ final class RawCamundaBaseline implements AutoCloseable {
                 .getJobExecutor().start();
     }
 
-    /** Starts {@code count} instances; returns their ids and the start rate. */
-    Result<List<String>> start(int count, int threads) throws Exception {
+    /** Business keys of the measured instances; the warm-up's are {@link #WARMUP_KEY}. */
+    static final String MEASURED_KEY = "BARE-";
+    static final String WARMUP_KEY = "WARMUP-";
+
+    /** Starts {@code count} instances with business keys {@code keyPrefix + i}; returns their ids and the start rate. */
+    Result<List<String>> start(int count, int threads, String keyPrefix) throws Exception {
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
         long begin = System.nanoTime();
         parallel(threads, count, i -> ids.add(engine.getRuntimeService()
-                .startProcessInstanceByKey(PROCESS_ID, "BARE-" + i).getId()));
+                .startProcessInstanceByKey(PROCESS_ID, keyPrefix + i).getId()));
         return new Result<>(ids, count / ((System.nanoTime() - begin) / 1e9));
+    }
+
+    /** Starts one instance with business key {@code keyPrefix + index} and completes its task (the warm-up's step). */
+    void startAndComplete(String keyPrefix, int index) {
+        String id = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_ID, keyPrefix + index).getId();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+        engine.getTaskService().complete(task.getId());
     }
 
     /** Completes the one task of each instance (found by its instance, as a worker would), {@code threads} at once. */
@@ -140,9 +151,10 @@ final class RawCamundaBaseline implements AutoCloseable {
         return rate;
     }
 
+    /** Measured instances completed, from the engine's history (the warm-up's not counted). */
     long completedInHistory() {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                .completed().count();
+                .processInstanceBusinessKeyLike(MEASURED_KEY + "%").completed().count();
     }
 
     record Result<T>(T value, double perSecond) {
@@ -150,6 +162,25 @@ final class RawCamundaBaseline implements AutoCloseable {
 
     interface Step {
         void run(int index) throws Exception;
+    }
+
+    /**
+     * Runs {@code step} for 0, 1, 2, … split over {@code threads} until at least {@code minCount} steps have run and
+     * {@code minSeconds} have passed (a step under way then finishes); fails on the first failure.
+     *
+     * @return the steps run
+     */
+    static int parallelAtLeast(int threads, int minCount, double minSeconds, Step step) throws Exception {
+        long end = System.nanoTime() + (long) (minSeconds * 1e9);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        parallel(threads, threads, t -> {
+            for (int i = next.getAndIncrement(); i < minCount || System.nanoTime() < end; i = next.getAndIncrement()) {
+                step.run(i);
+                done.incrementAndGet();
+            }
+        });
+        return done.get();
     }
 
     /** Runs {@code step} for 0..count-1, split over {@code threads}; fails on the first failure. */
