@@ -150,22 +150,12 @@ public class MonitorQueries {
     // --- league table ---------------------------------------------------------------------------------------------
 
     public List<LeagueRow> league() {
-        Map<String, long[]> tasks = new HashMap<>();
-        jdbc.query("select p.town_code, count(*), count(*) filter (where h.end_time_ <= h.due_date_)"
-                + " from act_hi_taskinst h join project p on p.process_instance_id = h.root_proc_inst_id_"
-                + " where h.end_time_ is not null and h.due_date_ is not null"
-                // Done by the office, not cancelled with its process (Camunda's reason for a completion).
-                + " and h.delete_reason_ = 'completed' group by p.town_code", rs -> {
-            tasks.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
-        });
-        Map<String, long[]> phases = new HashMap<>();
-        jdbc.query("select p.town_code, count(*), sum(de.ordinal - ds.ordinal)"
-                + " from act_hi_actinst a join project p on p.process_instance_id = a.proc_inst_id_"
-                + " join working_day ds on ds.day = cast((a.start_time_ at time zone :jvm) at time zone 'Asia/Shanghai' as date)"
-                + " join working_day de on de.day = cast((a.end_time_ at time zone :jvm) at time zone 'Asia/Shanghai' as date)"
-                + " where a.act_type_ = 'callActivity' and a.end_time_ is not null group by p.town_code",
-                new MapSqlParameterSource("jvm", jvmZone()), rs -> {
-                    phases.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+        // V37's counts, kept as the engine writes its history (LeagueCounts): a few rows per town, not the history.
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        jdbc.query("select figure, k1, sum(n) from (" + COUNTS + ") c group by figure, k1",
+                new MapSqlParameterSource("figures", List.of(LeagueCounts.TASK_DONE, LeagueCounts.TASK_ON_TIME,
+                        LeagueCounts.PHASE_DONE, LeagueCounts.PHASE_DAYS)), rs -> {
+                    counts.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).put(rs.getString(1), rs.getLong(3));
                 });
         Map<String, Long> red = new HashMap<>();
         jdbc.query("select w.town_code, count(*) from task_warning w where w.closed_at is null and w.grade = 'RED'"
@@ -174,10 +164,13 @@ public class MonitorQueries {
         });
         List<LeagueRow> rows = new ArrayList<>();
         for (Town town : towns()) {
-            long[] t = tasks.getOrDefault(town.code(), new long[2]);
-            long[] ph = phases.getOrDefault(town.code(), new long[2]);
-            rows.add(new LeagueRow(town.code(), town.name(), t[0], t[1], t[0] == 0 ? null : round((double) t[1] / t[0]),
-                    ph[0], ph[0] == 0 ? null : round((double) ph[1] / ph[0]), red.getOrDefault(town.code(), 0L)));
+            Map<String, Long> c = counts.getOrDefault(town.code(), Map.of());
+            long done = c.getOrDefault(LeagueCounts.TASK_DONE, 0L);
+            long onTime = c.getOrDefault(LeagueCounts.TASK_ON_TIME, 0L);
+            long phases = c.getOrDefault(LeagueCounts.PHASE_DONE, 0L);
+            long days = c.getOrDefault(LeagueCounts.PHASE_DAYS, 0L);
+            rows.add(new LeagueRow(town.code(), town.name(), done, onTime, done == 0 ? null : round((double) onTime / done),
+                    phases, phases == 0 ? null : round((double) days / phases), red.getOrDefault(town.code(), 0L)));
         }
         return rows;
     }
