@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * writes the history they count: a task completed with a due date, a phase (call activity of a project's lifecycle)
  * ended. One appended delta row per event, on the command's own connection, so the count commits or rolls back with
  * the history row; monitor_compact() folds the deltas like V32's. What it counts is exactly what
- * {@code monitor_rebuild_league} counts from the rows (MonitorCountsIT compares them).
+ * {@code monitor_rebuild_league} counts from the rows (LeagueCountsIT compares them).
  */
 @Component
 public class LeagueCounts extends AbstractProcessEnginePlugin {
