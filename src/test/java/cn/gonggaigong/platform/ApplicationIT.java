@@ -18,16 +18,17 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,8 @@ class ApplicationIT extends ApplicationTestSupport {
     RuntimeService runtimeService;
     @Autowired
     TransactionTemplate transactionTemplate;
+    @Autowired
+    List<JavaMigration> javaMigrations;
 
     @Test
     void runsOnTheEmbeddedServerWithDurableCommits() {
@@ -152,13 +155,20 @@ class ApplicationIT extends ApplicationTestSupport {
         return project;
     }
 
-    /** "0" (the baseline under the engine's tables) and the version of every file in db/migration, in order. */
-    private static List<String> migrationVersions() {
+    /**
+     * "0" (the baseline under the engine's tables), the version of every file in db/migration and of every Java
+     * migration the application declares as a bean (Flyway picks those up too), in order.
+     */
+    private List<String> migrationVersions() {
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            var versions = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V[0-9_]+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
-                    .sorted(Comparator.comparing(MigrationVersion::fromVersion))
+            var versions = Stream.concat(
+                            files.map(f -> f.getFileName().toString())
+                                    .filter(n -> n.matches("V[0-9_]+__.*\\.sql"))
+                                    .map(n -> MigrationVersion.fromVersion(
+                                            n.substring(1, n.indexOf("__")).replace('_', '.'))),
+                            javaMigrations.stream().map(JavaMigration::getVersion))
+                    .sorted()
+                    .map(MigrationVersion::getVersion)
                     .collect(Collectors.toCollection(ArrayList::new));
             versions.add(0, "0");
             return versions;
