@@ -39,6 +39,9 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.rawWarmup).isEqualTo(settings.rawInstances() / 5);
         // Every completion the driver counted is a finished task in the engine's history of those projects.
         assertThat(run.lifecycleTasksInHistory).isEqualTo(run.lifecycleCompletions).isGreaterThan(0);
+        // Measured in rounds taken in turn with the baseline's; what a round counts is part of what it completed.
+        assertThat(run.lifecycleRoundRatios).hasSize(settings.lifecycleRounds()).allSatisfy(r -> assertThat(r).isPositive());
+        assertThat(run.lifecycleCountedCompletions).isPositive().isLessThanOrEqualTo(run.lifecycleCompletions);
 
         run.seedTemplates();
         assertThat(run.templates).hasSize(settings.templates());

@@ -47,6 +47,9 @@ final class BenchmarkRun {
     final List<Long> madeProjects = java.util.Collections.synchronizedList(new ArrayList<>());
     final Map<Long, String> templateStops = new java.util.concurrent.ConcurrentHashMap<>();
     long lifecycleCompletions;
+    /** P1: the product's completions counted in the rounds' windows, and each round's ratio to the baseline's. */
+    long lifecycleCountedCompletions;
+    List<Double> lifecycleRoundRatios = List.of();
     long rawCompleted;
     int lifecycleWarmupCompleted;
     int rawWarmup;
@@ -125,9 +128,20 @@ final class BenchmarkRun {
 
     void lifecycleThroughput() throws Exception {
         int threads = settings.threads();
-        // Raw Camunda first, on its own database in the same server.
+        int rounds = Math.max(1, settings.lifecycleRounds());
+        String[][] towns = {{"zhanlong", "applicant1"}, {"liushadong", "applicant2"}};
         double rawStart;
-        double rawComplete;
+        double applyRate;
+        double warmupSeconds;
+        List<Driven> warmup = Collections.synchronizedList(new ArrayList<>());
+        List<Driven> projects = Collections.synchronizedList(new ArrayList<>());
+        List<RawCamundaBaseline.Window> rawRounds = new ArrayList<>();
+        List<RawCamundaBaseline.Window> productRounds = new ArrayList<>();
+        long[] rawRows = new long[3];
+        long[] productRows = new long[3];
+        long productCommits = 0;
+        double productRoundSeconds = 0;
+        // Raw Camunda on its own database in the same server, open until the last round.
         try (RawCamundaBaseline raw = new RawCamundaBaseline(rawJdbcUrl(), EmbeddedPostgresServer.USER,
                 engine.getHistory(), ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getMaximumPoolSize())) {
             // Unmeasured first, as on an engine that has been running: a JFR profile of a P1 trial without a warm-up
@@ -139,42 +153,62 @@ final class BenchmarkRun {
             RawCamundaBaseline.Result<List<String>> started = raw.start(settings.rawInstances(), threads,
                     RawCamundaBaseline.MEASURED_KEY);
             rawStart = started.perSecond();
-            long[] rawBefore = rowsWritten(RAW_DATABASE);
-            rawComplete = raw.complete(started.value(), threads);
-            rawRowsPerCompletion = perCompletion(rawBefore, rowsWritten(RAW_DATABASE), started.value().size());
+
+            // The product: the warm-up drives whole lifecycles, then the measured projects are applied for.
+            long warmupBegin = System.nanoTime();
+            RawCamundaBaseline.parallelAtLeast(threads, settings.lifecycleWarmup(), settings.lifecycleWarmupSeconds(), i -> {
+                Driven project = driver.apply(towns[i % 2][0], towns[i % 2][1], 300_000 + i);
+                warmup.add(project);
+                driver.drive(project, LifecycleDriver.toTheEnd());
+            });
+            warmupSeconds = (System.nanoTime() - warmupBegin) / 1e9;
+            warmup.forEach(p -> madeProjects.add(p.id()));
+            lifecycleWarmupCompleted = warmup.isEmpty() ? 0 : jdbc.queryForObject("select count(*) from project where status = "
+                    + "'COMPLETED' and id in (" + warmup.stream().map(p -> String.valueOf(p.id())).reduce((a, b) -> a + "," + b)
+                    .orElseThrow() + ")", Integer.class);
+            long begin = System.nanoTime();
+            RawCamundaBaseline.parallel(threads, settings.lifecycleProjects(), i ->
+                    projects.add(driver.apply(towns[i % 2][0], towns[i % 2][1], 100_000 + i)));
+            applyRate = settings.lifecycleProjects() / ((System.nanoTime() - begin) / 1e9);
+
+            // Measured in turns, so that the machine's speed of the moment weighs on both sides alike.
+            List<String> instances = started.value();
+            for (int round = 0; round < rounds; round++) {
+                List<String> rawPart = instances.subList(round * instances.size() / rounds,
+                        (round + 1) * instances.size() / rounds);
+                long[] rawBefore = rowsWritten(RAW_DATABASE);
+                rawRounds.add(raw.completeRound(rawPart, threads));
+                add(rawRows, rawBefore, rowsWritten(RAW_DATABASE));
+
+                List<Driven> part = projects.subList(round * projects.size() / rounds, (round + 1) * projects.size() / rounds);
+                long commitsBefore = commits();
+                long[] rowsBefore = rowsWritten(null);
+                long roundBegin = System.nanoTime();
+                productRounds.add(RawCamundaBaseline.whileAllBusy(threads, part.size(), (i, completed) ->
+                        driver.drive(part.get(i), LifecycleDriver.toTheEnd(), completed)));
+                productRoundSeconds += (System.nanoTime() - roundBegin) / 1e9;
+                productCommits += commits() - commitsBefore;
+                add(productRows, rowsBefore, rowsWritten(null));
+            }
+            long open = raw.openInstances();
+            if (open != 0) {
+                throw new IllegalStateException(open + " bare instances still open");
+            }
             rawCompleted = raw.completedInHistory();
         }
-
-        // The product: apply for the projects, then drive each through the whole lifecycle; the warm-up's first.
-        String[][] towns = {{"zhanlong", "applicant1"}, {"liushadong", "applicant2"}};
-        List<Driven> warmup = Collections.synchronizedList(new ArrayList<>());
-        long warmupBegin = System.nanoTime();
-        RawCamundaBaseline.parallelAtLeast(threads, settings.lifecycleWarmup(), settings.lifecycleWarmupSeconds(), i -> {
-            Driven project = driver.apply(towns[i % 2][0], towns[i % 2][1], 300_000 + i);
-            warmup.add(project);
-            driver.drive(project, LifecycleDriver.toTheEnd());
-        });
-        double warmupSeconds = (System.nanoTime() - warmupBegin) / 1e9;
-        warmup.forEach(p -> madeProjects.add(p.id()));
-        lifecycleWarmupCompleted = warmup.isEmpty() ? 0 : jdbc.queryForObject("select count(*) from project where status = "
-                + "'COMPLETED' and id in (" + warmup.stream().map(p -> String.valueOf(p.id())).reduce((a, b) -> a + "," + b)
-                .orElseThrow() + ")", Integer.class);
-        List<Driven> projects = Collections.synchronizedList(new ArrayList<>());
-        long begin = System.nanoTime();
-        RawCamundaBaseline.parallel(threads, settings.lifecycleProjects(), i ->
-                projects.add(driver.apply(towns[i % 2][0], towns[i % 2][1], 100_000 + i)));
-        double applyRate = settings.lifecycleProjects() / ((System.nanoTime() - begin) / 1e9);
-        AtomicInteger completions = new AtomicInteger();
-        long commitsBefore = commits();
-        long[] rowsBefore = rowsWritten(null);
-        begin = System.nanoTime();
-        RawCamundaBaseline.parallel(threads, projects.size(), i ->
-                completions.addAndGet(driver.drive(projects.get(i), LifecycleDriver.toTheEnd())));
-        double elapsed = (System.nanoTime() - begin) / 1e9;
-        double[] productRows = perCompletion(rowsBefore, rowsWritten(null), completions.get());
-        double transactions = (commits() - commitsBefore) / elapsed;
-        double rate = completions.get() / elapsed;
-        lifecycleCompletions = completions.get();
+        int rawCompletions = rawRounds.stream().mapToInt(RawCamundaBaseline.Window::all).sum();
+        rawRowsPerCompletion = perCompletion(new long[3], rawRows, rawCompletions);
+        double rawComplete = perSecond(rawRounds);
+        double rate = perSecond(productRounds);
+        lifecycleRoundRatios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            lifecycleRoundRatios.add(productRounds.get(round).perSecond() / rawRounds.get(round).perSecond());
+        }
+        int all = productRounds.stream().mapToInt(RawCamundaBaseline.Window::all).sum();
+        lifecycleCompletions = all;
+        lifecycleCountedCompletions = productRounds.stream().mapToInt(RawCamundaBaseline.Window::counted).sum();
+        double[] productRowsPerCompletion = perCompletion(new long[3], productRows, all);
+        double transactions = productCommits / productRoundSeconds;
         projects.forEach(p -> madeProjects.add(p.id()));
         lifecycleTasksInHistory = count("select count(*) from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
                 + "where t.end_time_ is not null and p.business_key_ in (" + projects.stream().map(p -> "'" + p.code() + "','"
@@ -187,8 +221,12 @@ final class BenchmarkRun {
         }
         double r = rate / rawComplete;
         report.row("P1", "lifecycle: task completions/s, " + threads + " threads (" + projects.size() + " projects, "
-                + completions.get() + " tasks)", f(rate, "/s"), f(rawComplete, "/s") + " raw bare-task completions",
-                ratio(r), "ratio ≥ 0.7", verdict(r >= 0.7));
+                + all + " tasks; " + rounds + " rounds in turn with the baseline's, counted while every thread had work: "
+                + lifecycleCountedCompletions + " tasks in " + seconds(productRounds) + ")", f(rate, "/s"),
+                f(rawComplete, "/s") + " raw bare-task completions (" + rawRounds.stream()
+                        .mapToInt(RawCamundaBaseline.Window::counted).sum() + " in " + seconds(rawRounds) + ")",
+                ratio(r) + " (rounds " + lifecycleRoundRatios.stream().map(BenchmarkReport::ratio)
+                        .collect(java.util.stream.Collectors.joining(" / ")) + ")", "ratio ≥ 0.7", verdict(r >= 0.7));
         report.row("P1", "projects applied for (ProjectService.submit, starts the lifecycle), " + threads + " threads",
                 f(applyRate, "/s"), f(rawStart, "/s") + " raw bare starts", ratio(applyRate / rawStart), "–", "–");
         report.row("P1", "database commits/s while driving (all transactions of the application's database, "
@@ -196,22 +234,28 @@ final class BenchmarkRun {
                 f(commitLimit, "/s") + " plain JDBC", "–", "–", "–");
         report.row("P1", "rows written per task completion (inserted / updated / deleted, pg_stat_database of each "
                 + "database; the product's include the timer jobs' work in the same seconds)",
-                rows(productRows), rows(rawRowsPerCompletion) + " raw bare-task completion", ratio(
-                        (productRows[0] + productRows[1] + productRows[2])
+                rows(productRowsPerCompletion), rows(rawRowsPerCompletion) + " raw bare-task completion", ratio(
+                        (productRowsPerCompletion[0] + productRowsPerCompletion[1] + productRowsPerCompletion[2])
                                 / (rawRowsPerCompletion[0] + rawRowsPerCompletion[1] + rawRowsPerCompletion[2])) + "× as many",
                 "–", "–");
         report.note("P1: " + projects.size() + " projects applied for through ProjectService.submit (as an NRB officer, "
                 + "towns 占陇镇 and 流沙东街道 alternately) and driven to completion acceptance on the happy path (fast track, "
                 + "a renovation unit of its own, every department agreeing), each step completed through TaskService.complete "
                 + "as the owning office's user with Camunda authorizations on (the engine call behind the REST API), "
-                + threads + " threads, one project at a time per thread; each round reads the project's open tasks first. "
-                + "All " + lifecycleCompleted + " reached status COMPLETED. Before them, unmeasured, " + warmup.size()
+                + threads + " threads, one project at a time per thread; each step reads the project's open tasks first. "
+                + "All " + lifecycleCompleted + " reached status COMPLETED. Measured in " + rounds + " rounds, each 1/"
+                + rounds + " of the baseline's instances and then 1/" + rounds + " of the projects, so that the "
+                + "machine's speed, which changes within minutes here, weighs on both sides alike; the rate of each side is "
+                + "its counted completions over its counted seconds: a round is counted until the first of its threads "
+                + "finds no more work (the others then finish the project or task in hand, uncounted), so the uneven "
+                + "end of a round is not measured as idle threads. Rows and commits are of whole rounds. Before them, unmeasured, " + warmup.size()
                 + " projects driven the same way in " + String.format(java.util.Locale.ROOT, "%.0f", warmupSeconds) + " s ("
                 + lifecycleWarmupCompleted + " completed), so that the code is measured compiled, as on a node that has been "
                 + "running (without it the JIT compiled throughout the measured run, BENCHMARKS.md item 30). Baseline: " + settings.rawInstances()
                 + " instances of a bare start → user task → end process on a Camunda engine of its own (no Spring, no "
                 + "listeners or plugins, authorizations off), database `" + RAW_DATABASE + "` in the same PostgreSQL "
-                + "server, same history level, id generator and pool size; each completion finds its task by instance first; "
+                + "server, same history level, id generator and pool size; all started before the first round; each "
+                + "completion finds its task by instance first; "
                 + "before them, unmeasured, " + rawWarmup + " instances started and completed one by one in "
                 + String.format(java.util.Locale.ROOT, "%.0f", rawWarmupSeconds) + " s.");
     }
@@ -1107,6 +1151,23 @@ final class BenchmarkRun {
         return jdbc.queryForObject("select tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = "
                 + (database == null ? "current_database()" : "?"), (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2),
                 rs.getLong(3)}, database == null ? new Object[0] : new Object[]{database});
+    }
+
+    /** Adds the rows written between {@code before} and {@code after} to {@code sum}. */
+    private static void add(long[] sum, long[] before, long[] after) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += after[i] - before[i];
+        }
+    }
+
+    /** Counted completions per counted second over all rounds. */
+    private static double perSecond(List<RawCamundaBaseline.Window> rounds) {
+        return rounds.stream().mapToInt(RawCamundaBaseline.Window::counted).sum()
+                / rounds.stream().mapToDouble(RawCamundaBaseline.Window::seconds).sum();
+    }
+
+    private static String seconds(List<RawCamundaBaseline.Window> rounds) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", rounds.stream().mapToDouble(RawCamundaBaseline.Window::seconds).sum());
     }
 
     private static double[] perCompletion(long[] before, long[] after, int completions) {

@@ -11,6 +11,9 @@ import java.util.List;
  *                           {@code rawInstances} for the baseline), so that neither is measured while the JIT is still
  *                           compiling its code
  * @param lifecycleWarmupSeconds P1: and for at least this long, the product's warm-up and the baseline's each
+ * @param lifecycleRounds    P1: the measured projects and the baseline's instances are split into this many rounds,
+ *                           taken in turn (baseline, product, baseline, product, …), so that a change of the machine's
+ *                           speed during the run weighs on both sides alike
  * @param rawInstances       P1 baseline: bare one-task instances started and completed
  * @param commitSeconds      how long the plain JDBC commit loop runs
  * @param templates          P2/P3: real projects driven to a spread of steps, then copied
@@ -25,17 +28,17 @@ import java.util.List;
  * @param startAndMemory     P5: start the built application as a process of its own
  */
 record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int lifecycleWarmup,
-                         double lifecycleWarmupSeconds, int rawInstances, double commitSeconds,
+                         double lifecycleWarmupSeconds, int lifecycleRounds, int rawInstances, double commitSeconds,
                          int templates, List<Integer> sizes, int samples, double measureSeconds, double warmupSeconds, int escalationTasks, boolean secondNode,
                          boolean startAndMemory) {
 
     static BenchmarkSettings full() {
-        return new BenchmarkSettings("full", 4, 80, 20, 60, 3000, 10, 50, List.of(10_000, 100_000), 100, 5, 5, 10_000, true, true);
+        return new BenchmarkSettings("full", 4, 80, 20, 60, 4, 3000, 10, 50, List.of(10_000, 100_000), 100, 5, 5, 10_000, true, true);
     }
 
     /** Small enough for the normal test suite: proves every step still works, measures nothing worth keeping. */
     static BenchmarkSettings quick() {
-        return new BenchmarkSettings("quick", 2, 2, 1, 0, 50, 1, 10, List.of(500, 1_000), 5, 0, 0, 40, false, false);
+        return new BenchmarkSettings("quick", 2, 2, 1, 0, 2, 50, 1, 10, List.of(500, 1_000), 5, 0, 0, 40, false, false);
     }
 
     /**
@@ -54,6 +57,7 @@ record BenchmarkSettings(String mode, int threads, int lifecycleProjects, int li
                 Integer.getInteger("benchmark.lifecycleProjects", base.lifecycleProjects),
                 Integer.getInteger("benchmark.lifecycleWarmup", base.lifecycleWarmup),
                 Double.parseDouble(System.getProperty("benchmark.lifecycleWarmupSeconds", String.valueOf(base.lifecycleWarmupSeconds))),
+                Integer.getInteger("benchmark.lifecycleRounds", base.lifecycleRounds),
                 Integer.getInteger("benchmark.rawInstances", base.rawInstances),
                 Double.parseDouble(System.getProperty("benchmark.commitSeconds", String.valueOf(base.commitSeconds))),
                 Integer.getInteger("benchmark.templates", base.templates),

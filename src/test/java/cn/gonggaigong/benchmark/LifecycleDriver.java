@@ -97,14 +97,20 @@ final class LifecycleDriver {
      * @return the number of tasks completed
      */
     int drive(Driven project, Predicate<List<Task>> stop) {
-        int completed = 0;
+        return drive(project, stop, () -> { });
+    }
+
+    /** As {@link #drive(Driven, Predicate)}, telling {@code completed} after each task it completes. */
+    int drive(Driven project, Predicate<List<Task>> stop, Runnable completed) {
+        int count = 0;
         for (List<Task> open = openTasks(project); !open.isEmpty() && !stop.test(open); open = openTasks(project)) {
             for (Task task : open) {
                 complete(project, task);
-                completed++;
+                count++;
+                completed.run();
             }
         }
-        return completed;
+        return count;
     }
 
     /** Completes one task as the office that owns it, with Camunda's authorization checks. */
