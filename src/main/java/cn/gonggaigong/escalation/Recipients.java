@@ -1,5 +1,6 @@
 package cn.gonggaigong.escalation;
 
+import cn.gonggaigong.platform.EngineSql;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

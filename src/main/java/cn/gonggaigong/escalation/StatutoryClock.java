@@ -1,5 +1,6 @@
 package cn.gonggaigong.escalation;
 
+import cn.gonggaigong.platform.EngineSql;
 import cn.gonggaigong.clock.CalendarWarningSink;
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.clock.WorkingDayCalendar.Deadline;

@@ -1,15 +1,12 @@
 package cn.gonggaigong.monitor;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
-import org.camunda.bpm.engine.ProcessEngineException;
+import cn.gonggaigong.platform.EngineSql;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -18,7 +15,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,14 +53,11 @@ public class LeagueCounts extends AbstractProcessEnginePlugin {
                     && "completed".equals(task.getDeleteReason()) && task.getDueDate() != null && task.getEndTime() != null
                     && task.getRootProcessInstanceId() != null) {
                 boolean onTime = !task.getEndTime().after(task.getDueDate());
-                update("insert into monitor_count_delta (figure, k1, n)"
+                sql().update("insert into monitor_count_delta (figure, k1, n)"
                         + " select f.figure, p.town_code, 1 from project p"
                         + " join (values ('" + TASK_DONE + "'), ('" + TASK_ON_TIME + "')) f(figure) on f.figure = '" + TASK_DONE
                         + "' or ?"
-                        + " where p.process_instance_id = ?", statement -> {
-                    statement.setBoolean(1, onTime);
-                    statement.setString(2, task.getRootProcessInstanceId());
-                });
+                        + " where p.process_instance_id = ?", onTime, task.getRootProcessInstanceId());
             } else if (event instanceof HistoricActivityInstanceEventEntity activity
                     && event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)
                     && "callActivity".equals(activity.getActivityType()) && activity.getStartTime() != null
@@ -72,15 +65,12 @@ public class LeagueCounts extends AbstractProcessEnginePlugin {
                 LocalDate start = activity.getStartTime().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
                 LocalDate end = activity.getEndTime().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
                 // Nothing when a day is not in the working-day table, as the row-counting query joins it.
-                update("insert into monitor_count_delta (figure, k1, n)"
+                sql().update("insert into monitor_count_delta (figure, k1, n)"
                         + " select f.figure, p.town_code, case f.figure when '" + PHASE_DONE + "' then 1 else de.ordinal - ds.ordinal end"
                         + " from project p join working_day ds on ds.day = ? join working_day de on de.day = ?"
                         + " cross join (values ('" + PHASE_DONE + "'), ('" + PHASE_DAYS + "')) f(figure)"
-                        + " where p.process_instance_id = ?", statement -> {
-                    statement.setDate(1, Date.valueOf(start));
-                    statement.setDate(2, Date.valueOf(end));
-                    statement.setString(3, activity.getProcessInstanceId());
-                });
+                        + " where p.process_instance_id = ?", Date.valueOf(start), Date.valueOf(end),
+                        activity.getProcessInstanceId());
             }
         }
 
@@ -88,20 +78,9 @@ public class LeagueCounts extends AbstractProcessEnginePlugin {
         public void handleEvents(List<HistoryEvent> events) {
             events.forEach(this::handleEvent);
         }
-    }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private static void update(String sql, Binder binder) {
-        CommandContext context = Context.getCommandContext();
-        Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Could not count for the league: " + sql, e);
+        private static EngineSql sql() {
+            return new EngineSql(Context.getCommandContext());
         }
     }
 }

@@ -1,4 +1,4 @@
-package cn.gonggaigong.escalation;
+package cn.gonggaigong.platform;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,19 +15,19 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Plain SQL on the engine's own connection of the current command, so that our rows (clocks, warnings,
- * notifications) commit or roll back with the engine's work: a node that dies in the middle of a timer job
+ * notifications, the league's counts) commit or roll back with the engine's work: a node that dies in the middle of a timer job
  * leaves nothing behind, and the job runs again elsewhere. In the application that connection is the Spring
  * transaction's; with a standalone engine it is the engine's.
  */
-final class EngineSql {
+public final class EngineSql {
 
     private final Connection connection;
 
-    EngineSql(CommandContext context) {
+    public EngineSql(CommandContext context) {
         this.connection = context.getDbSqlSession().getSqlSession().getConnection();
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         try (PreparedStatement statement = prepare(sql, params)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -35,7 +35,7 @@ final class EngineSql {
         }
     }
 
-    List<Map<String, Object>> query(String sql, Object... params) {
+    public List<Map<String, Object>> query(String sql, Object... params) {
         try (PreparedStatement statement = prepare(sql, params); ResultSet rs = statement.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
@@ -52,7 +52,7 @@ final class EngineSql {
         }
     }
 
-    Map<String, Object> one(String sql, Object... params) {
+    public Map<String, Object> one(String sql, Object... params) {
         List<Map<String, Object>> rows = query(sql, params);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -70,7 +70,7 @@ final class EngineSql {
         return statement;
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -83,7 +83,7 @@ final class EngineSql {
         throw new IllegalArgumentException("not a timestamp: " + value);
     }
 
-    static Integer integer(Object value) {
+    public static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
     }
 }
