@@ -68,8 +68,8 @@ function item(label, value) {
 
 function claimBar(task, me) {
   if (task.assignee === me.userId) {
-    return h('p', { class: 'actions' }, h('span', { class: 'muted' }, '您已签收此任务。'),
-      h('button', { type: 'button', class: 'secondary', id: 'unclaim', onclick: () => act('unclaim') }, '退回到单位待办'));
+    return h('p', { class: 'actions' }, h('span', { class: 'muted' }, task.unclaimable ? '您已签收此任务。' : '此任务由您本人办理。'),
+      task.unclaimable ? h('button', { type: 'button', class: 'secondary', id: 'unclaim', onclick: () => act('unclaim') }, '退回到单位待办') : null);
   }
   if (!task.assignee && task.claimable) {
     return h('p', { class: 'actions' },

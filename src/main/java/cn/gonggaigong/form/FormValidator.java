@@ -65,7 +65,12 @@ public final class FormValidator {
                 continue;
             }
             try {
-                variables.put(field.key(), convert(field, value));
+                Object converted = convert(field, value);
+                variables.put(field.key(), converted);
+                if (field.required() && "checkbox".equals(field.type()) && Boolean.FALSE.equals(converted)) {
+                    // As form-js: a required checkbox ("已阅读并同意……") must be ticked.
+                    problems.add(new FieldProblem(prefix + field.key(), REQUIRED));
+                }
             } catch (Invalid invalid) {
                 problems.add(new FieldProblem(prefix + field.key(), invalid.getMessage()));
             }
@@ -93,7 +98,12 @@ public final class FormValidator {
     private static Object number(FormField field, Object value) throws Invalid {
         BigDecimal number;
         if (value instanceof Number n) {
-            number = new BigDecimal(n.toString());
+            try {
+                number = new BigDecimal(n.toString());
+            } catch (NumberFormatException e) {
+                // Infinity or NaN: JSON's 1e400 arrives as a double too large to hold.
+                throw new Invalid("数值过大或无效");
+            }
         } else if (value instanceof String s) {
             try {
                 number = new BigDecimal(s.trim());

@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Keeps the task lists' read model, table {@code task_inbox} (V31), in step with Camunda's runtime tables: one row
  * per open task and party that may work on it ({@code g:<group>} candidate group, {@code u:<user>} assignee, owner
  * or candidate user), with the task's due date, arrival, name and project, so that {@link TaskQueries#mine} reads
- * a user's list as one index range per party, already in due-date order.
+ * a user's list as one index range per party, already in due-date order. A claimed task is in its assignee's (and
+ * owner's) list only, not in the lists of the candidates who did not claim it (V38; as Camunda's TaskQuery by
+ * candidate leaves out assigned tasks): the page says "签收后由您本人办理，其他同事不再看到此任务".
  * <p>
  * Every user task of every deployed model gets a task listener on create, assignment, update, complete and delete
  * (the engine fires "update" for owner, delegation and due-date changes and for a candidate removed through the
@@ -58,9 +60,9 @@ public final class TaskInbox {
               from act_ru_task t
               cross join lateral (
                     select 'g:' || l.group_id_ from act_ru_identitylink l
-                     where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                     where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null and t.assignee_ is null
                     union select 'u:' || l.user_id_ from act_ru_identitylink l
-                     where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.user_id_ is not null
+                     where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.user_id_ is not null and t.assignee_ is null
                     union select 'u:' || t.assignee_ where t.assignee_ is not null
                     union select 'u:' || t.owner_ where t.owner_ is not null) x(party)
               left join lateral (select v.long_ from act_ru_variable v

@@ -42,11 +42,17 @@ public class TaskItems {
                 time(row.createdAt()), time(row.dueAt()), daysLeft, row.dueAt() != null && row.dueAt().isBefore(now),
                 row.warningGrade(), row.assignee(), row.owner(), row.delegationState(), row.candidateGroups(),
                 row.assignee() == null && isCandidate(row, user) && seesProject(row, user),
+                user.userId().equals(row.assignee()) && !"PENDING".equals(row.delegationState()) && releasable(row),
                 model.of(row.processDefinitionId(), row.taskDefinitionKey()).formId());
     }
 
     public List<TaskItem> items(List<TaskRow> rows, CurrentUser user) {
         return rows.stream().map(r -> item(r, user)).toList();
+    }
+
+    /** Unassigned, the task is still someone's: it has a candidate group or user who may claim it again. */
+    static boolean releasable(TaskRow row) {
+        return !row.candidateGroups().isEmpty() || !row.candidateUsers().isEmpty();
     }
 
     /** The user is a candidate of the task (in person or through a group). */

@@ -39,6 +39,7 @@ public final class TaskViews {
             String delegationState,
             List<String> candidateGroups,
             @Schema(description = "当前用户可否认领") boolean claimable,
+            @Schema(description = "当前用户可否退回到单位待办（取消认领）：本人已认领、未在委派中，且任务有候选部门或人员可再认领") boolean unclaimable,
             String formId) {
     }
 

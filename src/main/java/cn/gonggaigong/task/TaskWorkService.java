@@ -67,11 +67,12 @@ public class TaskWorkService {
     private final ProjectAccess access;
     private final UserDirectory users;
     private final SystemRights system;
+    private final List<SubmissionCheck> checks;
 
     public TaskWorkService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                            TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                            ProjectRepository projects, DecisionRecordRepository decisions, ProjectAccess access,
-                           UserDirectory users, SystemRights system) {
+                           UserDirectory users, SystemRights system, List<SubmissionCheck> checks) {
         this.queries = queries;
         this.items = items;
         this.model = model;
@@ -84,6 +85,7 @@ public class TaskWorkService {
         this.access = access;
         this.users = users;
         this.system = system;
+        this.checks = List.copyOf(checks);
     }
 
     /** No transaction: the list is one statement ({@link TaskQueries#mine}), a transaction would only add its round trips. */
@@ -155,6 +157,10 @@ public class TaskWorkService {
         if (row.delegationState() != null && DelegationState.PENDING.name().equals(row.delegationState())) {
             throw ApiProblem.conflict("该任务正在委派办理中，不能取消认领");
         }
+        if (!TaskItems.releasable(row)) {
+            // No group or colleague could take it back: it would be nobody's task and stop the project.
+            throw ApiProblem.conflict("该任务直接指定由您本人办理，没有可退回的单位待办，不能取消认领");
+        }
         taskService.setAssignee(taskId, null);
     }
 
@@ -169,6 +175,11 @@ public class TaskWorkService {
                     + "），须由其办理后交回，才能完成");
         }
         Map<String, Object> variables = validated(row, submitted, "", true);
+        List<FieldProblem> problems = checks.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
+                .flatMap(c -> c.problems(row, variables).stream()).toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest(FORM_REJECTED, problems);
+        }
         try {
             taskService.complete(taskId, variables);
         } catch (NullValueException | NotFoundException gone) {

@@ -68,6 +68,31 @@ class FormValidatorTest {
         assertThat(result.variables()).doesNotContainKey("ruleViolationText");
     }
 
+    @Test
+    void aRequiredCheckboxMustBeTickedAsFormJsAsks() {
+        assertThat(problems("Form_SignAgreementAsSubject", Map.of("subjectSignedDate", "2026-12-03", "subjectAccepted", false)))
+                .containsExactly(new FieldProblem("subjectAccepted", "必填"));
+        assertThat(problems("Form_SignAgreementAsSubject", Map.of("subjectSignedDate", "2026-12-03", "subjectAccepted", "false")))
+                .containsExactly(new FieldProblem("subjectAccepted", "必填"));
+        assertThat(problems("Form_SignAgreementAsSubject", Map.of("subjectSignedDate", "2026-12-03", "subjectAccepted", true)))
+                .isEmpty();
+        // An optional checkbox may stay unticked.
+        FormValidator.Result optional = FormValidator.validate(FORMS.get("Form_CompileScheme"), Map.of("farExemption", false), "");
+        assertThat(optional.problems()).extracting(FieldProblem::field).doesNotContain("farExemption");
+        assertThat(optional.variables()).containsEntry("farExemption", false);
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsAFieldProblemNotAnError() {
+        // JSON's 1e400 reaches the validator as Double.POSITIVE_INFINITY.
+        assertThat(problems("Form_SupplyLand", Map.of("landTenureYears", Double.POSITIVE_INFINITY, "landContractNumber", "x",
+                "landContractDate", "2026-10-01")))
+                .containsExactly(new FieldProblem("landTenureYears", "数值过大或无效"));
+        assertThat(problems("Form_SupplyLand", Map.of("landTenureYears", Double.NaN, "landContractNumber", "x",
+                "landContractDate", "2026-10-01")))
+                .containsExactly(new FieldProblem("landTenureYears", "数值过大或无效"));
+    }
+
     private static List<FieldProblem> problems(String form, Map<String, Object> submitted) {
         return FormValidator.validate(FORMS.get(form), submitted, "").problems();
     }

@@ -222,9 +222,13 @@ class TaskApiIT extends WorkApiTestSupport {
         String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
         assertThat(post("zhanlong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
         assertThat(post("zhanlong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
-        JsonNode seenByColleague = tasksOf("zhanlong2", code).get(0);
+        // Out of the colleague's list (the page promises it), still readable by them, and not theirs to claim.
+        assertThat(tasksOf("zhanlong2", code)).isEmpty();
+        JsonNode seenByColleague = get("zhanlong2", "/api/tasks/{id}", taskId).body();
         assertThat(seenByColleague.get("assignee").asText()).isEqualTo("zhanlong1");
         assertThat(seenByColleague.get("claimable").asBoolean()).isFalse();
+        assertThat(seenByColleague.get("unclaimable").asBoolean()).isFalse();
+        assertThat(get("zhanlong1", "/api/tasks/{id}", taskId).body().get("unclaimable").asBoolean()).isTrue();
 
         Answer taken = post("zhanlong2", "/api/tasks/{id}/claim", null, taskId);
         assertThat(taken.status()).isEqualTo(409);
@@ -237,6 +241,22 @@ class TaskApiIT extends WorkApiTestSupport {
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
         assertThat(post("zhanlong2", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
         assertThat(post("zhanlong2", "/api/tasks/{id}/complete", willingness(), taskId).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aTaskAssignedToOnePersonCannotBeUnclaimedIntoNobodysList() throws Exception {
+        String code = apply("zhanlong", "占陇镇直接指派项目").get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        // As the applicant's steps are (camunda:assignee="${applicant}"): one person's, no candidate group.
+        taskService.deleteCandidateGroup(taskId, "town-zhanlong");
+        taskService.setAssignee(taskId, "zhanlong1");
+        assertThat(get("zhanlong1", "/api/tasks/{id}", taskId).body().get("unclaimable").asBoolean()).isFalse();
+
+        Answer refused = post("zhanlong1", "/api/tasks/{id}/unclaim", null, taskId);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("message").asText()).isEqualTo("该任务直接指定由您本人办理，没有可退回的单位待办，不能取消认领");
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("zhanlong1");
+        assertThat(post("zhanlong1", "/api/tasks/{id}/complete", willingness(), taskId).status()).isEqualTo(204);
     }
 
     private void warning(String taskId, String grade, boolean closed) {

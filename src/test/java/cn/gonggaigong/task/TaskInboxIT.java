@@ -58,11 +58,16 @@ class TaskInboxIT extends WorkApiTestSupport {
                 .isEqualTo(projectId);
         assertInboxMatchesEngine();
 
+        assertThat(idsOf("zhanlong2", code)).contains(first);
         assertThat(post("zhanlong1", "/api/tasks/{id}/claim", Map.of(), first).status()).isEqualTo(204);
-        assertThat(partiesOf(first)).contains("g:town-zhanlong", "u:zhanlong1");
+        // Claimed, it is the officer's own: no longer in the town's list, so a colleague no longer sees it.
+        assertThat(partiesOf(first)).containsExactly("u:zhanlong1");
+        assertThat(idsOf("zhanlong2", code)).doesNotContain(first);
+        assertThat(idsOf("zhanlong1", code)).contains(first);
         assertInboxMatchesEngine();
         assertThat(post("zhanlong1", "/api/tasks/{id}/unclaim", Map.of(), first).status()).isEqualTo(204);
-        assertThat(partiesOf(first)).noneMatch(p -> p.startsWith("u:"));
+        assertThat(partiesOf(first)).containsExactly("g:town-zhanlong");
+        assertThat(idsOf("zhanlong2", code)).contains(first);
         assertInboxMatchesEngine();
 
         assertThat(post("zhanlong1", "/api/tasks/{id}/transfer", Map.of("userId", "zhanlong2", "reason", "外出"), first)
@@ -76,7 +81,9 @@ class TaskInboxIT extends WorkApiTestSupport {
         assertThat(post("zhanlong1", "/api/tasks/{id}/resolve", willingness(), first).status()).isEqualTo(204);
         assertInboxMatchesEngine();
 
-        // Through the engine's API (as Tasklist's "add group" does), which fires no task event.
+        // Through the engine's API (as Tasklist's "add group" does), which fires no task event; unassigned first, as
+        // only an unassigned task is in its candidates' lists.
+        taskService.setAssignee(first, null);
         taskService.addCandidateGroup(first, "nrb");
         assertThat(partiesOf(first)).contains("g:nrb");
         assertInboxMatchesEngine();
@@ -119,11 +126,11 @@ class TaskInboxIT extends WorkApiTestSupport {
         List<String> all = whole.body().get("items").findValuesAsText("taskId");
         assertThat(total).isEqualTo(all.size()).isGreaterThanOrEqualTo(3);
         assertThat(all).doesNotHaveDuplicates();
-        // Claimed, a task is the officer's own and still their town's: two of their parties, counted and listed once.
+        // Claimed, a task moves from the town's list to the officer's own: still counted and listed once.
         String free = java.util.stream.StreamSupport.stream(whole.body().get("items").spliterator(), false)
                 .filter(item -> item.get("assignee").isNull()).map(item -> item.get("taskId").asText()).findFirst().orElseThrow();
         assertThat(post("zhanlong1", "/api/tasks/{id}/claim", Map.of(), free).status()).isEqualTo(204);
-        assertThat(partiesOf(free)).contains("g:town-zhanlong", "u:zhanlong1");
+        assertThat(partiesOf(free)).containsExactly("u:zhanlong1");
         Answer claimed = get("zhanlong1", "/api/tasks?size=200");
         assertThat(claimed.body().get("total").asLong()).isEqualTo(total);
         assertThat(claimed.body().get("items").findValuesAsText("taskId")).containsExactlyInAnyOrderElementsOf(all);
@@ -142,6 +149,10 @@ class TaskInboxIT extends WorkApiTestSupport {
         assertThat(beyond.body().get("total").asLong()).isEqualTo(total);
         List<String> dues = whole.body().get("items").findValuesAsText("dueAt");
         assertThat(dues).isSortedAccordingTo(String::compareTo);
+    }
+
+    private List<String> idsOf(String user, String projectCode) throws Exception {
+        return tasksOf(user, projectCode).stream().map(item -> item.get("taskId").asText()).toList();
     }
 
     private List<String> partiesOf(String taskId) {

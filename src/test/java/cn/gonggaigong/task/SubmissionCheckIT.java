@@ -1,0 +1,71 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import cn.gonggaigong.unit.RenovationUnitRepository;
+import cn.gonggaigong.web.ProjectDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * What a form cannot check is checked against the business data before the task is completed: a renovation unit
+ * chosen that does not exist, or a new unit's code already taken, is the API's 400 on that field (not a 500 from the
+ * step after the task), and the task stays open with nothing changed.
+ */
+class SubmissionCheckIT extends WorkApiTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RenovationUnitRepository units;
+
+    @Test
+    void aRenovationUnitThatDoesNotExistOrACodeAlreadyTakenIsAFieldErrorAndTheTaskStaysOpen() throws Exception {
+        String first = toUnitChoice("占陇镇改造单元校验项目一");
+        String task = taskId("nrb-director", first, "Task_AssignRenovationUnit");
+
+        Answer missing = post("nrb-director", "/api/tasks/{id}/complete",
+                Map.of("unitAction", "EXISTING", "unitCode", "NOPE-001"), task);
+        assertThat(missing.status()).as(missing.raw()).isEqualTo(400);
+        assertThat(missing.body().get("errors")).hasSize(1);
+        assertThat(missing.body().get("errors").get(0).get("field").asText()).isEqualTo("unitCode");
+        assertThat(missing.body().get("errors").get(0).get("reason").asText())
+                .isEqualTo("改造单元 NOPE-001 不存在，请核对编号，或选择“划定新改造单元”");
+        assertThat(taskId("nrb-director", first, "Task_AssignRenovationUnit")).isEqualTo(task);
+        assertThat(units.findByCode("NOPE-001")).isEmpty();
+
+        complete("nrb-director", first, "Task_AssignRenovationUnit",
+                Map.of("unitAction", "NEW", "unitCode", "ZL-CHECK-01", "unitName", "占陇镇校验改造单元"));
+        assertThat(units.findByCode("ZL-CHECK-01")).isPresent();
+
+        String second = toUnitChoice("占陇镇改造单元校验项目二");
+        String secondTask = taskId("nrb-director", second, "Task_AssignRenovationUnit");
+        Answer taken = post("nrb-director", "/api/tasks/{id}/complete",
+                Map.of("unitAction", "NEW", "unitCode", " ZL-CHECK-01 ", "unitName", "重复"), secondTask);
+        assertThat(taken.status()).as(taken.raw()).isEqualTo(400);
+        assertThat(taken.body().get("errors").get(0).get("field").asText()).isEqualTo("unitCode");
+        assertThat(taken.body().get("errors").get(0).get("reason").asText())
+                .isEqualTo("改造单元编号 ZL-CHECK-01 已存在，请选择“纳入已有改造单元”或另取编号");
+        // The same code as an existing unit is accepted.
+        complete("nrb-director", second, "Task_AssignRenovationUnit", Map.of("unitAction", "EXISTING", "unitCode", "ZL-CHECK-01"));
+        assertThat(tasksOf("nrb-director", second)).noneMatch(t -> t.get("taskDefinitionKey").asText()
+                .equals("Task_AssignRenovationUnit"));
+    }
+
+    /** A fast-tracked project of 占陇镇 at NRB's choice of its renovation unit; its code. */
+    private String toUnitChoice(String name) throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject(name, "zhanlong")));
+        String code = project.get("code").asText();
+        driver.toSubjectConfirmation(code, "zhanlong1");
+        complete("zhanlong1", code, "Task_VerifyTitleDocuments",
+                Map.of("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号", "titleVerified", true));
+        complete("nrb-clerk", code, "Task_ConfirmSubject",
+                Map.of("subjectName", "普宁市某纺织有限公司", "documentNumber", "普自然资改确〔2026〕3号"));
+        return code;
+    }
+}
