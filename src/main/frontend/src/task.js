@@ -5,6 +5,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, mount, startPage } from './common.js';
+import { chineseDateFields } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 
@@ -38,9 +39,11 @@ startPage('tasks', async (main, me) => {
       h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
     task.sendBackAllowed ? sendBack(task, general) : null);
 
+  const dateFields = chineseDateFields(container);
   const form = new Form({ container });
   chineseMessages(form);
   await form.importSchema(task.form, task.data || {});
+  dateFields();
   const fieldIds = componentIdsByKey(task.form);
   if (readOnly) {
     submit.disabled = true;

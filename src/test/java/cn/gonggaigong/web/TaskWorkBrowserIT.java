@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
     TestRestTemplate rest;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ProjectDriver driver;
 
@@ -67,7 +70,15 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         find("[id$='-Field_willingnessAgreed-0']").click();
         WebElement percent = find("[id$='-Field_agreePercent']");
         percent.sendKeys("150");
-        typeDate(find("[id$='-Field_surveyDate-date']"), "2026", "03", "01");
+        // The date field is in Chinese whatever the browser's language, and keeps the day typed year first (this
+        // headless browser's format is English, n/j/Y, with which flatpickr alone read 2026-03-01 as 8/6/2027).
+        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
+        waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
+        surveyDate.click();
+        assertThat(find(".flatpickr-calendar .flatpickr-weekday").getText()).isEqualTo("周一");
+        assertThat(find(".flatpickr-calendar .flatpickr-monthDropdown-months").getText()).contains("三月", "十二月");
+        surveyDate.sendKeys("2026-03-01", Keys.ENTER);
+        assertThat(surveyDate.getDomProperty("value")).isEqualTo("2026-03-01");
         find("#submit-task").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "表单校验未通过"));
         assertThat(find("[id$='-Field_agreePercent-error-message']").getText()).isEqualTo("不能大于100");
@@ -81,6 +92,9 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         waitUntilReady();
         assertThat(find("#flash").getText()).contains("已提交", "摸查改造意愿");
         assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).isEmpty();
+        assertThat(jdbc.queryForList("""
+                select v.text_ from act_hi_varinst v join project p on p.process_instance_id = v.root_proc_inst_id_
+                 where p.id = ? and v.name_ = 'surveyDate'""", String.class, id)).containsExactly("2026-03-01");
 
         // The town's two other intake steps through the REST API; then the NRB's step (随报随审) is next.
         driver.surveyAndPublishBaseData(code, "zhanlong1");
@@ -130,13 +144,6 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         find("#filter-submit").click();
         waiting().until(ExpectedConditions.urlContains("q=" + text));
         waitUntilReady();
-    }
-
-    /** Types a date the way the form's date field asks for it (its placeholder follows the browser's locale). */
-    private static void typeDate(WebElement field, String year, String month, String day) {
-        String pattern = field.getDomAttribute("placeholder").toLowerCase();
-        String text = pattern.replace("yyyy", year).replace("mm", month).replace("dd", day);
-        field.sendKeys(text, Keys.ENTER);
     }
 
     /** The CSS classes of a diagram element as bpmn-js drew it. */
