@@ -14,7 +14,10 @@ startPage('tasks', async (main, me) => {
   document.title = `${task.taskName} - 办理任务`;
   const general = h('div', { class: 'alert error', role: 'alert', id: 'form-message', 'aria-live': 'assertive' });
   const container = h('div', { class: 'task-form', id: 'task-form' });
-  const submit = h('button', { type: 'button', id: 'submit-task' }, '提交');
+  // Delegated (委派) to me: I fill the form and hand the task back to its owner, who completes it.
+  const delegated = task.delegationState === 'PENDING';
+  const delegatedToMe = delegated && task.assignee === me.userId;
+  const submit = h('button', { type: 'button', id: 'submit-task' }, delegatedToMe ? '办理完毕，交回委派人' : '提交');
   const heldByOther = task.assignee && task.assignee !== me.userId;
   const readOnly = heldByOther || task.canWork === false;
 
@@ -30,8 +33,13 @@ startPage('tasks', async (main, me) => {
         item('收到时间', formatDateTime(task.receivedAt)),
         item('办理期限', formatDateTime(task.dueAt)),
         item('剩余时间', deadlineBadges(task)),
-        item('办理人', task.assignee || '待签收（本单位任何人可办理）'))),
+        item('办理人', task.assignee || '待签收（本单位任何人可办理）'),
+        delegated ? item('委派人', task.owner) : null)),
     claimBar(task, me),
+    task.sentBack ? h('section', { class: 'card', id: 'sent-back', 'aria-label': '退回原因' },
+      h('div', { class: 'alert error', role: 'note' },
+        `“${task.sentBack.fromTaskName}”于 ${formatDateTime(task.sentBack.time)} 由 ${task.sentBack.userName || task.sentBack.userId} 退回，理由：`,
+        h('strong', {}, task.sentBack.reason))) : null,
     h('section', { class: 'card', 'aria-labelledby': 'form-title' },
       h('h2', { id: 'form-title' }, '办理表单'),
       general,
@@ -47,7 +55,9 @@ startPage('tasks', async (main, me) => {
   const fieldIds = componentIdsByKey(task.form);
   if (readOnly) {
     submit.disabled = true;
-    general.textContent = heldByOther ? `该任务已由 ${task.assignee} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
+    general.textContent = delegated && task.owner === me.userId
+      ? `您已将该任务委派给 ${task.assignee} 办理，待其交回后您再提交。`
+      : heldByOther ? `该任务已由 ${task.assignee} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
   }
 
   submit.addEventListener('click', async () => {
@@ -55,8 +65,9 @@ startPage('tasks', async (main, me) => {
     submit.disabled = true;
     general.textContent = '';
     try {
-      await api(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', json: data });
-      flash(`已提交：${task.projectName || ''}“${task.taskName}”`);
+      await api(`/api/tasks/${encodeURIComponent(taskId)}/${delegatedToMe ? 'resolve' : 'complete'}`, { method: 'POST', json: data });
+      flash(delegatedToMe ? `已交回 ${task.owner}：${task.projectName || ''}“${task.taskName}”`
+        : `已提交：${task.projectName || ''}“${task.taskName}”`);
       window.location.assign('/tasks');
     } catch (e) {
       submit.disabled = false;
@@ -71,7 +82,9 @@ function item(label, value) {
 
 function claimBar(task, me) {
   if (task.assignee === me.userId) {
-    return h('p', { class: 'actions' }, h('span', { class: 'muted' }, task.unclaimable ? '您已签收此任务。' : '此任务由您本人办理。'),
+    const note = task.delegationState === 'PENDING' ? `${task.owner} 委派您办理此任务：填好表单后交回，由其完成。`
+      : task.unclaimable ? '您已签收此任务。' : '此任务由您本人办理。';
+    return h('p', { class: 'actions' }, h('span', { class: 'muted', id: 'claim-note' }, note),
       task.unclaimable ? h('button', { type: 'button', class: 'secondary', id: 'unclaim', onclick: () => act('unclaim') }, '退回到单位待办') : null);
   }
   if (!task.assignee && task.claimable) {

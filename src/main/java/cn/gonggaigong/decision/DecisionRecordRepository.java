@@ -15,5 +15,9 @@ public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, 
 
     List<DecisionRecord> findByUnitIdOrderByDecidedAtAscIdAsc(Long unitId);
 
+    /** One kind of decision (e.g. a send-back) taken in a process instance within a span of time, latest first. */
+    List<DecisionRecord> findByProcessInstanceIdAndOutcomeAndDecidedAtBetweenOrderByDecidedAtDescIdDesc(
+            String processInstanceId, String outcome, java.time.Instant from, java.time.Instant to);
+
     List<DecisionRecord> findByAnnualPlanIdOrderByDecidedAtAscIdAsc(Long annualPlanId);
 }

@@ -65,7 +65,11 @@ public final class TaskViews {
             ProjectSummary project,
             @Schema(description = "当前用户可否办理") boolean canWork,
             boolean sendBackAllowed,
-            SendBackTarget sendBackTo) {
+            SendBackTarget sendBackTo,
+            @Schema(description = "本任务由后一环节退回而重开时：谁、何时、从哪一环节退回，理由；否则为 null") SentBack sentBack) {
+    }
+
+    public record SentBack(String fromTaskName, String userId, String userName, OffsetDateTime time, String reason) {
     }
 
     public record Comment(String id, String userId, String userName, OffsetDateTime time, String message) {

@@ -24,6 +24,7 @@ import cn.gonggaigong.task.TaskModel.UserTaskFacts;
 import cn.gonggaigong.task.TaskViews.Comment;
 import cn.gonggaigong.task.TaskViews.ProjectSummary;
 import cn.gonggaigong.task.TaskViews.SendBackTarget;
+import cn.gonggaigong.task.TaskViews.SentBack;
 import cn.gonggaigong.task.TaskViews.TaskDetails;
 import cn.gonggaigong.task.TaskViews.TaskPage;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +54,7 @@ public class TaskWorkService {
     static final String NOT_FOUND = "任务不存在或已办结";
     static final String FORM_REJECTED = "表单校验未通过";
     static final String SENT_BACK = "SENT_BACK";
+    private static final String SENT_BACK_TO = "退回至“";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingDayCalendar.ZONE);
 
     private final TaskQueries queries;
@@ -123,7 +125,25 @@ public class TaskWorkService {
         boolean canWork = items.canWork(row, user);
         return new TaskDetails(items.item(row, user), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
                 .orElse(emptyForm()), data, project, canWork, canWork && facts.sendBackTo() != null,
-                facts.sendBackTo() == null ? null : new SendBackTarget(facts.sendBackTo(), facts.sendBackToName()));
+                facts.sendBackTo() == null ? null : new SendBackTarget(facts.sendBackTo(), facts.sendBackToName()),
+                sentBack(row));
+    }
+
+    /**
+     * Why the task is open again, when a later step sent it back ({@link #sendBack}): that send-back's record, taken in
+     * the same transaction that made this task, so within a minute before the task's creation, naming this task.
+     */
+    private SentBack sentBack(TaskRow row) {
+        if (row.createdAt() == null) {
+            return null;
+        }
+        String prefix = SENT_BACK_TO + row.taskName() + "”：";
+        return decisions.findByProcessInstanceIdAndOutcomeAndDecidedAtBetweenOrderByDecidedAtDescIdDesc(
+                        row.processInstanceId(), SENT_BACK, row.createdAt().minusSeconds(60), row.createdAt().plusSeconds(1))
+                .stream().filter(r -> r.getOpinion() != null && r.getOpinion().startsWith(prefix)).findFirst()
+                .map(r -> new SentBack(r.getTaskName(), r.getActor(), users.name(r.getActor()),
+                        TaskItems.time(r.getDecidedAt()), r.getOpinion().substring(prefix.length())))
+                .orElse(null);
     }
 
     @Transactional
@@ -269,7 +289,7 @@ public class TaskWorkService {
         String why = required(reason, "reason", "退回理由");
         taskService.createComment(taskId, row.processInstanceId(), "退回至“" + facts.sendBackToName() + "”：" + why);
         DecisionRecord record = new DecisionRecord(row.processInstanceId(), row.taskDefinitionKey(), row.taskName(),
-                user.userId(), TaskItems.now(), SENT_BACK, null, "退回至“" + facts.sendBackToName() + "”：" + why);
+                user.userId(), TaskItems.now(), SENT_BACK, null, SENT_BACK_TO + facts.sendBackToName() + "”：" + why);
         if (row.projectId() != null) {
             record.setProject(projects.getReferenceById(row.projectId()));
         }

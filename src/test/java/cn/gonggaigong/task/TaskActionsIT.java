@@ -134,6 +134,14 @@ class TaskActionsIT extends WorkApiTestSupport {
         assertThat(back.status()).as(back.raw()).isEqualTo(204);
         List<JsonNode> open = tasksOf("zhanlong1", code);
         assertThat(open).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("Task_SurveyBaseData");
+        // The reopened task says who sent it back from where, when, and why; a task reached the normal way says nothing.
+        JsonNode sentBack = get("zhanlong1", "/api/tasks/{id}", open.get(0).get("taskId").asText()).body().get("sentBack");
+        assertThat(sentBack.get("fromTaskName").asText()).isEqualTo(details.body().get("taskName").asText());
+        assertThat(sentBack.get("userId").asText()).isEqualTo("zhanlong2");
+        assertThat(sentBack.get("userName").asText()).isEqualTo("占陇镇审核员");
+        assertThat(sentBack.get("reason").asText()).isEqualTo("地块面积与图斑不符");
+        assertThat(sentBack.get("time").asText()).isNotBlank();
+        assertThat(details.body().get("sentBack").isNull()).isTrue();
         Answer gone = post("zhanlong2", "/api/tasks/{id}/complete", Map.of(), publish);
         assertThat(gone.status()).isEqualTo(409);
         assertThat(gone.body().get("message").asText()).contains("撤销或退回");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -20,6 +21,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +42,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TaskService taskService;
 
     private ProjectDriver driver;
 
@@ -123,6 +131,40 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         find("#upload-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "已上传"));
         assertThat(find("#attachment-table").getText()).contains("现场照片.png", "改造地块现状照片");
+    }
+
+    @Test
+    void theDelegateFillsTheFormAndHandsTheTaskBackToItsOwner() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器委派测试项目", "zhanlong")));
+        String code = project.get("code").asText();
+        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        ResponseEntity<String> delegated = rest.withBasicAuth("zhanlong1", "demo").postForEntity(
+                "/api/tasks/" + taskId + "/delegate", Map.of("userId", "zhanlong2"), String.class);
+        assertThat(delegated.getStatusCode()).as(delegated.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        // The owner sees why they cannot submit now.
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "您已将该任务委派给 zhanlong2 办理"));
+        assertThat(find("#submit-task").isEnabled()).isFalse();
+
+        // The delegate: no unclaim button, a hand-back button instead of submit.
+        logIn("zhanlong2");
+        open("/tasks/" + taskId);
+        assertThat(find("#claim-note").getText()).isEqualTo("zhanlong1 委派您办理此任务：填好表单后交回，由其完成。");
+        assertThat(browser.findElements(By.id("unclaim"))).isEmpty();
+        WebElement submit = find("#submit-task");
+        assertThat(submit.getText()).isEqualTo("办理完毕，交回委派人");
+        find("[id$='-Field_willingnessAgreed-0']").click();
+        find("[id$='-Field_agreePercent']").sendKeys("88");
+        submit.click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        waitUntilReady();
+        assertThat(find("#flash").getText()).contains("已交回 zhanlong1", "摸查改造意愿");
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task.getAssignee()).isEqualTo("zhanlong1");
+        assertThat(task.getDelegationState()).isEqualTo(DelegationState.RESOLVED);
+        assertThat(taskService.getVariable(taskId, "agreePercent")).isEqualTo(88.0);
     }
 
     private static Path file(String name, byte[] content) throws Exception {
