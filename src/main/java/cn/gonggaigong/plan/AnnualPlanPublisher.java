@@ -57,7 +57,7 @@ public class AnnualPlanPublisher implements JavaDelegate {
         if (text == null) {
             return Set.of();
         }
-        return Arrays.stream(text.split("[,,;;、\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(text.split("[,，;；、\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
     }
 }

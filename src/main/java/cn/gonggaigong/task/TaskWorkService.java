@@ -70,11 +70,13 @@ public class TaskWorkService {
     private final UserDirectory users;
     private final SystemRights system;
     private final List<SubmissionCheck> checks;
+    private final List<TaskContext> contexts;
 
     public TaskWorkService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                            TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                            ProjectRepository projects, DecisionRecordRepository decisions, ProjectAccess access,
-                           UserDirectory users, SystemRights system, List<SubmissionCheck> checks) {
+                           UserDirectory users, SystemRights system, List<SubmissionCheck> checks,
+                           List<TaskContext> contexts) {
         this.queries = queries;
         this.items = items;
         this.model = model;
@@ -88,6 +90,7 @@ public class TaskWorkService {
         this.users = users;
         this.system = system;
         this.checks = List.copyOf(checks);
+        this.contexts = List.copyOf(contexts);
     }
 
     /** No transaction: the list is one statement ({@link TaskQueries#mine}), a transaction would only add its round trips. */
@@ -119,6 +122,13 @@ public class TaskWorkService {
             Map<String, Object> variables = system.call(() -> taskService.getVariables(taskId,
                     f.fields().stream().map(cn.gonggaigong.form.FormField::key).toList()));
             variables.forEach((k, v) -> data.put(k, v instanceof Date d ? TaskItems.time(d.toInstant()) : v));
+            contexts.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
+                    .map(c -> c.values(row, name -> system.call(() -> taskService.getVariable(taskId, name))))
+                    .forEach(values -> values.forEach((k, v) -> {
+                        if (f.field(k).isPresent()) {
+                            data.put(k, v);
+                        }
+                    }));
         });
         ProjectSummary project = row.projectId() == null ? null : projects.findById(row.projectId())
                 .map(TaskWorkService::summary).orElse(null);

@@ -64,8 +64,10 @@ class FormDefinitionsTest {
         CONTRACT.put("PublishBaseData", "*noticeStartDate *noticeEndDate *objectionsRaised opinion");
         CONTRACT.put("ConfirmFastTrack", "*fastTrackConfirmed documentNumber opinion");
         // AnnualPlan (excludedProjectCodes "may be empty", so the form cannot mark it required)
-        CONTRACT.put("CompileAnnualPlan", "*planTitle excludedProjectCodes opinion");
-        CONTRACT.put("ApproveAnnualPlan", "*planApproved *documentNumber opinion");
+        // planYear, planProjects, and for the approval planTitle, excludedProjectCodes, compileOpinion: read-only context.
+        CONTRACT.put("CompileAnnualPlan", "planYear planProjects *planTitle excludedProjectCodes opinion");
+        CONTRACT.put("ApproveAnnualPlan", "planYear planTitle planProjects excludedProjectCodes compileOpinion"
+                + " *planApproved *documentNumber opinion");
         // SubjectConfirmation
         CONTRACT.put("VerifyTitleDocuments", "*titleCertificateNumbers *titleVerified opinion");
         CONTRACT.put("SignCooperationAgreement", "*agreementNumber *partnerName *signedDate");
@@ -100,8 +102,11 @@ class FormDefinitionsTest {
         // MonitoringAgreement
         CONTRACT.put("DraftMonitoringAgreement",
                 "*agreementNumber *demolitionDeadline *constructionStartDeadline *completionDeadline otherTerms");
-        CONTRACT.put("SignAgreementAsSubject", "*subjectSignedDate *subjectAccepted");
-        CONTRACT.put("SignAgreementAsGovernment", "*governmentSignedDate *documentNumber");
+        // The signers' forms show the agreement's terms read-only.
+        CONTRACT.put("SignAgreementAsSubject", "agreementNumber demolitionDeadline constructionStartDeadline"
+                + " completionDeadline otherTerms *subjectSignedDate *subjectAccepted");
+        CONTRACT.put("SignAgreementAsGovernment", "agreementNumber demolitionDeadline constructionStartDeadline"
+                + " completionDeadline otherTerms *governmentSignedDate *documentNumber");
         // LandManagement
         CONTRACT.put("DetermineLandCase",
                 "*landCase *threeOldsPolicy *appraisedValue *baseValue *landApprovalNeeded *supplyMethod");

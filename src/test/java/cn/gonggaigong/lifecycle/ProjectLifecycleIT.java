@@ -163,6 +163,12 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         complete(code, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
         complete(code, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", "2027-03-31",
                 "constructionStartDeadline", "2027-06-30", "completionDeadline", "2029-06-30");
+        // The signers read the terms they sign on their task (read-only fields of their forms).
+        String signing = tasks("applicant1", code, "Task_SignAgreementAsSubject").get(0).get("id").asText();
+        JsonNode terms = json.readTree(as("applicant1").getForObject("/api/tasks/{id}", String.class, signing)).get("data");
+        assertThat(terms.get("agreementNumber").asText()).isEqualTo("JG-2026-07");
+        assertThat(terms.get("demolitionDeadline").asText()).isEqualTo("2027-03-31");
+        assertThat(terms.get("completionDeadline").asText()).isEqualTo("2029-06-30");
         complete(code, "Task_SignAgreementAsSubject", "subjectSignedDate", "2026-09-10", "subjectAccepted", true);
         complete(code, "Task_SignAgreementAsGovernment", "governmentSignedDate", "2026-09-15", "documentNumber", "普府监〔2026〕7号");
         complete(code, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,

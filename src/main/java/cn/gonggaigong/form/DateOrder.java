@@ -1,0 +1,64 @@
+package cn.gonggaigong.form;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.task.SubmissionCheck;
+import cn.gonggaigong.task.TaskRow;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates of one form that must be in order, which a form cannot say field by field: a notice cannot end before it
+ * starts, a project cannot be completed before its construction starts or its demolition is done. The later field is
+ * named, with both dates.
+ */
+@Component
+public class DateOrder implements SubmissionCheck {
+
+    /** {@code earlier} on or before {@code later}, in the task {@code task}. */
+    record Rule(String task, String earlier, String earlierLabel, String later, String laterLabel) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule("Task_PublishBaseData", "noticeStartDate", "公示开始日期", "noticeEndDate", "公示结束日期"),
+            new Rule("Task_DraftMonitoringAgreement", "constructionStartDeadline", "开工时限", "completionDeadline", "竣工时限"),
+            new Rule("Task_DraftMonitoringAgreement", "demolitionDeadline", "拆迁完成时限", "completionDeadline", "竣工时限"));
+
+    @Override
+    public boolean appliesTo(String taskDefinitionKey) {
+        return RULES.stream().anyMatch(r -> r.task().equals(taskDefinitionKey));
+    }
+
+    @Override
+    public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Rule rule : RULES) {
+            if (!rule.task().equals(task.taskDefinitionKey())) {
+                continue;
+            }
+            LocalDate earlier = day(variables.get(rule.earlier()));
+            LocalDate later = day(variables.get(rule.later()));
+            if (earlier != null && later != null && later.isBefore(earlier)) {
+                problems.add(new FieldProblem(rule.later(), rule.laterLabel() + "（" + later + "）不能早于"
+                        + rule.earlierLabel() + "（" + earlier + "）"));
+            }
+        }
+        return problems;
+    }
+
+    /** The day of a form's date value (FormValidator keeps dates as their ISO text). */
+    private static LocalDate day(Object value) {
+        if (!(value instanceof String text) || text.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.gonggaigong.task;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a task's read-only form fields show that no process variable holds (e.g. the projects of an annual plan):
+ * computed when the task is opened, merged into the form's data. Only fields the form has are shown, and a
+ * read-only field's value is never taken from a submission ({@link cn.gonggaigong.form.FormValidator}).
+ */
+public interface TaskContext {
+
+    /** Whether this context is about the task of this definition key. */
+    boolean appliesTo(String taskDefinitionKey);
+
+    /**
+     * The values by form field key.
+     *
+     * @param variable reads a variable visible from the task (with the system's rights: the caller may read the task)
+     */
+    Map<String, Object> values(TaskRow task, Function<String, Object> variable);
+}

@@ -1,0 +1,44 @@
+package cn.gonggaigong.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.task.TaskRow;
+import org.junit.jupiter.api.Test;
+
+/** Dates of one form in order: the later field named with both dates; other tasks and missing dates untouched. */
+class DateOrderTest {
+
+    private final DateOrder check = new DateOrder();
+
+    @Test
+    void theAgreementsCompletionCannotComeBeforeItsConstructionStartOrItsDemolition() {
+        assertThat(check.appliesTo("Task_DraftMonitoringAgreement")).isTrue();
+        assertThat(check.appliesTo("Task_SurveyWillingness")).isFalse();
+        assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2030-01-01",
+                "constructionStartDeadline", "2025-01-01", "completionDeadline", "2020-01-01")))
+                .containsExactly(new FieldProblem("completionDeadline", "竣工时限（2020-01-01）不能早于开工时限（2025-01-01）"),
+                        new FieldProblem("completionDeadline", "竣工时限（2020-01-01）不能早于拆迁完成时限（2030-01-01）"));
+        // Construction may start before every demolition is done (a project renovated in parts); the same day is in order.
+        assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2027-09-30",
+                "constructionStartDeadline", "2027-06-30", "completionDeadline", "2027-09-30"))).isEmpty();
+    }
+
+    @Test
+    void aNoticeEndsOnOrAfterItsStartAndMissingDatesAreLeftToTheForm() {
+        assertThat(problems("Task_PublishBaseData", Map.of("noticeStartDate", "2026-12-20", "noticeEndDate", "2026-11-01")))
+                .containsExactly(new FieldProblem("noticeEndDate", "公示结束日期（2026-11-01）不能早于公示开始日期（2026-12-20）"));
+        assertThat(problems("Task_PublishBaseData", Map.of("noticeEndDate", "2026-11-01"))).isEmpty();
+        assertThat(problems("Task_SurveyWillingness", Map.of("noticeStartDate", "2026-12-20", "noticeEndDate", "2026-11-01")))
+                .isEmpty();
+    }
+
+    private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
+        TaskRow task = new TaskRow("t1", "任务", taskKey, null, null, "pi", null, null, null, null, null, List.of(),
+                List.of(), null, null, null, null, null, null, null, null, null);
+        return check.problems(task, variables);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.gonggaigong.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import cn.gonggaigong.task.WorkApiTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The annual plan's tasks show what NRB compiles and the government approves: the plan's year and its projects (by
+ * code, town and name), NRB's projects left out and its note; a code left out that is not one of the plan's projects
+ * is a field error, not a silent no-op.
+ */
+class AnnualPlanTasksIT extends WorkApiTestSupport {
+
+    private static final int YEAR = 2031;
+
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void compilingAndApprovingThePlanShowItsYearAndProjectsAndCheckTheCodesLeftOut() throws Exception {
+        String kept = intoThePlan("占陇镇年度计划展示项目一");
+        String left = intoThePlan("占陇镇年度计划展示项目二");
+
+        String compile = planTask("Task_CompileAnnualPlan");
+        JsonNode compiling = get("nrb-clerk", "/api/tasks/{id}", compile).body().get("data");
+        assertThat(compiling.get("planYear").asInt()).isEqualTo(YEAR);
+        assertThat(compiling.get("planProjects").asText()).contains(kept + "　占陇镇　占陇镇年度计划展示项目一",
+                left + "　占陇镇　占陇镇年度计划展示项目二");
+
+        Answer typo = post("nrb-clerk", "/api/tasks/{id}/complete", Map.of("planTitle", YEAR + "年度计划",
+                "excludedProjectCodes", left + "，GGG-9999-0000"), compile);
+        assertThat(typo.status()).as(typo.raw()).isEqualTo(400);
+        assertThat(typo.body().get("errors").toString()).isEqualTo(
+                "[{\"field\":\"excludedProjectCodes\",\"reason\":\"不是本年度计划申请项目的编号：GGG-9999-0000\"}]");
+        assertThat(planTask("Task_CompileAnnualPlan")).isEqualTo(compile);
+        Answer done = post("nrb-clerk", "/api/tasks/{id}/complete", Map.of("planTitle", YEAR + "年度计划",
+                "excludedProjectCodes", left, "opinion", "项目二材料不全，下年度再议"), compile);
+        assertThat(done.status()).as(done.raw()).isEqualTo(204);
+
+        String approve = planTask("Task_ApproveAnnualPlan");
+        JsonNode approving = get("gov1", "/api/tasks/{id}", approve).body().get("data");
+        assertThat(approving.get("planYear").asInt()).isEqualTo(YEAR);
+        assertThat(approving.get("planTitle").asText()).isEqualTo(YEAR + "年度计划");
+        assertThat(approving.get("planProjects").asText()).contains(kept).doesNotContain(left);
+        assertThat(approving.get("excludedProjectCodes").asText()).isEqualTo(left);
+        assertThat(approving.get("compileOpinion").asText()).isEqualTo("项目二材料不全，下年度再议");
+        // Read-only: what the government submits for them is ignored, not saved.
+        Answer approved = post("gov1", "/api/tasks/{id}/complete", Map.of("planApproved", true,
+                "documentNumber", "普府函〔2031〕1号", "planProjects", "改写"), approve);
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("PLAN-" + YEAR).count()).isZero();
+    }
+
+    /** A project applied for the year's plan and through its town's intake, waiting for the plan; its code. */
+    private String intoThePlan(String name) throws Exception {
+        Answer created = post("nrb-clerk", "/api/projects", validApplication(app -> {
+            app.put("name", name);
+            app.put("applicantUserId", "applicant1");
+            app.put("planYear", YEAR);
+        }));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String code = created.body().get("code").asText();
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
+        complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
+                "noticeEndDate", "2026-03-18", "objectionsRaised", false));
+        return code;
+    }
+
+    private String planTask(String key) {
+        return taskService.createTaskQuery().processInstanceBusinessKey("PLAN-" + YEAR).taskDefinitionKey(key)
+                .singleResult().getId();
+    }
+}
