@@ -59,6 +59,8 @@ class NotificationsBrowserIT extends BrowserTestSupport {
         assertThat(find("h1").getText()).isEqualTo("消息通知");
         WebElement first = find("#notification-list li[data-notification-id]");
         assertThat(first.getDomAttribute("class")).contains("unread");
+        // Fewer than a page of messages: nothing more to load, and no button saying so.
+        assertThat(browser.findElement(By.id("notifications-more")).isDisplayed()).isFalse();
         assertThat(first.getText()).contains("催办", "未读", urge, "摸查改造意愿", "标为已读");
         assertThat(first.findElement(By.cssSelector("[data-grade]")).getText()).isEqualTo("催办");
         WebElement taskLink = first.findElement(By.cssSelector("a.task-link"));

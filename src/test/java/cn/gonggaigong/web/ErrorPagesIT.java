@@ -1,0 +1,42 @@
+package cn.gonggaigong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import cn.gonggaigong.ApplicationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A page that does not exist is a Chinese page in the browser (not Spring's English "Whitelabel Error Page"). */
+class ErrorPagesIT extends ApplicationTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void anUnknownAddressIsAChinesePageForABrowserAndStaysJsonForAnApiClient() {
+        ResponseEntity<String> page = as("zhanlong1", MediaType.TEXT_HTML, "/nonexistent-page");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(page.getBody()).contains("<html lang=\"zh-CN\">", "页面不存在", "返回我的待办")
+                .doesNotContain("Whitelabel");
+
+        ResponseEntity<String> api = as("zhanlong1", MediaType.APPLICATION_JSON, "/api/nonexistent");
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    }
+
+    private ResponseEntity<String> as(String user, MediaType accept, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(accept));
+        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}
