@@ -103,6 +103,10 @@ public class ProjectApiExceptionHandler {
         if (type == null) {
             return "格式不正确";
         }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "必须是整数";
+        }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "必须是数字";
         }

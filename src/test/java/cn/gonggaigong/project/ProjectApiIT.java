@@ -107,6 +107,30 @@ class ProjectApiIT extends ApplicationTestSupport {
         assertRefused(app -> app.put("investment", "很多"), "investment", "必须是数字");
         assertRefused(app -> app.put("pilotProject", "maybe"), "pilotProject", "必须是true或false");
         assertRefused(app -> app.put("parcelIds", Map.of("id", "BT-001")), "parcelIds", "必须是数组");
+        // Not cut down to 2026: a year with a fraction is a mistake.
+        assertRefused(app -> app.put("planYear", 2026.5), "planYear", "必须是整数");
+        assertRefused(app -> app.put("planYear", "明年"), "planYear", "必须是整数");
+    }
+
+    @Test
+    void anEmptyApplicationFromAnApplicantOrATownIsTheListOfMissingFieldsNotARefusal() throws Exception {
+        for (String user : List.of("applicant1", "zhanlong1")) {
+            MockHttpServletResponse response = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                    .content("{}").with(httpBasic(user, "demo"))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+            JsonNode body = json.readTree(response.getContentAsString());
+            assertThat(body.get("errors").findValuesAsText("field"))
+                    .contains("name", "townCode", "applicantUserId", "parcelIds", "landAreaSqm");
+        }
+        // Another applicant's name, or another town's project, is still refused.
+        MockHttpServletResponse foreign = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(validApplication(app -> app.put("applicantUserId", "applicant2"))))
+                .with(httpBasic("applicant1", "demo"))).andReturn().getResponse();
+        assertThat(foreign.getStatus()).isEqualTo(403);
+        MockHttpServletResponse otherTown = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(validApplication(app -> app.put("townCode", "liushadong"))))
+                .with(httpBasic("zhanlong1", "demo"))).andReturn().getResponse();
+        assertThat(otherTown.getStatus()).isEqualTo(403);
     }
 
     @Test
