@@ -13,6 +13,7 @@ import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.project.ProjectApplicationValidator.Checked;
 import cn.gonggaigong.project.ProjectViews.Decision;
 import cn.gonggaigong.project.ProjectViews.OpenTask;
+import cn.gonggaigong.task.SystemRights;
 import cn.gonggaigong.project.ProjectViews.PageView;
 import cn.gonggaigong.project.ProjectViews.ProjectDetails;
 import cn.gonggaigong.project.ProjectViews.ProjectSummary;
@@ -56,11 +57,13 @@ public class ProjectService {
     private final IdentityService identityService;
     private final TownRepository towns;
     private final ProjectAccess access;
+    private final SystemRights system;
 
     public ProjectService(ProjectApplicationValidator validator, ProjectCodeGenerator codes, ProjectRepository projects,
                           DecisionRecordRepository decisions, SchemeRepository schemes, RuntimeService runtimeService,
                           TaskService taskService, IdentityService identityService, TownRepository towns,
-                          ProjectAccess access) {
+                          ProjectAccess access, SystemRights system) {
+        this.system = system;
         this.identityService = identityService;
         this.towns = towns;
         this.access = access;
@@ -187,8 +190,16 @@ public class ProjectService {
                 p.getUpdatedAt(), openTasks(p.getId()), decisions(p.getId()), schemeViolations(p.getId()));
     }
 
-    /** Tasks of the lifecycle and of every phase process it called: they all carry the variable projectId. */
+    /**
+     * Tasks of the lifecycle and of every phase process it called: they all carry the variable projectId. Read with
+     * the system's rights: whoever may read the project (checked before) sees which steps are open, as on the project
+     * page, also an applicant, whom Camunda grants only the tasks assigned to them.
+     */
     private List<OpenTask> openTasks(long projectId) {
+        return system.call(() -> openTasksOf(projectId));
+    }
+
+    private List<OpenTask> openTasksOf(long projectId) {
         List<Task> tasks = taskService.createTaskQuery()
                 .processVariableValueEquals(ProjectLifecycleProcess.Var.PROJECT_ID, projectId)
                 .orderByTaskCreateTime().asc()

@@ -113,6 +113,19 @@ class ProjectApiIT extends ApplicationTestSupport {
     }
 
     @Test
+    void theApplicantSeesWhichStepTheirProjectIsAtThoughTheTaskIsTheTownsToDo() throws Exception {
+        MockHttpServletResponse created = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(validApplication(app -> app.put("applicantUserId", "applicant1"))))
+                .with(httpBasic("applicant1", "demo"))).andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        long id = json.readTree(created.getContentAsString()).get("id").asLong();
+        JsonNode seen = json.readTree(mvc.perform(get("/api/projects/{id}", id).with(httpBasic("applicant1", "demo")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(seen.get("openTasks").findValuesAsText("taskDefinitionKey")).containsExactly("Task_SurveyWillingness");
+        assertThat(seen.at("/openTasks/0/candidateGroups/0").asText()).isEqualTo("town-zhanlong");
+    }
+
+    @Test
     void anEmptyApplicationFromAnApplicantOrATownIsTheListOfMissingFieldsNotARefusal() throws Exception {
         for (String user : List.of("applicant1", "zhanlong1")) {
             MockHttpServletResponse response = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
