@@ -21,9 +21,10 @@ public record RuleCheck(List<Violation> violations) {
 
     public record Violation(String ruleCode, String article, String description, double limit, double actual) {
 
+        /** What NRB reads: the article, the rule in its words, the limit and the scheme's figure with their unit. */
         public String describe() {
-            return String.format(Locale.ROOT, "%s(%s):%s,限值 %s,方案为 %s",
-                    article, ruleCode, description, format(limit), format(actual));
+            String unit = description.contains("%") ? "%" : description.contains("元") ? " 元" : "";
+            return article + "：" + description + "（限值 " + format(limit) + unit + "，本方案 " + format(actual) + unit + "）";
         }
     }
 
@@ -70,7 +71,7 @@ public record RuleCheck(List<Violation> violations) {
         if (violations.isEmpty()) {
             return null;
         }
-        StringBuilder text = new StringBuilder("改造方案不符合以下规定,请修改后重新提交:");
+        StringBuilder text = new StringBuilder("改造方案不符合以下规定，请修改后重新提交：");
         int i = 1;
         for (Violation v : violations) {
             text.append('\n').append(i++).append(". ").append(v.describe());
@@ -84,8 +85,8 @@ public record RuleCheck(List<Violation> violations) {
 
     private static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) value);
+            return String.format(Locale.ROOT, "%,d", (long) value);
         }
-        return String.format(Locale.ROOT, "%.2f", value);
+        return String.format(Locale.ROOT, "%,.2f", value);
     }
 }

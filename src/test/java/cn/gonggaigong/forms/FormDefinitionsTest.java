@@ -87,14 +87,15 @@ class FormDefinitionsTest {
                 + " *renovationBudget *industryCategory farExemption farExemptionReason *involvesDemolition"
                 + " *heritageImpact *investment compensationPlan phasing");
         // DepartmentConsultation
-        CONTRACT.put("GiveDepartmentOpinion", "*departmentDecision *opinion documentNumber");
-        CONTRACT.put("SummariseOpinions", "*consultationResult *opinion");
+        // schemeSummary: the scheme's current figures, read-only, on every task that judges the scheme (SchemeTasks).
+        CONTRACT.put("GiveDepartmentOpinion", "schemeSummary *departmentDecision *opinion documentNumber");
+        CONTRACT.put("SummariseOpinions", "schemeSummary *consultationResult *opinion");
         // CommitteeReview
-        CONTRACT.put("ReviewScheme", "*committeeDecision *majorMatter *meetingDate *documentNumber opinion");
-        CONTRACT.put("DecideMajorMatter", "*leadingGroupDecision *documentNumber opinion");
+        CONTRACT.put("ReviewScheme", "schemeSummary *committeeDecision *majorMatter *meetingDate *documentNumber opinion");
+        CONTRACT.put("DecideMajorMatter", "schemeSummary *leadingGroupDecision *documentNumber opinion");
         // GovernmentApproval
-        CONTRACT.put("ApproveScheme", "*governmentDecision *documentNumber *approvalDate opinion");
-        CONTRACT.put("FileWithPrefectureNrb", "*filingNumber *filingDate");
+        CONTRACT.put("ApproveScheme", "schemeSummary *governmentDecision *documentNumber *approvalDate opinion");
+        CONTRACT.put("FileWithPrefectureNrb", "schemeSummary *filingNumber *filingDate");
         CONTRACT.put("ApproveHistoricalLand", "*prefectureDecision *documentNumber opinion");
         // CompensationVote
         CONTRACT.put("RecordCompensationVote", "*voteDate *agreePercent *votePassed opinion");

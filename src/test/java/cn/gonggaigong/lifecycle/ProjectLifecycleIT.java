@@ -147,6 +147,15 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             List<JsonNode> own = tasks(officer, code, "Task_GiveDepartmentOpinion");
             assertThat(own).as("opinion tasks of %s", officer).hasSizeLessThanOrEqualTo(1);
             for (JsonNode task : own) {
+                if (opinions == 0) {
+                    // The department reads the figures of the scheme it judges, the second (compliant) version.
+                    String summary = json.readTree(as(officer).getForObject("/api/tasks/{id}", String.class,
+                            task.get("id").asText())).at("/data/schemeSummary").asText();
+                    assertThat(summary).startsWith("第 2 版，").contains("规则校验：符合第七条、第十条各项指标",
+                            "产业类别：现代轻工纺织", "用地面积：20,000 平方米", "总计容建筑面积：62,000 平方米；容积率 3.1",
+                            "行政办公及生活服务配套：5,000 平方米（占 8.06%）", "总投资：150,000,000 元", "涉及拆迁：是",
+                            "补偿安置方案：货币补偿与产权置换相结合");
+                }
                 completeTask(officer, task.get("id").asText(), vars("departmentDecision", "AGREE", "opinion", "同意"));
                 opinions++;
             }

@@ -62,7 +62,8 @@ class SchemeCompilationProcessTest {
         assertThat(pi).isWaitingAt("Task_CompileScheme");
         assertThat(pi).variables().containsEntry("schemeCompliant", false);
         String text = (String) runtimeService().getVariable(pi.getId(), "ruleViolationText");
-        assertThat(text).contains("第七条").contains("ART7_FAR_MIN_PRIORITY").contains("限值 3").contains("方案为 2.50");
+        assertThat(text).isEqualTo("改造方案不符合以下规定，请修改后重新提交：\n1. 第七条：引入优先或重点发展产业及新兴产业的项目"
+                + "改造后容积率原则上不低于3.0（限值 3，本方案 2.50）");
 
         complete(task(pi), scheme(60000.0, "BIOMEDICINE"));
         assertThat(pi).isEnded();
@@ -79,6 +80,9 @@ class SchemeCompilationProcessTest {
 
         assertThat(pi).isWaitingAt("Task_CompileScheme");
         String text = (String) runtimeService().getVariable(pi.getId(), "ruleViolationText");
-        assertThat(text).contains("ART10_MICRO_AREA_MIN").contains("ART10_MICRO_BUDGET_MIN").contains("999999");
+        // Percentages and amounts with their unit; the rule codes are for the records, not for NRB's clerk.
+        assertThat(text).contains("第十条：微改造实施改造的总建筑面积占原有总建筑面积的比例原则上不低于5%（限值 5%，本方案 4.89%）")
+                .contains("第十条：微改造改造工程概算不少于100万元(不含土地出让金)（限值 1,000,000 元，本方案 999,999 元）")
+                .doesNotContain("ART10");
     }
 }
