@@ -16,6 +16,8 @@ import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.scheme.SchemeRepository;
+import cn.gonggaigong.scheme.SchemeTasks;
 import cn.gonggaigong.project.ProjectService;
 import cn.gonggaigong.projectpage.ProjectPageViews.Diagram;
 import cn.gonggaigong.projectpage.ProjectPageViews.MyProject;
@@ -62,11 +64,13 @@ public class ProjectPageService {
     private final RepositoryService repositoryService;
     private final SystemRights system;
     private final NamedParameterJdbcTemplate jdbc;
+    private final SchemeRepository schemes;
 
     public ProjectPageService(ProjectService projectService, ProjectRepository projects, ProjectAccess access,
                               TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                               UserDirectory users, HistoryService historyService, RepositoryService repositoryService,
-                              SystemRights system, NamedParameterJdbcTemplate jdbc) {
+                              SystemRights system, NamedParameterJdbcTemplate jdbc, SchemeRepository schemes) {
+        this.schemes = schemes;
         this.projectService = projectService;
         this.projects = projects;
         this.access = access;
@@ -87,7 +91,8 @@ public class ProjectPageService {
         Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
         access.checkRead(user, project);
         return new Overview(projectService.details(projectId), timeline(projectId),
-                items.items(queries.ofProject(projectId), user), diagrams(project));
+                items.items(queries.ofProject(projectId), user), diagrams(project),
+                schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null));
     }
 
     @Transactional(readOnly = true)

@@ -24,7 +24,9 @@ public final class ProjectPageViews {
     }
 
     public record Overview(ProjectDetails project, List<TimelineEntry> timeline, List<TaskItem> openTasks,
-                           List<Diagram> diagrams) {
+                           List<Diagram> diagrams,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "现行改造方案（最新版本）的主要指标，一行一项；尚未编制为 null")
+                           String scheme) {
     }
 
     public record MyProject(Long id, String code, String name, String townName, String phase, String phaseName,

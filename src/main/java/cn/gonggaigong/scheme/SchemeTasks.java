@@ -43,7 +43,8 @@ public class SchemeTasks implements TaskContext {
                 .orElse(Map.of(SUMMARY, "（尚未编制改造方案）"));
     }
 
-    static String summary(Scheme s) {
+    /** The scheme's main figures, one a line (the reviewers' tasks, the project page). */
+    public static String summary(Scheme s) {
         StringBuilder text = new StringBuilder();
         text.append("第 ").append(s.getSchemeVersion()).append(" 版");
         if (s.getCreatedAt() != null) {

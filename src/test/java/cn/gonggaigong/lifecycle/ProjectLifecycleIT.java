@@ -161,6 +161,8 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             }
         }
         assertThat(opinions).isEqualTo(12);
+        assertThat(json.readTree(as("zhanlong1").getForObject("/api/projects/{id}/overview", String.class, id))
+                .get("scheme").asText()).startsWith("第 2 版，").contains("总计容建筑面积：62,000 平方米");
         complete(code, "Task_SummariseOpinions", "consultationResult", "AGREED", "opinion", "各部门意见一致");
         complete(code, "Task_ReviewScheme", "committeeDecision", "PASS", "majorMatter", false, "meetingDate", "2026-07-01",
                 "documentNumber", "普规委〔2026〕5号");

@@ -32,6 +32,7 @@ class ProjectPageIT extends WorkApiTestSupport {
         Answer overview = get("zhanlong2", "/api/projects/{id}/overview", id);
         assertThat(overview.status()).as(overview.raw()).isEqualTo(200);
         JsonNode body = overview.body();
+        assertThat(body.get("scheme").isNull()).as("no scheme compiled yet").isTrue();
         assertThat(body.at("/project/code").asText()).isEqualTo(code);
         assertThat(body.at("/project/landAreaSqm").decimalValue()).isEqualByComparingTo("10000");
         assertThat(body.get("timeline")).singleElement().satisfies(step -> {

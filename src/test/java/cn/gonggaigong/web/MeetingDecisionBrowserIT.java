@@ -82,5 +82,10 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
             assertThat(driver.tasks("committee1", code, "Task_ReviewScheme")).as(code).isEmpty();
             assertThat(driver.tasks("gov1", code, "Task_ApproveScheme")).as(code).hasSize(1);
         }
+
+        // 项目详情 shows the scheme the committee passed, apart from the figures of the application.
+        open("/projects/" + projects.get(0).get("id").asText());
+        assertThat(find("#scheme-figures").getText()).startsWith("第 1 版").contains("总计容建筑面积", "容积率");
+        assertThat(find("#project-figures").getText()).contains("申请时规划建筑面积（平方米）");
     }
 }
