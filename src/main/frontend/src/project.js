@@ -92,13 +92,20 @@ function openTasks(tasks) {
       h('td', {}, deadlineBadges(t))))));
 }
 
+/** "结论：通过"; a yes/no answer already names its question ("公示期间是否有异议：否"). */
+function conclusion(e) {
+  const text = e.decisionLabel || e.decision;
+  if (!text) return '';
+  return text.includes('：') ? ` · ${text}` : ` · 结论：${text}`;
+}
+
 function timeline(entries) {
   if (entries.length === 0) return h('p', { class: 'muted' }, '尚无办理记录');
   return h('ol', { id: 'timeline', class: 'timeline' }, entries.map((e) =>
     h('li', { 'data-activity-name': e.activityName },
       h('strong', {}, e.activityName), ' ', h('span', { class: 'muted' }, e.phaseName ? `（${e.phaseName}）` : ''),
       h('div', {}, `${formatDateTime(e.time)} · ${e.userName || e.userId || '系统'}`,
-        e.decisionLabel || e.decision ? ` · 结论：${e.decisionLabel || e.decision}` : '',
+        conclusion(e),
         e.documentNumber ? ` · 文号：${e.documentNumber}` : ''),
       e.opinion ? h('div', { class: 'muted' }, `意见：${e.opinion}`) : null)));
 }

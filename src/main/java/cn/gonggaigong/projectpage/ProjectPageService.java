@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import cn.gonggaigong.form.FormCatalog;
-import cn.gonggaigong.form.FormField;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
@@ -151,11 +150,13 @@ public class ProjectPageService {
     String decisionLabel(String processDefinitionId, String taskKey, String outcome) {
         if (processDefinitionId != null && !"SENT_BACK".equals(outcome)) {
             TaskModel.UserTaskFacts facts = model.of(processDefinitionId, taskKey);
+            // A yes/no answer says to what: "公示期间是否有异议：否", not "否" alone (read as "not passed").
             String label = forms.find(facts.formId())
                     .flatMap(f -> facts.decisionVariable() == null ? java.util.Optional.empty() : f.field(facts.decisionVariable()))
-                    .stream().flatMap(f -> f.options().stream())
-                    .filter(o -> o.value().asText().equals(outcome))
-                    .map(FormField.Option::label).findFirst().orElse(null);
+                    .stream().flatMap(f -> f.options().stream()
+                            .filter(o -> o.value().asText().equals(outcome))
+                            .map(o -> o.value().isBoolean() && f.label() != null ? f.label() + "：" + o.label() : o.label()))
+                    .findFirst().orElse(null);
             if (label != null) {
                 return label;
             }

@@ -41,7 +41,7 @@ class ProjectPageIT extends WorkApiTestSupport {
             assertThat(step.get("userId").asText()).isEqualTo("zhanlong1");
             assertThat(step.get("userName").asText()).isEqualTo("占陇镇经办员");
             assertThat(step.get("decision").asText()).isEqualTo("true");
-            assertThat(step.get("decisionLabel").asText()).isEqualTo("是");
+            assertThat(step.get("decisionLabel").asText()).isEqualTo("相关权利主体是否同意改造：是");
             assertThat(step.get("opinion").asText()).isEqualTo("权利人均同意");
             assertThat(step.get("time").asText()).endsWith("+08:00");
         });

@@ -114,7 +114,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         // 项目详情: the town's step in the timeline, the intake diagram on the NRB's step, the survey marked done.
         open("/projects/" + id);
         WebElement timeline = find("#timeline");
-        assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇");
+        assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇")
+                .contains("相关权利主体是否同意改造：是").doesNotContain("结论：");
         find("figure[data-process-definition-key='ProjectIntake'][data-rendered='true']");
         assertThat(marker("ProjectIntake", "Task_ConfirmFastTrack")).contains("highlight-current");
         assertThat(marker("ProjectIntake", "Task_SurveyWillingness")).contains("highlight-done").doesNotContain("highlight-current");
