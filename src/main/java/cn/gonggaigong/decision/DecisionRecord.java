@@ -129,6 +129,11 @@ public class DecisionRecord {
         return decidedAt;
     }
 
+    /** A later step's verdict on what the task submitted (e.g. the rule check of a scheme version). */
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
     public String getOutcome() {
         return outcome;
     }

@@ -15,6 +15,7 @@ import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.scheme.RuleCheckRecorder;
 import cn.gonggaigong.scheme.SchemeRepository;
 import cn.gonggaigong.scheme.SchemeTasks;
 import cn.gonggaigong.project.ProjectService;
@@ -49,7 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectPageService {
 
     static final Map<String, String> GENERIC_LABELS = Map.of("DONE", "已办理", "SENT_BACK", "退回", "true", "是",
-            "false", "否");
+            "false", "否", RuleCheckRecorder.RULES_MET, "方案符合第七条、第十条规定",
+            RuleCheckRecorder.RULES_BROKEN, "方案不符合第七条、第十条规定，退回修改");
 
     private final ProjectService projectService;
     private final ProjectRepository projects;

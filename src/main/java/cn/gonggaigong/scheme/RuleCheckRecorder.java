@@ -1,5 +1,6 @@
 package cn.gonggaigong.scheme;
 
+import cn.gonggaigong.decision.DecisionRecordRepository;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.process.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,10 +16,17 @@ import java.math.BigDecimal;
 @Component("ruleCheckRecorder")
 public class RuleCheckRecorder implements JavaDelegate {
 
-    private final SchemeRepository schemes;
+    /** The outcome of 编制改造方案 in its decision record once the rules have judged the version. */
+    public static final String RULES_MET = "RULES_MET";
+    public static final String RULES_BROKEN = "RULES_BROKEN";
+    static final String COMPILE_SCHEME = "Task_CompileScheme";
 
-    public RuleCheckRecorder(SchemeRepository schemes) {
+    private final SchemeRepository schemes;
+    private final DecisionRecordRepository decisions;
+
+    public RuleCheckRecorder(SchemeRepository schemes, DecisionRecordRepository decisions) {
         this.schemes = schemes;
+        this.decisions = decisions;
     }
 
     @Override
@@ -31,6 +39,9 @@ public class RuleCheckRecorder implements JavaDelegate {
             scheme.addViolation(v.ruleCode(), v.article(), v.description(),
                     BigDecimal.valueOf(v.limit()), BigDecimal.valueOf(v.actual()));
         }
+        // The timeline says whether this version met the rules or went back for revision, not only that it was sent.
+        decisions.findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(execution.getProcessInstanceId(),
+                COMPILE_SCHEME).ifPresent(record -> record.setOutcome(check.compliant() ? RULES_MET : RULES_BROKEN));
         execution.removeVariable(RuleCheck.PLANNING_VIOLATIONS);
         execution.removeVariable(RuleCheck.MICRO_RENOVATION_VIOLATIONS);
     }

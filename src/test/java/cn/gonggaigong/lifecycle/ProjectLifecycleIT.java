@@ -161,8 +161,13 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             }
         }
         assertThat(opinions).isEqualTo(12);
-        assertThat(json.readTree(as("zhanlong1").getForObject("/api/projects/{id}/overview", String.class, id))
-                .get("scheme").asText()).startsWith("第 2 版，").contains("总计容建筑面积：62,000 平方米");
+        JsonNode page = json.readTree(as("zhanlong1").getForObject("/api/projects/{id}/overview", String.class, id));
+        assertThat(page.get("scheme").asText()).startsWith("第 2 版，").contains("总计容建筑面积：62,000 平方米");
+        // Each version of the scheme in the timeline with the rule check's verdict, not only "已办理".
+        assertThat(java.util.stream.StreamSupport.stream(page.get("timeline").spliterator(), false)
+                .filter(e -> e.get("taskDefinitionKey").asText().equals("Task_CompileScheme"))
+                .map(e -> e.get("decisionLabel").asText()).toList())
+                .containsExactly("方案不符合第七条、第十条规定，退回修改", "方案符合第七条、第十条规定");
         complete(code, "Task_SummariseOpinions", "consultationResult", "AGREED", "opinion", "各部门意见一致");
         complete(code, "Task_ReviewScheme", "committeeDecision", "PASS", "majorMatter", false, "meetingDate", "2026-07-01",
                 "documentNumber", "普规委〔2026〕5号");
