@@ -45,7 +45,9 @@ startPage('tasks', async (main, me) => {
       general,
       container,
       h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
-    task.sendBackAllowed ? sendBack(task, general) : null);
+    task.sendBackAllowed ? sendBack(task, general) : null,
+    comments(task.canWork && !heldByOther),
+    task.canWork && !heldByOther && !delegated ? handOver() : null);
 
   const dateFields = chineseDateFields(container);
   const form = new Form({ container });
@@ -180,4 +182,74 @@ function chineseMessages(form) {
     }
     return message;
   });
+}
+
+/** 办理意见: the task's comments (转办, 委派 and 退回 leave theirs too), and a new one by whoever works on it. */
+function comments(canAdd) {
+  const list = h('ul', { class: 'plain', id: 'comment-list' });
+  const message = h('div', { class: 'alert error', role: 'alert', id: 'comment-message' });
+  const section = h('section', { class: 'card', 'aria-labelledby': 'comments-title' },
+    h('h2', { id: 'comments-title' }, '办理意见'), message, list);
+  const load = async () => {
+    const all = await api(`/api/tasks/${encodeURIComponent(taskId)}/comments`);
+    mount(list, all.length === 0 ? h('li', { class: 'muted' }, '暂无意见')
+      : all.map((c) => h('li', {}, h('span', { class: 'muted' }, `${formatDateTime(c.time)} ${c.userName || c.userId}：`), c.message)));
+  };
+  if (canAdd) {
+    const text = h('textarea', { id: 'comment-text', rows: 2, cols: 60, maxlength: 4000 });
+    const add = h('button', { type: 'button', class: 'secondary', id: 'comment-add' }, '添加意见');
+    add.addEventListener('click', async () => {
+      add.disabled = true;
+      try {
+        await api(`/api/tasks/${encodeURIComponent(taskId)}/comments`, { method: 'POST', json: { message: text.value } });
+        text.value = '';
+        message.textContent = '';
+        await load();
+      } catch (e) {
+        message.textContent = reasons(e);
+      } finally {
+        add.disabled = false;
+      }
+    });
+    section.append(h('p', {}, h('label', { for: 'comment-text' }, '添加意见')), text, h('p', {}, add));
+  }
+  load().catch((e) => { message.textContent = messageOf(e); });
+  return section;
+}
+
+/** 转办 (the colleague works on it instead) or 委派 (the colleague works on it and hands it back). */
+function handOver() {
+  const who = h('select', { id: 'handover-user' }, h('option', { value: '' }, '请选择同事'));
+  const reason = h('textarea', { id: 'transfer-reason', rows: 2, cols: 60 });
+  const message = h('div', { class: 'alert error', role: 'alert', id: 'handover-message' });
+  const act = (what, json, done) => async () => {
+    try {
+      await api(`/api/tasks/${encodeURIComponent(taskId)}/${what}`, { method: 'POST', json: json() });
+      flash(done());
+      window.location.assign('/tasks');
+    } catch (e) {
+      message.textContent = reasons(e);
+    }
+  };
+  const chosen = () => who.options[who.selectedIndex]?.text || who.value;
+  const section = h('section', { class: 'card' },
+    h('details', { id: 'handover' },
+      h('summary', {}, '转办或委派给同事'),
+      message,
+      h('p', {}, h('label', { for: 'handover-user' }, '同事 '), who),
+      h('p', {}, h('label', { for: 'transfer-reason' }, '转办理由（转办时必填）')), reason,
+      h('p', { class: 'actions' },
+        h('button', { type: 'button', class: 'secondary', id: 'transfer',
+          onclick: act('transfer', () => ({ userId: who.value, reason: reason.value }), () => `已转办给 ${chosen()}`) }, '转办（由其办理）'),
+        h('button', { type: 'button', class: 'secondary', id: 'delegate',
+          onclick: act('delegate', () => ({ userId: who.value }), () => `已委派给 ${chosen()}，其办理后交回给您`) }, '委派（办理后交回给我）'))));
+  api(`/api/tasks/${encodeURIComponent(taskId)}/colleagues`).then((people) => {
+    people.forEach((p) => who.append(h('option', { value: p.userId }, `${p.name}（${p.userId}）`)));
+  }).catch((e) => { message.textContent = messageOf(e); });
+  return section;
+}
+
+/** The API's message with each field's reason. */
+function reasons(e) {
+  return [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
 }

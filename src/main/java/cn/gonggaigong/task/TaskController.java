@@ -101,6 +101,12 @@ public class TaskController {
         return ResponseEntity.status(HttpStatus.CREATED).body(added);
     }
 
+    @GetMapping("/{taskId}/colleagues")
+    @Operation(summary = "可转办或委派的同事（本任务办理部门的其他人员）")
+    public List<UserDirectory.Person> colleagues(@PathVariable String taskId) {
+        return work.colleagues(taskId);
+    }
+
     @PostMapping("/{taskId}/transfer")
     @Operation(summary = "转办给本任务办理部门的同事")
     public ResponseEntity<Void> transfer(@PathVariable String taskId, @RequestBody TransferRequest request) {

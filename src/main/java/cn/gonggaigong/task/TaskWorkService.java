@@ -252,6 +252,14 @@ public class TaskWorkService {
                 c.getFullMessage());
     }
 
+    /** Whom the caller may transfer or delegate the task to: the members of its candidate groups but the caller. */
+    @Transactional(readOnly = true)
+    public List<UserDirectory.Person> colleagues(String taskId) {
+        CurrentUser user = CurrentUser.current();
+        TaskRow row = workable(taskId, user);
+        return users.members(row.candidateGroups()).stream().filter(p -> !p.userId().equals(user.userId())).toList();
+    }
+
     /** 转办: hands the task to a colleague who is in one of the task's candidate groups; the reason is a comment. */
     @Transactional
     public void transfer(String taskId, String userId, String reason) {

@@ -47,6 +47,20 @@ public class UserDirectory {
                 .groupIdIn(groups.toArray(String[]::new)).count()) > 0;
     }
 
+    /** A user who can be chosen by name: id and display name. */
+    public record Person(String userId, String name) {
+    }
+
+    /** The members of any of the groups, each once, by user id. */
+    public List<Person> members(List<String> groups) {
+        java.util.TreeMap<String, Person> people = new java.util.TreeMap<>();
+        for (String group : groups) {
+            system.call(() -> identity.createUserQuery().memberOfGroup(group).list())
+                    .forEach(u -> people.putIfAbsent(u.getId(), new Person(u.getId(), name(u))));
+        }
+        return List.copyOf(people.values());
+    }
+
     public Map<String, String> groupNames(Set<String> groupIds) {
         if (groupIds.isEmpty()) {
             return Map.of();

@@ -72,6 +72,17 @@ class TaskActionsIT extends WorkApiTestSupport {
     }
 
     @Test
+    void theColleaguesToHandATaskToAreTheOtherMembersOfItsOffice() throws Exception {
+        String code = apply("zhanlong", "占陇镇同事列表项目").get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        Answer colleagues = get("zhanlong1", "/api/tasks/{id}/colleagues", taskId);
+        assertThat(colleagues.status()).as(colleagues.raw()).isEqualTo(200);
+        assertThat(colleagues.body().findValuesAsText("userId")).contains("zhanlong2").doesNotContain("zhanlong1", "liushadong1");
+        assertThat(colleagues.body().findValuesAsText("name")).contains("占陇镇审核员");
+        assertThat(get("liushadong1", "/api/tasks/{id}/colleagues", taskId).status()).isEqualTo(403);
+    }
+
+    @Test
     void aDelegateWorksOnTheTaskAndHandsItBackToItsOwner() throws Exception {
         String code = apply("zhanlong", "占陇镇委派项目").get("code").asText();
         String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");

@@ -168,6 +168,39 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(taskService.getVariable(taskId, "agreePercent")).isEqualTo(88.0);
     }
 
+    @Test
+    void anOfficerWritesAnOpinionAndTransfersTheTaskToAColleagueFromThePage() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器转办测试项目", "zhanlong")));
+        String taskId = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "暂无意见"));
+        find("#comment-add").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-message"), "必填"));
+        find("#comment-text").sendKeys("已电话联系权利人，下周入户调查");
+        find("#comment-add").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "已电话联系权利人，下周入户调查"));
+        assertThat(find("#comment-list").getText()).contains("占陇镇经办员");
+
+        find("#handover summary").click();
+        waiting().until(d -> d.findElements(By.cssSelector("#handover-user option[value='zhanlong2']")).size() == 1);
+        new org.openqa.selenium.support.ui.Select(find("#handover-user")).selectByValue("zhanlong2");
+        find("#transfer").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-message"), "必填"));
+        find("#transfer-reason").sendKeys("本周外出");
+        find("#transfer").click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        waitUntilReady();
+        assertThat(find("#flash").getText()).contains("已转办给 占陇镇审核员（zhanlong2）");
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("zhanlong2");
+
+        logIn("zhanlong2");
+        open("/tasks/" + taskId);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "转办给 占陇镇审核员（zhanlong2）：本周外出"));
+        assertThat(find("#comment-list").getText()).contains("已电话联系权利人，下周入户调查");
+    }
+
     private static Path file(String name, byte[] content) throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e-uploads")).toAbsolutePath(), "up-");
         return Files.write(dir.resolve(name), content);
