@@ -24,9 +24,9 @@ startPage('meetings', async (main, me) => {
         h('input', { type: 'date', id: 'meeting-date', name: 'date', required: true }), errorSlot('date')),
       h('div', { class: 'field' }, h('label', { for: 'meeting-document' }, '会议纪要文号 *'),
         h('input', { type: 'text', id: 'meeting-document', name: 'documentNumber', required: true, placeholder: '如：普规委〔2026〕5号' }), errorSlot('documentNumber')),
-      h('div', { class: 'field', style: 'grid-column: 1 / -1' }, h('label', { for: 'meeting-minutes' }, '会议纪要'),
+      h('div', { class: 'field', style: 'grid-column: 1 / -1' }, h('label', { for: 'meeting-minutes' }, '会议纪要 *'),
         h('textarea', { id: 'meeting-minutes', name: 'minutes', rows: 3 }), errorSlot('minutes'))),
-    h('h2', {}, `议程（${items.length} 个待审议项目）`),
+    h('h2', { id: 'agenda-title' }, agendaTitle(items.length)),
     items.length === 0 ? h('p', { class: 'muted' }, '目前没有待本会议审议的项目') :
       h('table', { id: 'agenda' },
         h('thead', {}, h('tr', {}, ['列入议程', '项目', '镇街', '审议事项', '决定', '意见'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -40,7 +40,7 @@ startPage('meetings', async (main, me) => {
     h('section', { class: 'card', 'aria-labelledby': 'meeting-title' },
       h('h2', { id: 'meeting-title' }, KINDS.find((k) => k.code === kind)?.name || kind), message, form),
     h('section', { class: 'card', 'aria-labelledby': 'past-title' }, h('h2', { id: 'past-title' }, '已登记的会议'), h('div', { id: 'past-meetings' })));
-  await loadPast();
+  await loadPast(kind);
 
   let submitted = false;
   form.addEventListener('submit', async (event) => {
@@ -70,7 +70,8 @@ startPage('meetings', async (main, me) => {
       message.textContent = `会议决定已登记（${chosen.length} 个项目已办结本环节）${meeting?.documentNumber ? `，文号 ${meeting.documentNumber}` : ''}。`;
       button.textContent = '已提交';
       for (const r of chosen) r.row.remove();
-      await loadPast();
+      document.getElementById('agenda-title').textContent = agendaTitle(rows.length - chosen.length);
+      await loadPast(kind);
     } catch (e) {
       submitted = false;
       button.disabled = false;
@@ -167,11 +168,16 @@ function showErrors(form, message, e, chosen) {
   if (unplaced.length) message.append(h('ul', {}, unplaced.map((u) => h('li', {}, u))));
 }
 
-async function loadPast() {
+function agendaTitle(count) {
+  return `议程（${count} 个待审议项目）`;
+}
+
+/** The meetings of the kind shown (the committee's on its page, the government's on its own). */
+async function loadPast(kind) {
   const target = document.getElementById('past-meetings');
   try {
     const meetings = await api('/api/meetings');
-    const list = Array.isArray(meetings) ? meetings : meetings.items || [];
+    const list = (Array.isArray(meetings) ? meetings : meetings.items || []).filter((m) => !m.kind || m.kind === kind);
     target.replaceChildren(list.length === 0 ? h('p', { class: 'muted' }, '尚无会议记录') :
       h('ul', {}, list.map((m) => h('li', {}, `${formatDate(m.date)} ${KINDS.find((k) => k.code === m.kind)?.name || m.kind || ''} `,
         h('strong', {}, m.documentNumber || ''), m.decisions ? ` · ${m.decisions.length} 个项目` : ''))));

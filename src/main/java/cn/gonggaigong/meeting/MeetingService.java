@@ -139,16 +139,19 @@ public class MeetingService {
         if (request.decisions() == null || request.decisions().isEmpty()) {
             problems.add(new FieldProblem("decisions", "至少需要一项会议决定"));
         }
-        if (!problems.isEmpty()) {
-            throw ApiProblem.badRequest(REJECTED, problems);
-        }
-        checkMember(user, kind.get());
-
         List<Planned> planned = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.decisions().size(); i++) {
-            plan(i, request.decisions().get(i), kind.get(), date, documentNumber, user, seen, problems)
-                    .ifPresent(planned::add);
+        if (kind.isPresent() && request.decisions() != null && !request.decisions().isEmpty()) {
+            checkMember(user, kind.get());
+            // Every project's problems with the meeting's at once. While the meeting's date or 文号 is wrong, the
+            // projects are checked with stand-ins for them, so that only the meeting's fields carry those problems.
+            boolean meetingValid = problems.isEmpty();
+            LocalDate itemDate = meetingValid ? date : LocalDate.of(2000, 1, 1);
+            String itemNumber = meetingValid ? documentNumber : "-";
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < request.decisions().size(); i++) {
+                plan(i, request.decisions().get(i), kind.get(), itemDate, itemNumber, user, seen, problems)
+                        .ifPresent(planned::add);
+            }
         }
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest(REJECTED, problems);

@@ -72,6 +72,16 @@ class MeetingIT extends WorkApiTestSupport {
         assertThat(header.body().get("errors")).isEqualTo(json.readTree("""
                 [{"field":"date","reason":"日期格式应为YYYY-MM-DD"},{"field":"documentNumber","reason":"必填"},
                  {"field":"minutes","reason":"必填"},{"field":"decisions","reason":"至少需要一项会议决定"}]"""));
+        // The meeting's problems and each project's at once, not the projects' only after the meeting's are mended.
+        Map<String, Object> both = new java.util.LinkedHashMap<>(meeting(List.of(decision(tasks.get(0), "PASS"),
+                decision(tasks.get(1), "MAYBE"))));
+        both.put("documentNumber", "");
+        both.put("minutes", null);
+        Answer together = post("committee1", "/api/meetings", both);
+        assertThat(together.status()).isEqualTo(400);
+        assertThat(together.body().get("errors")).isEqualTo(json.readTree("""
+                [{"field":"documentNumber","reason":"必填"},{"field":"minutes","reason":"必填"},
+                 {"field":"decisions[1].decision","reason":"取值无效，可选值：审议通过(PASS)、修改后再审(REVISE)、不予通过(REJECT)"}]"""));
         Answer notMember = post("gov1", "/api/meetings", meeting(List.of(decision(tasks.get(0), "PASS"))));
         assertThat(notMember.status()).isEqualTo(403);
 

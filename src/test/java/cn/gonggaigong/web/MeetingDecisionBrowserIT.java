@@ -45,6 +45,8 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.urlContains("/meetings"));
         waitUntilReady();
         List<WebElement> agenda = browser.findElements(By.cssSelector("#agenda tbody tr[data-task-id]"));
+        assertThat(find("#agenda-title").getText()).isEqualTo("议程（" + agenda.size() + " 个待审议项目）");
+        assertThat(find("label[for='meeting-minutes']").getText()).isEqualTo("会议纪要 *");
         assertThat(agenda).extracting(r -> r.getDomAttribute("data-project-id")).containsAll(ours);
         for (WebElement row : agenda) {
             WebElement include = row.findElement(By.cssSelector("input[id^='include-']"));
@@ -76,6 +78,7 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         assertThat(button.isEnabled()).isFalse();
         assertThat(button.getText()).isEqualTo("已提交");
         assertThat(find("#past-meetings").getText()).contains("普规委〔2026〕21号");
+        assertThat(find("#agenda-title").getText()).isEqualTo("议程（" + (agenda.size() - 3) + " 个待审议项目）");
 
         for (JsonNode project : projects) {
             String code = project.get("code").asText();
