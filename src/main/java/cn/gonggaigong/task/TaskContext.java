@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What a task's read-only form fields show that no process variable holds (e.g. the projects of an annual plan):
- * computed when the task is opened, merged into the form's data. Only fields the form has are shown, and a
+ * What a task's form shows that no process variable holds: read-only context (e.g. the projects of an annual plan)
+ * or a first value for a field (what the application already said). Computed when the task is opened and merged
+ * into the form's data where the process has no value for the field; only fields the form has are shown, and a
  * read-only field's value is never taken from a submission ({@link cn.gonggaigong.form.FormValidator}).
  */
 public interface TaskContext {

@@ -126,7 +126,7 @@ public class TaskWorkService {
                     .map(c -> c.values(row, name -> system.call(() -> taskService.getVariable(taskId, name))))
                     .forEach(values -> values.forEach((k, v) -> {
                         if (f.field(k).isPresent()) {
-                            data.put(k, v);
+                            data.putIfAbsent(k, v); // what the process holds comes first
                         }
                     }));
         });

@@ -136,8 +136,12 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         assertThat(units.findByCode("ZL-2026-01")).get().satisfies(u -> assertThat(u.isApproved()).isTrue());
 
         // Scheme (Art. 12(1)): the first version breaks Art. 7 and comes back with the rule and figures.
+        // The first version's form offers the application's figures; the revision shows what NRB entered before.
+        assertThat(schemeForm(code).get("totalFloorArea").asDouble()).isEqualTo(project.get("plannedFloorArea").asDouble())
+                .isPositive();
         complete(code, "Task_CompileScheme", scheme(36000.0));
         assertThat(phaseOf(id)).isEqualTo("SCHEME_COMPILATION");
+        assertThat(schemeForm(code).get("totalFloorArea").asDouble()).isEqualTo(36000.0);
         complete(code, "Task_CompileScheme", scheme(62000.0));
 
         // Departments in parallel, the committee, the government, the prefecture filing.
@@ -256,6 +260,11 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                 "renovatedFloorArea", 0.0, "renovationBudget", 80000000.0, "industryCategory", "LIGHT_TEXTILE",
                 "farExemption", false, "involvesDemolition", true, "heritageImpact", true, "investment", 150000000.0,
                 "compensationPlan", "货币补偿与产权置换相结合", "phasing", "分两期建设"};
+    }
+
+    private JsonNode schemeForm(String code) throws Exception {
+        String task = tasks("nrb-clerk", code, "Task_CompileScheme").get(0).get("id").asText();
+        return json.readTree(as("nrb-clerk").getForObject("/api/tasks/{id}", String.class, task)).get("data");
     }
 
     private String phaseOf(long id) throws Exception {

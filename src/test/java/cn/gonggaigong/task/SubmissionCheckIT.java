@@ -81,6 +81,9 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         driver.toSubjectConfirmation(code, "zhanlong1");
         complete("zhanlong1", code, "Task_VerifyTitleDocuments",
                 Map.of("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号", "titleVerified", true));
+        // The subject's name is offered from the application.
+        assertThat(get("nrb-clerk", "/api/tasks/{id}", taskId("nrb-clerk", code, "Task_ConfirmSubject")).body()
+                .at("/data/subjectName").asText()).isEqualTo(project.get("applicantName").asText());
         complete("nrb-clerk", code, "Task_ConfirmSubject",
                 Map.of("subjectName", "普宁市某纺织有限公司", "documentNumber", "普自然资改确〔2026〕3号"));
         return code;

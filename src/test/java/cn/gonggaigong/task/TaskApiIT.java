@@ -244,6 +244,22 @@ class TaskApiIT extends WorkApiTestSupport {
     }
 
     @Test
+    void theSurveyOfTheBaseDataOffersTheApplicationsFiguresAndKeepsWhatTheProcessHolds() throws Exception {
+        String code = apply("zhanlong", "占陇镇预填项目").get("code").asText();
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        String survey = taskId("zhanlong1", code, "Task_SurveyBaseData");
+        JsonNode data = get("zhanlong1", "/api/tasks/{id}", survey).body().get("data");
+        assertThat(data.get("landAreaSqm").asDouble()).isEqualTo(10000.0);
+        assertThat(data.get("landAreaMu").asDouble()).isEqualTo(15.0);
+        assertThat(data.get("existingFloorArea").asDouble()).isEqualTo(8000.0);
+        assertThat(data.get("currentPlotRatio").asDouble()).isEqualTo(0.8);
+        assertThat(data.get("parcelIds").asText()).isEqualTo("BT-445281-0001、BT-445281-0002");
+        // A value the process holds (here set through the engine) is shown instead of the application's.
+        taskService.setVariable(survey, "landAreaMu", 14.9);
+        assertThat(get("zhanlong1", "/api/tasks/{id}", survey).body().at("/data/landAreaMu").asDouble()).isEqualTo(14.9);
+    }
+
+    @Test
     void aTaskAssignedToOnePersonCannotBeUnclaimedIntoNobodysList() throws Exception {
         String code = apply("zhanlong", "占陇镇直接指派项目").get("code").asText();
         String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");

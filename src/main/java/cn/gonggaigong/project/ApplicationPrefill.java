@@ -1,0 +1,75 @@
+package cn.gonggaigong.project;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import cn.gonggaigong.task.TaskContext;
+import cn.gonggaigong.task.TaskRow;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the application already says, offered in the forms that ask for it again: the town's survey of the base data
+ * (areas, plot ratio, parcels), NRB's confirmation of the subject (the applicant's name) and the scheme's first
+ * version (areas, planned floor area, investment). Only where the process holds no value yet: a field filled once
+ * (a scheme sent back for revision) shows what was entered. The officer checks and corrects them; nothing is
+ * submitted that the officer did not see.
+ */
+@Component
+public class ApplicationPrefill implements TaskContext {
+
+    static final Set<String> TASKS = Set.of("Task_SurveyBaseData", "Task_ConfirmSubject", "Task_CompileScheme");
+
+    private final ProjectRepository projects;
+
+    public ApplicationPrefill(ProjectRepository projects) {
+        this.projects = projects;
+    }
+
+    @Override
+    public boolean appliesTo(String taskDefinitionKey) {
+        return TASKS.contains(taskDefinitionKey);
+    }
+
+    @Override
+    public Map<String, Object> values(TaskRow task, Function<String, Object> variable) {
+        if (task.projectId() == null) {
+            return Map.of();
+        }
+        return projects.findById(task.projectId()).map(p -> values(task.taskDefinitionKey(), p)).orElse(Map.of());
+    }
+
+    static Map<String, Object> values(String taskKey, Project p) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        switch (taskKey) {
+            case "Task_SurveyBaseData" -> {
+                put(values, "landAreaSqm", p.getLandAreaSqm());
+                put(values, "landAreaMu", p.getLandAreaMu());
+                put(values, "existingFloorArea", p.getExistingFloorArea());
+                put(values, "currentPlotRatio", p.getCurrentPlotRatio());
+                if (p.getParcelIds() != null && !p.getParcelIds().isEmpty()) {
+                    values.put("parcelIds", String.join("、", p.getParcelIds()));
+                }
+            }
+            case "Task_ConfirmSubject" -> values.put("subjectName", p.getApplicantName());
+            case "Task_CompileScheme" -> {
+                put(values, "landAreaSqm", p.getLandAreaSqm());
+                put(values, "totalFloorArea", p.getPlannedFloorArea());
+                put(values, "existingFloorArea", p.getExistingFloorArea());
+                put(values, "investment", p.getInvestment());
+            }
+            default -> {
+            }
+        }
+        values.values().removeIf(java.util.Objects::isNull);
+        return values;
+    }
+
+    private static void put(Map<String, Object> values, String key, BigDecimal value) {
+        if (value != null) {
+            values.put(key, value.stripTrailingZeros().doubleValue());
+        }
+    }
+}
