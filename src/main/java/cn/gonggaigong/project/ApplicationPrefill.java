@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
-import cn.gonggaigong.task.TaskContext;
-import cn.gonggaigong.task.TaskRow;
+import cn.gonggaigong.task.ProjectTaskContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,27 +16,18 @@ import org.springframework.stereotype.Component;
  * submitted that the officer did not see.
  */
 @Component
-public class ApplicationPrefill implements TaskContext {
-
-    static final Set<String> TASKS = Set.of("Task_SurveyBaseData", "Task_ConfirmSubject", "Task_CompileScheme");
+public class ApplicationPrefill extends ProjectTaskContext {
 
     private final ProjectRepository projects;
 
     public ApplicationPrefill(ProjectRepository projects) {
+        super(Set.of("Task_SurveyBaseData", "Task_ConfirmSubject", "Task_CompileScheme"));
         this.projects = projects;
     }
 
     @Override
-    public boolean appliesTo(String taskDefinitionKey) {
-        return TASKS.contains(taskDefinitionKey);
-    }
-
-    @Override
-    public Map<String, Object> values(TaskRow task, Function<String, Object> variable) {
-        if (task.projectId() == null) {
-            return Map.of();
-        }
-        return projects.findById(task.projectId()).map(p -> values(task.taskDefinitionKey(), p)).orElse(Map.of());
+    protected Map<String, Object> values(String taskDefinitionKey, long projectId) {
+        return projects.findById(projectId).map(p -> values(taskDefinitionKey, p)).orElse(Map.of());
     }
 
     static Map<String, Object> values(String taskKey, Project p) {

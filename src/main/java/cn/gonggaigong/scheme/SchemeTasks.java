@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
-import cn.gonggaigong.task.TaskContext;
-import cn.gonggaigong.task.TaskRow;
+import cn.gonggaigong.task.ProjectTaskContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,29 +14,21 @@ import org.springframework.stereotype.Component;
  * tasks show its current version's figures (read-only {@code schemeSummary}), not only the application's.
  */
 @Component
-public class SchemeTasks implements TaskContext {
+public class SchemeTasks extends ProjectTaskContext {
 
     static final String SUMMARY = "schemeSummary";
-    static final Set<String> TASKS = Set.of("Task_GiveDepartmentOpinion", "Task_SummariseOpinions", "Task_ReviewScheme",
-            "Task_DecideMajorMatter", "Task_ApproveScheme", "Task_FileWithPrefectureNrb");
 
     private final SchemeRepository schemes;
 
     public SchemeTasks(SchemeRepository schemes) {
+        super(Set.of("Task_GiveDepartmentOpinion", "Task_SummariseOpinions", "Task_ReviewScheme", "Task_DecideMajorMatter",
+                "Task_ApproveScheme", "Task_FileWithPrefectureNrb"));
         this.schemes = schemes;
     }
 
     @Override
-    public boolean appliesTo(String taskDefinitionKey) {
-        return TASKS.contains(taskDefinitionKey);
-    }
-
-    @Override
-    public Map<String, Object> values(TaskRow task, Function<String, Object> variable) {
-        if (task.projectId() == null) {
-            return Map.of();
-        }
-        return schemes.findFirstByProjectIdOrderBySchemeVersionDesc(task.projectId())
+    protected Map<String, Object> values(String taskDefinitionKey, long projectId) {
+        return schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId)
                 .<Map<String, Object>>map(s -> Map.of(SUMMARY, summary(s)))
                 .orElse(Map.of(SUMMARY, "（尚未编制改造方案）"));
     }
