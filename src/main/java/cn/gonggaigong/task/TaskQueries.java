@@ -47,7 +47,11 @@ public class TaskQueries {
                    p.id as project_id, p.code as project_code, p.name as project_name, p.applicant_user_id,
                    p.phase, tw.code as town_code, tw.name as town_name, tw.group_id as town_group,
                    (select max(case w.grade when 'ESCALATED' then 3 when 'RED' then 2 when 'YELLOW' then 1 end)
-                      from task_warning w where w.task_id = t.id_ and w.closed_at is null) as warning_level
+                      from task_warning w where w.task_id = t.id_ and w.closed_at is null) as warning_level,
+                   case when p.id is null then coalesce(
+                     (select a.title from annual_plan a where a.process_instance_id = t.proc_inst_id_),
+                     (select u.code || ' ' || u.name from renovation_unit u where u.process_instance_id = t.proc_inst_id_),
+                     (select r.report_month || ' 月度进度报告' from monthly_report r where r.task_id = t.id_)) end as subject
               from act_ru_task t
               join act_re_procdef d on d.id_ = t.proc_def_id_
               left join lateral (select v.long_ from act_ru_variable v
@@ -200,7 +204,9 @@ public class TaskQueries {
                 instant(rs.getTimestamp("create_time_")), instant(rs.getTimestamp("due_date_")),
                 rs.getString("assignee_"), rs.getString("owner_"), rs.getString("delegation_"),
                 list(rs.getString("candidate_groups")), list(rs.getString("candidate_users")),
-                hasProject ? projectId : null, rs.getString("project_code"), rs.getString("project_name"),
+                // A task of no project says what it is about instead: the annual plan, the renovation unit, the month.
+                hasProject ? projectId : null, rs.getString("project_code"),
+                hasProject ? rs.getString("project_name") : rs.getString("subject"),
                 rs.getString("town_group"), rs.getString("applicant_user_id"), rs.getString("town_code"),
                 rs.getString("town_name"), rs.getString("phase"), grade);
     }

@@ -28,6 +28,11 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
         String left = intoThePlan("占陇镇年度计划展示项目二");
 
         String compile = planTask("Task_CompileAnnualPlan");
+        // In the task list (and on the task) the plan's title stands where a project's name would.
+        JsonNode listed = get("nrb-clerk", "/api/tasks?size=200&q={q}", "编制年度实施计划").body().get("items");
+        assertThat(java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(t -> t.get("taskId").asText().equals(compile)).map(t -> t.get("projectName").asText()).toList())
+                .containsExactly(YEAR + "年度“工改工”改造实施计划");
         JsonNode compiling = get("nrb-clerk", "/api/tasks/{id}", compile).body().get("data");
         assertThat(compiling.get("planYear").asInt()).isEqualTo(YEAR);
         assertThat(compiling.get("planProjects").asText()).contains(kept + "　占陇镇　占陇镇年度计划展示项目一",

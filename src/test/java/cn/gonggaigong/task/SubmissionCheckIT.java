@@ -22,6 +22,8 @@ class SubmissionCheckIT extends WorkApiTestSupport {
     TestRestTemplate rest;
     @Autowired
     RenovationUnitRepository units;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @Test
     void aRenovationUnitThatDoesNotExistOrACodeAlreadyTakenIsAFieldErrorAndTheTaskStaysOpen() throws Exception {
@@ -41,6 +43,10 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         complete("nrb-director", first, "Task_AssignRenovationUnit",
                 Map.of("unitAction", "NEW", "unitCode", "ZL-CHECK-01", "unitName", "占陇镇校验改造单元"));
         assertThat(units.findByCode("ZL-CHECK-01")).isPresent();
+        // The unit's own plan is a task of no project: it names the unit where a project's name would be.
+        String unitPlan = taskService.createTaskQuery().processInstanceBusinessKey("ZL-CHECK-01").singleResult().getId();
+        assertThat(get("nrb-clerk", "/api/tasks/{id}", unitPlan).body().get("projectName").asText())
+                .isEqualTo("ZL-CHECK-01 占陇镇校验改造单元");
 
         String second = toUnitChoice("占陇镇改造单元校验项目二");
         String secondTask = taskId("nrb-director", second, "Task_AssignRenovationUnit");
