@@ -88,8 +88,11 @@ public class ProjectApplicationValidator {
     }
 
     static Optional<FieldProblem> checkMuMatchesSquareMetres(ProjectApplication application) {
-        BigDecimal sqm = application.landAreaSqm();
-        BigDecimal mu = application.landAreaMu();
+        return muMatchesSquareMetres(application.landAreaSqm(), application.landAreaMu());
+    }
+
+    /** The area in 亩 agrees with the area in m² (1 亩 = 666.67 m², within the tolerance); a problem on landAreaMu if not. */
+    public static Optional<FieldProblem> muMatchesSquareMetres(BigDecimal sqm, BigDecimal mu) {
         if (sqm == null || mu == null || sqm.signum() <= 0 || mu.signum() <= 0) {
             return Optional.empty();
         }

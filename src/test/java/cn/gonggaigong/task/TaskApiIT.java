@@ -257,6 +257,12 @@ class TaskApiIT extends WorkApiTestSupport {
         // A value the process holds (here set through the engine) is shown instead of the application's.
         taskService.setVariable(survey, "landAreaMu", 14.9);
         assertThat(get("zhanlong1", "/api/tasks/{id}", survey).body().at("/data/landAreaMu").asDouble()).isEqualTo(14.9);
+        // 1 m² is not 1 亩: the surveyed areas must agree, as an application's must.
+        Answer mismatch = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("landAreaSqm", 10000, "landAreaMu", 10000,
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "surveyDate", "2026-03-10"), survey);
+        assertThat(mismatch.status()).as(mismatch.raw()).isEqualTo(400);
+        assertThat(mismatch.body().get("errors").toString()).isEqualTo(
+                "[{\"field\":\"landAreaMu\",\"reason\":\"与用地面积（平方米）不一致，按1亩=666.67平方米应约为15.00亩\"}]");
     }
 
     @Test
