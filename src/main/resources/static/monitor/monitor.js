@@ -35,7 +35,7 @@
   async function api(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (!response.ok) {
-      let message = '请求失败(' + response.status + ')';
+      let message = '请求失败（' + response.status + '）';
       try { message = (await response.json()).message || message; } catch (e) { /* not JSON */ }
       throw new Error(message);
     }
@@ -54,9 +54,15 @@
     return td;
   }
 
+  /** A cell that opens a drill-down: by mouse, and by keyboard (Tab to it, Enter or Space). */
   function linkCell(text, onClick) {
     const td = cell(text, 'link');
+    td.tabIndex = 0;
+    td.setAttribute('role', 'button');
     td.addEventListener('click', onClick);
+    td.addEventListener('keydown', e => {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onClick(e); }
+    });
     return td;
   }
 
@@ -77,7 +83,7 @@
     try {
       const list = await api('/api/monitor/projects?' + query);
       $('drill-title').textContent = title || FIGURE_LABEL[params.figure] || '项目清单';
-      $('drill-count').textContent = '共 ' + list.total + ' 个项目' + (list.total > list.items.length ? '(显示前 ' + list.items.length + ' 个)' : '');
+      $('drill-count').textContent = '共 ' + list.total + ' 个项目' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 个）' : '');
       const body = $('drill-table').querySelector('tbody');
       body.innerHTML = '';
       list.items.forEach(p => {
@@ -133,12 +139,12 @@
     const town = $('overdue-town').value;
     const list = await api('/api/monitor/overdue?limit=200' + (town ? '&town=' + encodeURIComponent(town) : ''));
     if (!town) $('total-overdue').textContent = list.total;
-    $('overdue-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '(显示前 ' + list.items.length + ' 项)' : '');
+    $('overdue-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
     const body = $('overdue-table').querySelector('tbody');
     body.innerHTML = '';
     list.items.forEach(item => {
       const tr = document.createElement('tr');
-      const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '(月度报告)';
+      const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '（月度报告）';
       tr.append(item.townCode ? linkCell(project, () => drill({ figure: 'overdue', town: item.townCode }, '有逾期事项的项目 · ' + item.townName)) : cell(project),
         cell(item.townName), cell(item.taskName), cell(item.responsibleOffice), cell(item.dueDay),
         cell(item.workingDaysOverdue), cell(GRADE_LABEL[item.grade], 'grade-' + item.grade));
@@ -175,12 +181,12 @@
     charts.league = echarts.init($('chart-league'));
     charts.league.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { data: ['按时率(%)', '未关闭红牌'] },
+      legend: { data: ['按时率（%）', '未关闭红牌'] },
       grid: { left: 40, right: 40, bottom: 90 },
       xAxis: { type: 'category', data: sorted.map(r => r.townName), axisLabel: { interval: 0, rotate: 45 } },
-      yAxis: [{ type: 'value', name: '按时率(%)', max: 100 }, { type: 'value', name: '红牌', minInterval: 1 }],
+      yAxis: [{ type: 'value', name: '按时率（%）', max: 100 }, { type: 'value', name: '红牌', minInterval: 1 }],
       series: [
-        { name: '按时率(%)', type: 'bar', data: sorted.map(r => r.onTimeRate === null ? null : +(r.onTimeRate * 100).toFixed(1)) },
+        { name: '按时率（%）', type: 'bar', data: sorted.map(r => r.onTimeRate === null ? null : +(r.onTimeRate * 100).toFixed(1)) },
         { name: '未关闭红牌', type: 'line', yAxisIndex: 1, itemStyle: { color: '#cf1322' }, data: sorted.map(r => r.openRedWarnings) }
       ]
     });
@@ -217,7 +223,7 @@
     const head = $('report-table').querySelector('thead');
     head.innerHTML = '';
     const hr = document.createElement('tr');
-    ['乡镇(街道、农场)', '纳入计划', '已开工'].concat(table.phases.map(p => p.label)).concat(['已完成', '逾期', '本月发出预警', '本月关闭预警'])
+    ['乡镇（街道、农场）', '纳入计划', '已开工'].concat(table.phases.map(p => p.label)).concat(['已完成', '逾期', '本月发出预警', '本月关闭预警'])
       .forEach(h => { const th = document.createElement('th'); th.textContent = h; hr.appendChild(th); });
     head.appendChild(hr);
     const body = $('report-table').querySelector('tbody');

@@ -42,9 +42,9 @@ public class MonthlyReportWorkbook {
 
     /** The column headers, in order. */
     public static List<String> headers() {
-        List<String> headers = new ArrayList<>(List.of("序号", "乡镇(街道、农场)", "纳入计划项目数", "已开工项目数"));
+        List<String> headers = new ArrayList<>(List.of("序号", "乡镇（街道、农场）", "纳入计划项目数", "已开工项目数"));
         for (Phase phase : Phase.values()) {
-            headers.add(phase.label() + "(在办)");
+            headers.add(phase.label() + "（在办）");
         }
         headers.addAll(List.of("已完成项目数", "逾期项目数", "本月发出预警", "本月关闭预警"));
         return headers;
@@ -63,13 +63,13 @@ public class MonthlyReportWorkbook {
             Row titleRow = sheet.createRow(TITLE_ROW);
             titleRow.setHeightInPoints(28);
             Cell titleCell = titleRow.createCell(0);
-            titleCell.setCellValue("普宁市“工改工”项目推进情况月报表(" + month.getYear() + "年" + month.getMonthValue() + "月)");
+            titleCell.setCellValue("普宁市“工改工”项目推进情况月报表（" + month.getYear() + "年" + month.getMonthValue() + "月）");
             titleCell.setCellStyle(title);
             sheet.addMergedRegion(new CellRangeAddress(TITLE_ROW, TITLE_ROW, 0, headers.size() - 1));
 
             Row note = sheet.createRow(NOTE_ROW);
             note.createCell(0).setCellValue("统计时点：" + LocalDateTime.ofInstant(asOf, WorkingDayCalendar.ZONE).format(AS_OF)
-                    + "(项目数为统计时点状态，预警数为本月发生数)");
+                    + "（项目数为统计时点状态，预警数为本月发生数）");
             sheet.addMergedRegion(new CellRangeAddress(NOTE_ROW, NOTE_ROW, 0, headers.size() - 1));
 
             Row headerRow = sheet.createRow(HEADER_ROW);
