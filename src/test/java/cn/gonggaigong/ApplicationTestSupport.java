@@ -60,6 +60,8 @@ public abstract class ApplicationTestSupport {
     }
 
     /** A project application that passes every check, changed by {@code change}. */
+    private static final java.util.concurrent.atomic.AtomicInteger PARCELS = new java.util.concurrent.atomic.AtomicInteger();
+
     protected static Map<String, Object> validApplication(Consumer<Map<String, Object>> change) {
         Map<String, Object> app = new LinkedHashMap<>();
         app.put("name", "占陇镇某纺织厂“工改工”项目");
@@ -70,7 +72,9 @@ public abstract class ApplicationTestSupport {
         app.put("renovationMode", "SELF");
         app.put("renovationType", "FULL");
         app.put("ownership", "SINGLE");
-        app.put("parcelIds", List.of("BT-445281-0001", "BT-445281-0002"));
+        // Parcels of their own: a parcel of a project under way cannot be applied for again.
+        int n = PARCELS.incrementAndGet();
+        app.put("parcelIds", List.of("BT-T" + n + "-1", "BT-T" + n + "-2"));
         app.put("landAreaSqm", 10000);
         app.put("landAreaMu", 15);
         app.put("existingFloorArea", 8000);

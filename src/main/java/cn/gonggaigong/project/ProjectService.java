@@ -6,6 +6,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import cn.gonggaigong.decision.DecisionRecordRepository;
 import cn.gonggaigong.process.Phase;
@@ -87,7 +88,10 @@ public class ProjectService {
         Town claimedTown = application.townCode() == null ? null : towns.findById(application.townCode().trim()).orElse(null);
         access.checkApply(user, claimedTown, application.applicantUserId() == null ? null : application.applicantUserId().trim());
         Checked checked = validator.check(application);
-        Project project = new Project(codes.next(Year.now(ZONE).getValue()), application.name().trim(), checked.town());
+        String code = codes.next(Year.now(ZONE).getValue());
+        // After the year's code is taken: applications wait for each other there, so two at once cannot both pass.
+        rejectParcelsInUse(application.parcelIds());
+        Project project = new Project(code, application.name().trim(), checked.town());
         project.setApplicantName(application.applicantName().trim());
         project.setApplicantUserId(application.applicantUserId().trim());
         project.setApplicantType(application.applicantType());
@@ -153,6 +157,26 @@ public class ProjectService {
                 .putValue(ProjectLifecycleProcess.Var.HISTORICAL_LAND_PROCEDURES, project.isHistoricalLandProcedures())
                 .putValue(ProjectLifecycleProcess.Var.INDUSTRY_CATEGORY, project.getIndustryCategory().name())
                 .putValue(ProjectLifecycleProcess.Var.PLAN_YEAR, project.getPlanYear());
+    }
+
+    /** A parcel (标图入库图斑) is renovated by one project at a time: not one that a project under way holds. */
+    private void rejectParcelsInUse(List<String> parcelIds) {
+        List<String> ids = parcelIds.stream().map(String::trim).toList();
+        Map<String, String> taken = new java.util.LinkedHashMap<>();
+        for (Object[] row : projects.activeProjectsOfParcels(ids)) {
+            taken.putIfAbsent((String) row[0], (String) row[1]);
+        }
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String project = taken.get(ids.get(i));
+            if (project != null) {
+                problems.add(new FieldProblem("parcelIds[" + i + "]",
+                        "图斑 " + ids.get(i) + " 已在项目 " + project + " 中，该项目尚在审批实施中"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApplicationRejectedException(problems);
+        }
     }
 
     @Transactional(readOnly = true)

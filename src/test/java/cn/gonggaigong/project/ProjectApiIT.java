@@ -126,6 +126,22 @@ class ProjectApiIT extends ApplicationTestSupport {
     }
 
     @Test
+    void aParcelOfAProjectUnderWayCannotBeAppliedForAgain() throws Exception {
+        Map<String, Object> first = validApplication(app -> app.put("parcelIds", List.of("BT-DUP-0001", "BT-DUP-0002")));
+        MockHttpServletResponse created = postApplication(first);
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String code = json.readTree(created.getContentAsString()).get("code").asText();
+
+        MockHttpServletResponse again = postRefused(app -> app.put("parcelIds", List.of("BT-DUP-0009", "BT-DUP-0002")));
+        assertErrors(again, List.of(Map.of("field", "parcelIds[1]",
+                "reason", "图斑 BT-DUP-0002 已在项目 " + code + " 中，该项目尚在审批实施中")));
+        // Once that project is withdrawn, its parcels are free again.
+        jdbc.update("update project set status = 'WITHDRAWN' where code = ?", code);
+        assertThat(postApplication(validApplication(app -> app.put("parcelIds", List.of("BT-DUP-0002")))).getStatus())
+                .isEqualTo(201);
+    }
+
+    @Test
     void anEmptyApplicationFromAnApplicantOrATownIsTheListOfMissingFieldsNotARefusal() throws Exception {
         for (String user : List.of("applicant1", "zhanlong1")) {
             MockHttpServletResponse response = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
