@@ -112,9 +112,11 @@ class FormDefinitionsTest {
         CONTRACT.put("DetermineLandCase",
                 "*landCase *threeOldsPolicy *appraisedValue *baseValue *landApprovalNeeded *supplyMethod");
         CONTRACT.put("ApproveLandUse", "*landApprovalNumber *landApprovalDate");
-        CONTRACT.put("SupplyLand", "*landContractNumber *landContractDate *landTenureYears");
-        CONTRACT.put("PayLandPrice", "*paidAmount *paidDate *paymentReceipt");
-        CONTRACT.put("RegisterLandRights", "*realEstateCertificateNumber *registrationDate");
+        // Read-only context of the land and subsidy steps: the supply method, the amount due and paid (LandTasks),
+        // the subsidy and its payee (SubsidyTasks), the inspector's defects on the rectification.
+        CONTRACT.put("SupplyLand", "supplyMethod landPriceDue *landContractNumber *landContractDate *landTenureYears");
+        CONTRACT.put("PayLandPrice", "landPriceDue landPriceBasis *paidAmount *paidDate *paymentReceipt");
+        CONTRACT.put("RegisterLandRights", "landPriceDue paidAmount paymentReceipt *realEstateCertificateNumber *registrationDate");
         // ImplementationSupervision
         CONTRACT.put("ReportProgress",
                 "*reportMonth *progressPercent *demolitionCompleted *constructionCompleted issues");
@@ -123,8 +125,8 @@ class FormDefinitionsTest {
                 + " *officeLivingFloorArea *floors *hasIndustrialLift");
         CONTRACT.put("InspectCompletion", "*acceptancePassed *builtPlotRatio *safetyEnvCompliant"
                 + " *contiguousRenovation defects *documentNumber opinion");
-        CONTRACT.put("RectifyDefects", "*rectificationReport *rectifiedDate");
-        CONTRACT.put("DisburseSubsidy", "*subsidyPaidDate *paymentVoucher");
+        CONTRACT.put("RectifyDefects", "defects *rectificationReport *rectifiedDate");
+        CONTRACT.put("DisburseSubsidy", "subsidyDue subsidyBasis payee *subsidyPaidDate *paymentVoucher");
         // TransitionPeriod
         CONTRACT.put("AssessTransitionPeriod", "*transitionEligible newBusinessType opinion");
         CONTRACT.put("HandleTransitionExpiry", "*handlingResult documentNumber");

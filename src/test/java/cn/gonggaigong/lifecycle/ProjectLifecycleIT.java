@@ -194,6 +194,16 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         complete(code, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
                 "appraisedValue", 9000000.0, "baseValue", 5000000.0, "landApprovalNeeded", false, "supplyMethod", "AGREEMENT");
         complete(code, "Task_SupplyLand", "landContractNumber", "445281-2026-0031", "landContractDate", "2026-10-01", "landTenureYears", 50L);
+        // The applicant sees the amount due and its basis, and a payment short of it is refused.
+        String pay = tasks("applicant1", code, "Task_PayLandPrice").get(0).get("id").asText();
+        JsonNode due = json.readTree(as("applicant1").getForObject("/api/tasks/{id}", String.class, pay)).get("data");
+        assertThat(due.get("landPriceDue").asText()).isEqualTo("2,000,000 元");
+        assertThat(due.get("landPriceBasis").asText()).startsWith("第十八条第三款");
+        ResponseEntity<String> short_ = as("applicant1").postForEntity("/api/tasks/{id}/complete", Map.of("paidAmount", 1,
+                "paidDate", "2026-10-15", "paymentReceipt", "FS-0001"), String.class, pay);
+        assertThat(short_.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(short_.getBody()).at("/errors/0/reason").asText())
+                .isEqualTo("少于应缴土地出让价款 2,000,000 元，须缴清后办理不动产登记");
         complete(code, "Task_PayLandPrice", "paidAmount", 2000000.0, "paidDate", "2026-10-15", "paymentReceipt", "FS-0001");
         complete(code, "Task_RegisterLandRights", "realEstateCertificateNumber", "粤(2026)普宁市不动产权第0099999号",
                 "registrationDate", "2026-11-01");
@@ -203,11 +213,26 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                 "constructionCompleted", true);
         complete(code, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,
                 "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
+        // Not passed without saying what is wrong: refused, the applicant could not know what to rectify.
+        String inspect = tasks("nrb-clerk", code, "Task_InspectCompletion").get(0).get("id").asText();
+        ResponseEntity<String> silent = as("nrb-clerk").postForEntity("/api/tasks/{id}/complete", Map.of("acceptancePassed", false,
+                "builtPlotRatio", 3.1, "safetyEnvCompliant", false, "contiguousRenovation", false,
+                "documentNumber", "普自然资验〔2029〕4号"), String.class, inspect);
+        assertThat(silent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(silent.getBody()).at("/errors/0/field").asText()).isEqualTo("defects");
         complete(code, "Task_InspectCompletion", "acceptancePassed", false, "builtPlotRatio", 3.1, "safetyEnvCompliant", false,
                 "contiguousRenovation", false, "defects", "消防喷淋未安装", "documentNumber", "普自然资验〔2029〕4号");
+        String rectify = tasks("applicant1", code, "Task_RectifyDefects").get(0).get("id").asText();
+        assertThat(json.readTree(as("applicant1").getForObject("/api/tasks/{id}", String.class, rectify))
+                .at("/data/defects").asText()).isEqualTo("消防喷淋未安装");
         complete(code, "Task_RectifyDefects", "rectificationReport", "已安装消防喷淋", "rectifiedDate", "2029-06-10");
         complete(code, "Task_InspectCompletion", "acceptancePassed", true, "builtPlotRatio", 3.1, "safetyEnvCompliant", true,
                 "contiguousRenovation", false, "documentNumber", "普自然资验〔2029〕5号");
+        String disburse = tasks("czj1", code, "Task_DisburseSubsidy").get(0).get("id").asText();
+        JsonNode subsidy = json.readTree(as("czj1").getForObject("/api/tasks/{id}", String.class, disburse)).get("data");
+        assertThat(subsidy.get("subsidyDue").asText()).isEqualTo("720,000 元");
+        assertThat(subsidy.get("subsidyBasis").asText()).contains("第十九条");
+        assertThat(subsidy.get("payee").asText()).isEqualTo(project.get("applicantName").asText());
         complete(code, "Task_DisburseSubsidy", "subsidyPaidDate", "2029-07-01", "paymentVoucher", "CZ-2029-001");
         complete(code, "Task_AssessTransitionPeriod", "transitionEligible", false);
 
