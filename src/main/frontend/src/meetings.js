@@ -1,6 +1,13 @@
 // 会议决定: the planning committee or the municipal government records one meeting (date, 文号, minutes) and a
 // decision with an opinion for each project on the agenda; one submission completes every chosen project's step.
 import { ApiError, api, formatDate, h, isMeetingOfficer, messageOf, mount, startPage } from './common.js';
+import { DATE_PLACEHOLDER, isoDay, parseDay } from './dates.js';
+
+/** The meeting's day as the API takes it (2026-07-01); what is not a day is sent as typed, for the API to name. */
+function meetingDate(text) {
+  const day = parseDay(text);
+  return day ? isoDay(day) : (text.trim() || null);
+}
 
 const KINDS = [
   { code: 'COMMITTEE', name: '市国土空间规划委员会会议', role: 'committee' },
@@ -21,7 +28,9 @@ startPage('meetings', async (main, me) => {
   const form = h('form', { id: 'meeting-form', novalidate: true },
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: 'meeting-date' }, '会议日期 *'),
-        h('input', { type: 'date', id: 'meeting-date', name: 'date', required: true }), errorSlot('date')),
+        // Text, not the browser's date control: that one follows the browser's language (mm/dd/yyyy in English) and
+        // turned a typed 2026-12-01 into another day; this reads 2026-12-01, 2026/12/1 and 2026年12月1日.
+        h('input', { type: 'text', id: 'meeting-date', name: 'date', required: true, placeholder: DATE_PLACEHOLDER, autocomplete: 'off' }), errorSlot('date')),
       h('div', { class: 'field' }, h('label', { for: 'meeting-document' }, '会议纪要文号 *'),
         h('input', { type: 'text', id: 'meeting-document', name: 'documentNumber', required: true, placeholder: '如：普规委〔2026〕5号' }), errorSlot('documentNumber')),
       h('div', { class: 'field', style: 'grid-column: 1 / -1' }, h('label', { for: 'meeting-minutes' }, '会议纪要 *'),
@@ -56,7 +65,7 @@ startPage('meetings', async (main, me) => {
     }
     const body = {
       kind,
-      date: form.elements.namedItem('date').value || null,
+      date: meetingDate(form.elements.namedItem('date').value),
       documentNumber: form.elements.namedItem('documentNumber').value.trim() || null,
       minutes: form.elements.namedItem('minutes').value.trim() || null,
       decisions: chosen.map((r) => ({ taskId: r.task.taskId, decision: r.decision(), opinion: r.opinion.value.trim() || null, fields: r.fields() })),

@@ -47,7 +47,7 @@ startPage('tasks', async (main, me) => {
       h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
     task.sendBackAllowed ? sendBack(task, general) : null,
     comments(task.canWork && !heldByOther),
-    task.canWork && !heldByOther && !delegated ? handOver() : null);
+    task.canWork && !heldByOther && !delegated && (task.candidateGroups || []).length > 0 ? handOver() : null);
 
   const dateFields = chineseDateFields(container);
   const form = new Form({ container });

@@ -18,10 +18,10 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
 
     List<Project> findByAnnualPlan(AnnualPlan annualPlan);
 
-    /** Parcel id and project code of the given parcels that are in a project still under way (ACTIVE). */
+    /** Parcel id (upper case) and project code of the given parcels (upper case) in a project still under way (ACTIVE). */
     @org.springframework.data.jpa.repository.Query(value = """
-            select pp.parcel_id, p.code from project_parcel pp join project p on p.id = pp.project_id
-             where p.status = 'ACTIVE' and pp.parcel_id in (:parcels) order by p.code""", nativeQuery = true)
+            select upper(pp.parcel_id), p.code from project_parcel pp join project p on p.id = pp.project_id
+             where p.status = 'ACTIVE' and upper(pp.parcel_id) in (:parcels) order by p.code""", nativeQuery = true)
     List<Object[]> activeProjectsOfParcels(@org.springframework.data.repository.query.Param("parcels") Collection<String> parcels);
 
     /** The projects of these towns' groups or of this applicant. */

@@ -161,17 +161,22 @@ public class ProjectService {
 
     /** A parcel (标图入库图斑) is renovated by one project at a time: not one that a project under way holds. */
     private void rejectParcelsInUse(List<String> parcelIds) {
-        List<String> ids = parcelIds.stream().map(String::trim).toList();
+        // Parcel ids compared as the same code whatever their case: bt-001 is BT-001.
+        List<String> ids = parcelIds.stream().map(id -> id.trim().toUpperCase(java.util.Locale.ROOT)).toList();
         Map<String, String> taken = new java.util.LinkedHashMap<>();
         for (Object[] row : projects.activeProjectsOfParcels(ids)) {
             taken.putIfAbsent((String) row[0], (String) row[1]);
         }
         List<FieldProblem> problems = new java.util.ArrayList<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
+            Integer first = seen.putIfAbsent(ids.get(i), i);
             String project = taken.get(ids.get(i));
-            if (project != null) {
+            if (first != null) {
+                problems.add(new FieldProblem("parcelIds[" + i + "]", "与第 " + (first + 1) + " 个图斑编号重复"));
+            } else if (project != null) {
                 problems.add(new FieldProblem("parcelIds[" + i + "]",
-                        "图斑 " + ids.get(i) + " 已在项目 " + project + " 中，该项目尚在审批实施中"));
+                        "图斑 " + parcelIds.get(i).trim() + " 已在项目 " + project + " 中，该项目尚在审批实施中"));
             }
         }
         if (!problems.isEmpty()) {

@@ -135,6 +135,11 @@ class ProjectApiIT extends ApplicationTestSupport {
         MockHttpServletResponse again = postRefused(app -> app.put("parcelIds", List.of("BT-DUP-0009", "BT-DUP-0002")));
         assertErrors(again, List.of(Map.of("field", "parcelIds[1]",
                 "reason", "图斑 BT-DUP-0002 已在项目 " + code + " 中，该项目尚在审批实施中")));
+        // The same code in another case or with spaces is the same parcel; one parcel twice in one application is an error.
+        assertErrors(postRefused(app -> app.put("parcelIds", List.of(" bt-dup-0001 "))), List.of(Map.of("field", "parcelIds[0]",
+                "reason", "图斑 bt-dup-0001 已在项目 " + code + " 中，该项目尚在审批实施中")));
+        assertErrors(postRefused(app -> app.put("parcelIds", List.of("BT-DUP-0100", "bt-dup-0100"))),
+                List.of(Map.of("field", "parcelIds[1]", "reason", "与第 1 个图斑编号重复")));
         // Once that project is withdrawn, its parcels are free again.
         jdbc.update("update project set status = 'WITHDRAWN' where code = ?", code);
         assertThat(postApplication(validApplication(app -> app.put("parcelIds", List.of("BT-DUP-0002")))).getStatus())

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -25,6 +24,8 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
 
@@ -59,7 +60,8 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
                 row.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("同意改造方案");
             }
         }
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-07-01'", find("#meeting-date"));
+        // Typed as people write it, whatever the browser's language (its own date control was mm/dd/yyyy in English).
+        find("#meeting-date").sendKeys("2026/7/1");
         find("#meeting-minutes").sendKeys("审议占陇镇三个“工改工”项目改造方案");
 
         // No 文号: the meeting is refused with the reason beside the field, and no project is decided.
@@ -78,6 +80,8 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         assertThat(button.isEnabled()).isFalse();
         assertThat(button.getText()).isEqualTo("已提交");
         assertThat(find("#past-meetings").getText()).contains("普规委〔2026〕21号");
+        assertThat(jdbc.queryForObject("select meeting_date::text from meeting where document_number = '普规委〔2026〕21号'",
+                String.class)).isEqualTo("2026-07-01");
         assertThat(find("#agenda-title").getText()).isEqualTo("议程（" + (agenda.size() - 3) + " 个待审议项目）");
 
         for (JsonNode project : projects) {

@@ -201,6 +201,22 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(find("#comment-list").getText()).contains("已电话联系权利人，下周入户调查");
     }
 
+    @Test
+    void aTaskOfOnePersonOffersNeitherUnclaimNorColleagues() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器个人任务测试项目", "zhanlong")));
+        String taskId = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        // As the applicant's steps are: assigned by the model to one person, with no office behind it.
+        taskService.deleteCandidateGroup(taskId, "town-zhanlong");
+        taskService.setAssignee(taskId, "zhanlong1");
+
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        assertThat(find("#claim-note").getText()).isEqualTo("此任务由您本人办理。");
+        assertThat(browser.findElements(By.id("unclaim"))).isEmpty();
+        assertThat(browser.findElements(By.id("handover"))).isEmpty();
+        assertThat(find("#comment-add").isDisplayed()).isTrue();
+    }
+
     private static Path file(String name, byte[] content) throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e-uploads")).toAbsolutePath(), "up-");
         return Files.write(dir.resolve(name), content);
