@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * submitted that the officer did not see.
  */
 @Component
+@org.springframework.core.annotation.Order(10)
 public class ApplicationPrefill extends ProjectTaskContext {
 
     private final ProjectRepository projects;

@@ -82,16 +82,16 @@ class FormDefinitionsTest {
                 "*planGoals *publicFacilities *interestBalance *unitLandAreaSqm *plannedPlotRatio");
         CONTRACT.put("ApproveUnitPlan", "*unitPlanApproved *documentNumber opinion");
         // SchemeCompilation (ruleViolationText is read-only context)
-        CONTRACT.put("CompileScheme", "ruleViolationText *landAreaSqm *totalFloorArea *officeLivingFloorArea"
+        CONTRACT.put("CompileScheme", "ruleViolationText revisionReasons *landAreaSqm *totalFloorArea *officeLivingFloorArea"
                 + " *rdTestingFloorArea *separateFacilityLandArea *existingFloorArea *renovatedFloorArea"
                 + " *renovationBudget *industryCategory farExemption farExemptionReason *involvesDemolition"
                 + " *heritageImpact *investment compensationPlan phasing");
         // DepartmentConsultation
         // schemeSummary: the scheme's current figures, read-only, on every task that judges the scheme (SchemeTasks).
         CONTRACT.put("GiveDepartmentOpinion", "schemeSummary *departmentDecision *opinion documentNumber");
-        CONTRACT.put("SummariseOpinions", "schemeSummary *consultationResult *opinion");
+        CONTRACT.put("SummariseOpinions", "schemeSummary departmentOpinions *consultationResult *opinion");
         // CommitteeReview
-        CONTRACT.put("ReviewScheme", "schemeSummary *committeeDecision *majorMatter *meetingDate *documentNumber opinion");
+        CONTRACT.put("ReviewScheme", "schemeSummary departmentOpinions *committeeDecision *majorMatter *meetingDate *documentNumber opinion");
         CONTRACT.put("DecideMajorMatter", "schemeSummary *leadingGroupDecision *documentNumber opinion");
         // GovernmentApproval
         CONTRACT.put("ApproveScheme", "schemeSummary *governmentDecision *documentNumber *approvalDate opinion");

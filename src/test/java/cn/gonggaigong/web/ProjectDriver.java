@@ -57,7 +57,7 @@ public class ProjectDriver {
     }
 
     /** From the application to the planning committee's review (Task_ReviewScheme), in the town of the officer. */
-    void toCommitteeReview(String code, String townOfficer, String unitCode) throws Exception {
+    public void toCommitteeReview(String code, String townOfficer, String unitCode) throws Exception {
         toSubjectConfirmation(code, townOfficer);
         complete(townOfficer, code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号",
                 "titleVerified", true));
