@@ -76,9 +76,44 @@ function item(n, message) {
         state),
       h('p', { class: 'title' }, n.title),
       h('p', { class: 'message' }, n.body),
-      links.length ? h('p', { class: 'links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null),
+      links.length ? h('p', { class: 'links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
+      n.warningId != null ? reply(n.warningId) : null),
     button);
   return li;
+}
+
+/** 回告: the responsible office says why it is late or how it stands; the warning keeps the reply for the leading group. */
+function reply(warningId) {
+  const text = h('textarea', { id: `reply-${warningId}`, rows: 2, cols: 60, maxlength: 2000 });
+  const note = h('p', { class: 'muted', 'data-reply-state': '' });
+  const send = h('button', { type: 'button', class: 'secondary', id: `reply-send-${warningId}` }, '提交回告');
+  const details = h('details', { class: 'reply', 'data-warning-id': warningId },
+    h('summary', {}, '回告（说明办理情况或超期原因）'), note,
+    h('label', { for: `reply-${warningId}`, class: 'skip' }, '回告内容'), text, h('p', {}, send));
+  const show = (w) => {
+    note.textContent = w.reply ? `已回告（${formatDateTime(w.repliedAt)}）：${w.reply}` : '尚未回告';
+  };
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded) return;
+    try {
+      show(await api(`/api/warnings/${warningId}`));
+      details.dataset.loaded = 'true';
+    } catch (e) {
+      note.textContent = messageOf(e);
+    }
+  });
+  send.addEventListener('click', async () => {
+    send.disabled = true;
+    try {
+      show(await api(`/api/warnings/${warningId}/reply`, { method: 'POST', json: { reply: text.value } }));
+      text.value = '';
+    } catch (e) {
+      note.textContent = [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+    } finally {
+      send.disabled = false;
+    }
+  });
+  return details;
 }
 
 function showError(message, e) {

@@ -84,6 +84,21 @@ class NotificationsBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("unread-badge")));
         assertThat(find("#notifications-link").getDomAttribute("aria-label")).isEqualTo("消息");
         assertThat(first.getText()).contains("已读").doesNotContain("标为已读");
+
+        // 回告 from the page: empty is refused with the reason, a reply is kept with the warning.
+        WebElement details = first.findElement(By.cssSelector("details.reply"));
+        details.findElement(By.tagName("summary")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(details.findElement(By.cssSelector("[data-reply-state]")), "尚未回告"));
+        details.findElement(By.cssSelector("button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(details.findElement(By.cssSelector("[data-reply-state]")), "必填"));
+        details.findElement(By.tagName("textarea")).sendKeys("已入户摸查，周五前完成");
+        details.findElement(By.cssSelector("button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(details.findElement(By.cssSelector("[data-reply-state]")),
+                "已回告"));
+        String warningId = details.getDomAttribute("data-warning-id");
+        JsonNode warning = json.readTree(rest.withBasicAuth("leader1", "demo").getForObject("/api/warnings/" + warningId, String.class));
+        assertThat(warning.get("reply").asText()).isEqualTo("已入户摸查，周五前完成");
+        assertThat(warning.get("repliedBy").asText()).isEqualTo("zhanlong1");
         open("/tasks");
         assertThat(browser.findElement(By.id("unread-badge")).isDisplayed()).isFalse();
 
