@@ -119,11 +119,11 @@ class FormDefinitionsTest {
         CONTRACT.put("RegisterLandRights", "landPriceDue paidAmount paymentReceipt *realEstateCertificateNumber *registrationDate");
         // ImplementationSupervision
         CONTRACT.put("ReportProgress",
-                "*reportMonth *progressPercent *demolitionCompleted *constructionCompleted issues");
+                "agreementTerms *reportMonth *progressPercent *demolitionCompleted *constructionCompleted issues");
         // CompletionAcceptance
         CONTRACT.put("ApplyForAcceptance", "*completionDate *builtTotalFloorArea *productiveFloorArea"
                 + " *officeLivingFloorArea *floors *hasIndustrialLift");
-        CONTRACT.put("InspectCompletion", "*acceptancePassed *builtPlotRatio *safetyEnvCompliant"
+        CONTRACT.put("InspectCompletion", "agreementTerms *acceptancePassed *builtPlotRatio *safetyEnvCompliant"
                 + " *contiguousRenovation defects *documentNumber opinion");
         CONTRACT.put("RectifyDefects", "defects *rectificationReport *rectifiedDate");
         CONTRACT.put("DisburseSubsidy", "subsidyDue subsidyBasis payee *subsidyPaidDate *paymentVoucher");

@@ -209,6 +209,10 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                 "registrationDate", "2026-11-01");
 
         // Supervision (Art. 14), acceptance with one rectification, subsidy (Art. 19), transition (Art. 22).
+        // The town reports progress against the agreement's deadlines, which its task shows.
+        String report = tasks("zhanlong1", code, "Task_ReportProgress").get(0).get("id").asText();
+        assertThat(json.readTree(as("zhanlong1").getForObject("/api/tasks/{id}", String.class, report)).at("/data/agreementTerms")
+                .asText()).startsWith("监管协议 JG-2026-07\n").contains("2027-03-31", "2027-06-30", "2029-06-30");
         complete(code, "Task_ReportProgress", "reportMonth", "2029-05", "progressPercent", 100.0, "demolitionCompleted", true,
                 "constructionCompleted", true);
         complete(code, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,

@@ -1,0 +1,68 @@
+package cn.gonggaigong.form;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.task.SubmissionCheck;
+import cn.gonggaigong.task.TaskRow;
+import org.springframework.stereotype.Component;
+
+/**
+ * Figures of one form that must agree with each other, which a form cannot say field by field: parts of a floor
+ * area are not larger than the whole (the subsidy is computed from them, Art. 19), a construction reported finished
+ * is at 100 %, a transition period granted names the new business it is for (Art. 22).
+ */
+@Component
+public class FigureRules implements SubmissionCheck {
+
+    static final String ACCEPTANCE = "Task_ApplyForAcceptance";
+    static final String PROGRESS = "Task_ReportProgress";
+    static final String TRANSITION = "Task_AssessTransitionPeriod";
+
+    @Override
+    public boolean appliesTo(String taskDefinitionKey) {
+        return Set.of(ACCEPTANCE, PROGRESS, TRANSITION).contains(taskDefinitionKey);
+    }
+
+    @Override
+    public List<FieldProblem> problems(TaskRow task, Map<String, Object> v) {
+        List<FieldProblem> problems = new ArrayList<>();
+        switch (task.taskDefinitionKey()) {
+            case ACCEPTANCE -> {
+                Double total = number(v.get("builtTotalFloorArea"));
+                Double productive = number(v.get("productiveFloorArea"));
+                Double office = number(v.get("officeLivingFloorArea"));
+                if (total != null && productive != null && office != null && productive + office > total) {
+                    problems.add(new FieldProblem("productiveFloorArea", "生产性建筑面积与行政办公及生活服务设施建筑面积之和（"
+                            + plain(productive + office) + "）不能大于竣工总计容建筑面积（" + plain(total) + "）"));
+                }
+            }
+            case PROGRESS -> {
+                Double percent = number(v.get("progressPercent"));
+                if (Boolean.TRUE.equals(v.get("constructionCompleted")) && percent != null && percent < 100) {
+                    problems.add(new FieldProblem("progressPercent", "建设已完成时总体进度应为100%"));
+                }
+            }
+            case TRANSITION -> {
+                if (Boolean.TRUE.equals(v.get("transitionEligible"))
+                        && !(v.get("newBusinessType") instanceof String type && !type.isBlank())) {
+                    problems.add(new FieldProblem("newBusinessType", "认定可享受过渡期时必填：过渡期适用于新产业、新业态（第二十二条）"));
+                }
+            }
+            default -> {
+            }
+        }
+        return problems;
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

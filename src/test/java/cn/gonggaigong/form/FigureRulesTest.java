@@ -1,0 +1,44 @@
+package cn.gonggaigong.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.task.TaskRow;
+import org.junit.jupiter.api.Test;
+
+/** Figures of one form that must agree: floor areas, progress, the transition period's new business. */
+class FigureRulesTest {
+
+    private final FigureRules rules = new FigureRules();
+
+    @Test
+    void partsOfTheFloorAreaAreNotLargerThanTheWhole() {
+        assertThat(problems("Task_ApplyForAcceptance", Map.of("builtTotalFloorArea", 62000.0, "productiveFloorArea", 70000.0,
+                "officeLivingFloorArea", 6000.0)))
+                .containsExactly(new FieldProblem("productiveFloorArea",
+                        "生产性建筑面积与行政办公及生活服务设施建筑面积之和（76000）不能大于竣工总计容建筑面积（62000）"));
+        assertThat(problems("Task_ApplyForAcceptance", Map.of("builtTotalFloorArea", 62000.0, "productiveFloorArea", 56000.0,
+                "officeLivingFloorArea", 6000.0))).isEmpty();
+    }
+
+    @Test
+    void aFinishedConstructionIsAtAHundredPercentAndATransitionNamesItsNewBusiness() {
+        assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 10.0, "constructionCompleted", true)))
+                .extracting(FieldProblem::field).containsExactly("progressPercent");
+        assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 10.0, "constructionCompleted", false))).isEmpty();
+        assertThat(problems("Task_AssessTransitionPeriod", Map.of("transitionEligible", true)))
+                .extracting(FieldProblem::field).containsExactly("newBusinessType");
+        assertThat(problems("Task_AssessTransitionPeriod", Map.of("transitionEligible", true, "newBusinessType", "工业互联网平台")))
+                .isEmpty();
+        assertThat(problems("Task_AssessTransitionPeriod", Map.of("transitionEligible", false))).isEmpty();
+        assertThat(rules.appliesTo("Task_SurveyWillingness")).isFalse();
+    }
+
+    private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
+        return rules.problems(new TaskRow("t1", "任务", taskKey, null, null, "pi", null, null, null, null, null, List.of(),
+                List.of(), null, null, null, null, null, null, null, null, null), variables);
+    }
+}
