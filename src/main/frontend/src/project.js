@@ -21,8 +21,8 @@ const FIGURES = [
   ['申请时规划容积率', (p) => p.plannedPlotRatio], ['总投资（元）', (p) => p.investment],
   ['重点产业项目', (p) => p.keyIndustryProject], ['试点项目', (p) => p.pilotProject],
   ['连片改造面积（亩）', (p) => p.contiguousAreaMu], ['涉及历史用地手续', (p) => p.historicalLandProcedures],
-  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => `${p.annualPlanYear ?? p.planYear}年度`],
-  ['改造单元', (p) => p.unitCode], ['土地出让金（元）', (p) => p.landPrice], ['改造补贴（元）', (p) => p.subsidyAmount],
+  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => (p.annualPlanYear ? `${p.annualPlanYear}年度` : `申请纳入${p.planYear}年度（尚未纳入；随报随审的项目不纳入）`)],
+  ['改造单元', (p) => p.unitCode], ['土地出让价款（元）', (p) => p.landPrice], ['地价计收依据', (p) => p.landPriceBasis], ['改造补贴（元）', (p) => p.subsidyAmount],
   ['补贴依据', (p) => p.subsidyBasis], ['申请时间', (p) => p.createdAt],
 ];
 

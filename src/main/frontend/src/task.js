@@ -50,6 +50,7 @@ startPage('tasks', async (main, me) => {
     task.canWork && !heldByOther && !delegated && (task.candidateGroups || []).length > 0 ? handOver() : null);
 
   const dateFields = chineseDateFields(container);
+  chineseButtons(container);
   const form = new Form({ container });
   chineseMessages(form);
   await form.importSchema(task.form, task.data || {});
@@ -85,7 +86,7 @@ function item(label, value) {
 function claimBar(task, me) {
   if (task.assignee === me.userId) {
     const note = task.delegationState === 'PENDING' ? `${task.owner} 委派您办理此任务：填好表单后交回，由其完成。`
-      : task.unclaimable ? '您已签收此任务。' : '此任务由您本人办理。';
+      : task.unclaimable ? '此任务由您办理（已签收或由同事转办给您）。' : '此任务由您本人办理。';
     return h('p', { class: 'actions' }, h('span', { class: 'muted', id: 'claim-note' }, note),
       task.unclaimable ? h('button', { type: 'button', class: 'secondary', id: 'unclaim', onclick: () => act('unclaim') }, '退回到单位待办') : null);
   }
@@ -252,4 +253,12 @@ function handOver() {
 /** The API's message with each field's reason. */
 function reasons(e) {
   return [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+}
+
+/** form-js names its number fields' step buttons in English for screen readers (Increment, Decrement). */
+function chineseButtons(container) {
+  const names = { Increment: '增加', Decrement: '减少' };
+  const rename = () => container.querySelectorAll('button[aria-label="Increment"], button[aria-label="Decrement"]')
+    .forEach((b) => b.setAttribute('aria-label', names[b.getAttribute('aria-label')]));
+  new MutationObserver(rename).observe(container, { childList: true, subtree: true });
 }

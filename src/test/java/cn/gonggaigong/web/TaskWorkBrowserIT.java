@@ -77,6 +77,19 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         waitUntilReady();
         find("[id$='-Field_willingnessAgreed-0']").click();
         WebElement percent = find("[id$='-Field_agreePercent']");
+        // form-js's English words in Chinese: the step buttons' names, the select's placeholder (checked on an element
+        // of form-js's classes, as this form has no select).
+        waiting().until(d -> d.findElements(By.cssSelector("button[aria-label='增加']")).size() > 0);
+        assertThat(browser.findElements(By.cssSelector("button[aria-label='Increment'], button[aria-label='Decrement']"))).isEmpty();
+        Object placeholder = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const probe = document.createElement('div');
+                probe.className = 'fjs-select-display fjs-select-placeholder';
+                probe.textContent = 'Select';
+                document.body.append(probe);
+                const content = getComputedStyle(probe, '::before').content;
+                probe.remove();
+                return content;""");
+        assertThat(placeholder).isEqualTo("\"请选择\"");
         percent.sendKeys("150");
         // The date field is in Chinese whatever the browser's language, and keeps the day typed year first (this
         // headless browser's format is English, n/j/Y, with which flatpickr alone read 2026-03-01 as 8/6/2027).
