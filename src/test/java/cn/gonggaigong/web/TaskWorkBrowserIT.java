@@ -126,6 +126,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
 
         // 项目详情: the town's step in the timeline, the intake diagram on the NRB's step, the survey marked done.
         open("/projects/" + id);
+        // A fast-tracked project is in no annual plan: the page says so instead of showing the year applied for.
+        assertThat(find("#project-figures").getText()).contains("尚未纳入；随报随审的项目不纳入");
         WebElement timeline = find("#timeline");
         assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇")
                 .contains("相关权利主体是否同意改造：是").doesNotContain("结论：");
