@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates of one form that must be in order, which a form cannot say field by field: a notice cannot end before it
- * starts, a project cannot be completed before its construction starts or its demolition is done. The later field is
- * named, with both dates.
+ * starts, a project cannot be completed before its construction starts or its demolition is done (the later field is
+ * named, with both dates); and the date of something done is not in the future (a signature dated 2099).
  */
 @Component
 public class DateOrder implements SubmissionCheck {
@@ -28,14 +28,31 @@ public class DateOrder implements SubmissionCheck {
             new Rule("Task_DraftMonitoringAgreement", "constructionStartDeadline", "开工时限", "completionDeadline", "竣工时限"),
             new Rule("Task_DraftMonitoringAgreement", "demolitionDeadline", "拆迁完成时限", "completionDeadline", "竣工时限"));
 
+    /**
+     * Dates of things that have happened when the form is submitted (a survey, a signature, a payment, a registration…):
+     * not after today. Deadlines and planned dates are not among them.
+     */
+    static final java.util.Set<String> PAST = java.util.Set.of("surveyDate", "noticeStartDate", "noticeEndDate", "signedDate",
+            "bondPaidDate", "meetingDate", "approvalDate", "filingDate", "voteDate", "subjectSignedDate",
+            "governmentSignedDate", "landApprovalDate", "landContractDate", "paidDate", "registrationDate",
+            "completionDate", "rectifiedDate", "subsidyPaidDate");
+
     @Override
     public boolean appliesTo(String taskDefinitionKey) {
-        return RULES.stream().anyMatch(r -> r.task().equals(taskDefinitionKey));
+        return true;
     }
 
     @Override
     public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
         List<FieldProblem> problems = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                cn.gonggaigong.clock.WorkingDayCalendar.ZONE);
+        variables.forEach((key, value) -> {
+            LocalDate day = PAST.contains(key) ? day(value) : null;
+            if (day != null && day.isAfter(today)) {
+                problems.add(new FieldProblem(key, "不能晚于今天（" + today + "）：填写已经发生的日期"));
+            }
+        });
         for (Rule rule : RULES) {
             if (!rule.task().equals(task.taskDefinitionKey())) {
                 continue;

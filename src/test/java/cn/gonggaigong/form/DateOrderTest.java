@@ -17,7 +17,6 @@ class DateOrderTest {
     @Test
     void theAgreementsCompletionCannotComeBeforeItsConstructionStartOrItsDemolition() {
         assertThat(check.appliesTo("Task_DraftMonitoringAgreement")).isTrue();
-        assertThat(check.appliesTo("Task_SurveyWillingness")).isFalse();
         assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2030-01-01",
                 "constructionStartDeadline", "2025-01-01", "completionDeadline", "2020-01-01")))
                 .containsExactly(new FieldProblem("completionDeadline", "竣工时限（2020-01-01）不能早于开工时限（2025-01-01）"),
@@ -29,11 +28,20 @@ class DateOrderTest {
 
     @Test
     void aNoticeEndsOnOrAfterItsStartAndMissingDatesAreLeftToTheForm() {
-        assertThat(problems("Task_PublishBaseData", Map.of("noticeStartDate", "2026-12-20", "noticeEndDate", "2026-11-01")))
-                .containsExactly(new FieldProblem("noticeEndDate", "公示结束日期（2026-11-01）不能早于公示开始日期（2026-12-20）"));
+        assertThat(problems("Task_PublishBaseData", Map.of("noticeStartDate", "2026-11-20", "noticeEndDate", "2026-11-01")))
+                .containsExactly(new FieldProblem("noticeEndDate", "公示结束日期（2026-11-01）不能早于公示开始日期（2026-11-20）"));
         assertThat(problems("Task_PublishBaseData", Map.of("noticeEndDate", "2026-11-01"))).isEmpty();
-        assertThat(problems("Task_SurveyWillingness", Map.of("noticeStartDate", "2026-12-20", "noticeEndDate", "2026-11-01")))
+        assertThat(problems("Task_SurveyWillingness", Map.of("noticeStartDate", "2026-11-20", "noticeEndDate", "2026-11-01")))
                 .isEmpty();
+    }
+
+    @Test
+    void theDateOfSomethingDoneIsNotInTheFutureWhileADeadlineMayBe() {
+        assertThat(problems("Task_SignAgreementAsGovernment", Map.of("governmentSignedDate", "2099-11-01")))
+                .extracting(FieldProblem::field).containsExactly("governmentSignedDate");
+        assertThat(problems("Task_SurveyWillingness", Map.of("surveyDate", "2026-03-01"))).isEmpty();
+        assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2099-01-01",
+                "constructionStartDeadline", "2099-06-01", "completionDeadline", "2100-01-01"))).isEmpty();
     }
 
     private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {

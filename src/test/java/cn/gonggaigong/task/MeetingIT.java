@@ -68,6 +68,10 @@ class MeetingIT extends WorkApiTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from meeting where document_number = '普规委〔2026〕21号'", Long.class))
                 .isZero();
 
+        Map<String, Object> future = new java.util.LinkedHashMap<>(meeting(List.of(decision(tasks.get(0), "PASS"))));
+        future.put("date", "2099-12-01");
+        assertThat(post("committee1", "/api/meetings", future).body().get("errors").toString()).contains("\"field\":\"date\"")
+                .contains("不能晚于今天");
         Answer header = post("committee1", "/api/meetings", Map.of("kind", "COMMITTEE", "date", "2026/07/01"));
         assertThat(header.body().get("errors")).isEqualTo(json.readTree("""
                 [{"field":"date","reason":"日期格式应为YYYY-MM-DD"},{"field":"documentNumber","reason":"必填"},

@@ -69,11 +69,11 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
                 "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
         String publish = taskId("zhanlong2", code, "Task_PublishBaseData");
-        Answer reversed = post("zhanlong2", "/api/tasks/{id}/complete", Map.of("noticeStartDate", "2026-12-20",
+        Answer reversed = post("zhanlong2", "/api/tasks/{id}/complete", Map.of("noticeStartDate", "2026-11-20",
                 "noticeEndDate", "2026-11-01", "objectionsRaised", false), publish);
         assertThat(reversed.status()).as(reversed.raw()).isEqualTo(400);
         assertThat(reversed.body().get("errors").toString()).isEqualTo(
-                "[{\"field\":\"noticeEndDate\",\"reason\":\"公示结束日期（2026-11-01）不能早于公示开始日期（2026-12-20）\"}]");
+                "[{\"field\":\"noticeEndDate\",\"reason\":\"公示结束日期（2026-11-01）不能早于公示开始日期（2026-11-20）\"}]");
         assertThat(taskId("zhanlong2", code, "Task_PublishBaseData")).isEqualTo(publish);
         complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-11-01",
                 "noticeEndDate", "2026-11-01", "objectionsRaised", false));

@@ -80,7 +80,7 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         assertThat(button.isEnabled()).isFalse();
         assertThat(button.getText()).isEqualTo("已提交");
         assertThat(find("#past-meetings").getText()).contains("普规委〔2026〕21号");
-        assertThat(jdbc.queryForObject("select meeting_date::text from meeting where document_number = '普规委〔2026〕21号'",
+        assertThat(jdbc.queryForObject("select meeting_date::text from meeting where document_number = '普规委〔2026〕21号' order by id desc limit 1",
                 String.class)).isEqualTo("2026-07-01");
         assertThat(find("#agenda-title").getText()).isEqualTo("议程（" + (agenda.size() - 3) + " 个待审议项目）");
 
