@@ -44,7 +44,7 @@ public class WarningRaiser {
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant due = EngineSql.instant(c.get("due_at"));
-        String message = message(c, grade, due, now, raisedBy, urging);
+        String message = message(c, grade, due, now, name(context, raisedBy), urging, name(context, (String) c.get("responsible_group")));
         // Who is told is read first, so the warning, its list of recipients and their notifications are two statements.
         Map<String, Recipients.Recipient> recipients = recipients(context, (String) c.get("responsible_group"),
                 task.getAssignee(), grade);
@@ -75,7 +75,29 @@ public class WarningRaiser {
         return Optional.of(warningId);
     }
 
-    private String message(Map<String, Object> c, Grade grade, Instant due, Instant now, String raisedBy, String urging) {
+    /** How people read an office or a person: the group's name, the user's name (the id when there is neither). */
+    static String name(CommandContext context, String id) {
+        if (id == null) {
+            return null;
+        }
+        return context.runWithoutAuthorization(() -> {
+            org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider identity = context.getReadOnlyIdentityProvider();
+            org.camunda.bpm.engine.identity.Group group = identity.findGroupById(id);
+            if (group != null && group.getName() != null && !group.getName().isBlank()) {
+                return group.getName();
+            }
+            org.camunda.bpm.engine.identity.User user = identity.findUserById(id);
+            if (user != null) {
+                String name = ((user.getLastName() == null ? "" : user.getLastName())
+                        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+                return name.isEmpty() ? id : name;
+            }
+            return id;
+        });
+    }
+
+    private String message(Map<String, Object> c, Grade grade, Instant due, Instant now, String raisedBy, String urging,
+                           String responsible) {
         StringBuilder m = new StringBuilder();
         if (c.get("town_name") != null) {
             m.append(c.get("town_name")).append(' ');
@@ -95,7 +117,7 @@ public class WarningRaiser {
             case URGE -> m.append("被").append(raisedBy).append("催办")
                     .append(dueDay != null ? "（期限" + dueDay + "）" : "").append("：").append(urging);
         }
-        m.append(" 责任单位：").append(c.get("responsible_group")).append('。');
+        m.append(" 责任单位：").append(responsible).append('。');
         return m.toString();
     }
 

@@ -131,6 +131,9 @@ class EscalationApiIT extends ApplicationTestSupport {
         assertThat(urge.get("grade").asText()).isEqualTo("URGE");
         assertThat(urge.get("raisedBy").asText()).isEqualTo("leader1");
         assertThat(urge.get("message").asText()).contains("请于本周内办结");
+        // People and offices by their names, not their ids.
+        assertThat(urge.get("message").asText()).contains("被领导小组组长催办", "责任单位：")
+                .doesNotContain("leader1", "town-zhanlong");
         assertThat(recipients()).containsExactlyInAnyOrder("zhanlong1@demo.invalid", "zhanlong2@demo.invalid");
         call(post("/api/tasks/{id}/urge", task.getId()), "nrb-clerk", Map.of("message", "请尽快"), 201);
 
