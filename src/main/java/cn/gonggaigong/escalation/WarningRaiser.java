@@ -44,7 +44,9 @@ public class WarningRaiser {
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant due = EngineSql.instant(c.get("due_at"));
-        String message = message(c, grade, due, now, name(context, raisedBy), urging, name(context, (String) c.get("responsible_group")));
+        // The urger's name only where the message says it (an urge): the timers' warnings look up the office alone.
+        String message = message(c, grade, due, now, grade == Grade.URGE ? name(context, raisedBy) : raisedBy, urging,
+                name(context, (String) c.get("responsible_group")));
         // Who is told is read first, so the warning, its list of recipients and their notifications are two statements.
         Map<String, Recipients.Recipient> recipients = recipients(context, (String) c.get("responsible_group"),
                 task.getAssignee(), grade);
