@@ -162,6 +162,11 @@ export function messageOf(e) {
   return `页面出错：${e.message}`;
 }
 
+/** The API's message with each field's reason after it (for a place that has no field to put them under). */
+export function messageWithReasons(e) {
+  return [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+}
+
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
 });

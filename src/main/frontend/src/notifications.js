@@ -1,6 +1,6 @@
 // 消息通知: the user's in-app notifications (红黄牌, 督办, 催办), newest first; unread ones are marked and each can be
 // marked read (标为已读), which also updates the header's badge.
-import { api, formatDateTime, h, messageOf, mount, refreshUnreadBadge, startPage } from './common.js';
+import { api, formatDateTime, h, messageOf, messageWithReasons, mount, refreshUnreadBadge, startPage } from './common.js';
 
 const PAGE_SIZE = 50;
 
@@ -108,7 +108,7 @@ function reply(warningId) {
       show(await api(`/api/warnings/${warningId}/reply`, { method: 'POST', json: { reply: text.value } }));
       text.value = '';
     } catch (e) {
-      note.textContent = [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+      note.textContent = messageWithReasons(e);
     } finally {
       send.disabled = false;
     }

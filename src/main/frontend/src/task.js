@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
-import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, mount, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, startPage } from './common.js';
 import { chineseDateFields } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
@@ -121,7 +121,7 @@ function sendBack(task, general) {
             flash(`已退回：“${task.taskName}”`);
             window.location.assign('/tasks');
           } catch (e) {
-            general.textContent = [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+            general.textContent = messageWithReasons(e);
           }
         },
       }, '确认退回'))));
@@ -207,7 +207,7 @@ function comments(canAdd) {
         message.textContent = '';
         await load();
       } catch (e) {
-        message.textContent = reasons(e);
+        message.textContent = messageWithReasons(e);
       } finally {
         add.disabled = false;
       }
@@ -229,7 +229,7 @@ function handOver() {
       flash(done());
       window.location.assign('/tasks');
     } catch (e) {
-      message.textContent = reasons(e);
+      message.textContent = messageWithReasons(e);
     }
   };
   const chosen = () => who.options[who.selectedIndex]?.text || who.value;
@@ -248,11 +248,6 @@ function handOver() {
     people.forEach((p) => who.append(h('option', { value: p.userId }, `${p.name}（${p.userId}）`)));
   }).catch((e) => { message.textContent = messageOf(e); });
   return section;
-}
-
-/** The API's message with each field's reason. */
-function reasons(e) {
-  return [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
 }
 
 /** form-js names its number fields' step buttons in English for screen readers (Increment, Decrement). */

@@ -1,11 +1,10 @@
 package cn.gonggaigong.acceptance;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import cn.gonggaigong.platform.Amounts;
 import cn.gonggaigong.project.ProjectRepository;
 import cn.gonggaigong.task.ProjectTaskContext;
 import org.springframework.stereotype.Component;
@@ -26,16 +25,12 @@ public class SubsidyTasks extends ProjectTaskContext {
         Map<String, Object> values = new LinkedHashMap<>();
         projects.findById(projectId).ifPresent(p -> {
             if (p.getSubsidyAmount() != null) {
-                values.put("subsidyDue", yuan(p.getSubsidyAmount()));
+                values.put("subsidyDue", Amounts.yuan(p.getSubsidyAmount()));
             }
             values.put("subsidyBasis", p.getSubsidyBasis());
             values.put("payee", p.getApplicantName());
         });
         values.values().removeIf(java.util.Objects::isNull);
         return values;
-    }
-
-    private static String yuan(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f", amount).replaceAll("\\.00$", "") + " 元";
     }
 }

@@ -115,6 +115,11 @@ public final class WorkingDayCalendar {
     }
 
     /** The last instant of a day in China's time zone (23:59:59). */
+    /** Today in Puning, by the engine's clock (ClockUtil: what the timers and the tests use). */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), ZONE);
+    }
+
     public static Instant endOf(LocalDate day) {
         return day.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant();
     }

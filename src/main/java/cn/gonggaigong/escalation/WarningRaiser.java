@@ -89,12 +89,7 @@ public class WarningRaiser {
                 return group.getName();
             }
             org.camunda.bpm.engine.identity.User user = identity.findUserById(id);
-            if (user != null) {
-                String name = ((user.getLastName() == null ? "" : user.getLastName())
-                        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-                return name.isEmpty() ? id : name;
-            }
-            return id;
+            return user != null ? cn.gonggaigong.task.UserDirectory.name(user) : id;
         });
     }
 

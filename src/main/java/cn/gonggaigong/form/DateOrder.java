@@ -45,8 +45,7 @@ public class DateOrder implements SubmissionCheck {
     @Override
     public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                cn.gonggaigong.clock.WorkingDayCalendar.ZONE);
+        LocalDate today = cn.gonggaigong.clock.WorkingDayCalendar.today();
         variables.forEach((key, value) -> {
             LocalDate day = PAST.contains(key) ? day(value) : null;
             if (day != null && day.isAfter(today)) {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import cn.gonggaigong.platform.Amounts;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectRepository;
@@ -40,7 +40,7 @@ public class LandTasks extends ProjectTaskContext implements SubmissionCheck {
         Map<String, Object> values = new LinkedHashMap<>();
         projects.findById(projectId).ifPresent(p -> {
             if (p.getLandPrice() != null) {
-                values.put(DUE, yuan(p.getLandPrice()));
+                values.put(DUE, Amounts.yuan(p.getLandPrice()));
             }
             if (p.getLandPriceBasis() != null) {
                 values.put(BASIS, p.getLandPriceBasis());
@@ -63,7 +63,7 @@ public class LandTasks extends ProjectTaskContext implements SubmissionCheck {
                 && variables.get("paidAmount") instanceof Number paid) {
             BigDecimal due = projects.findById(task.projectId()).map(Project::getLandPrice).orElse(null);
             if (due != null && new BigDecimal(paid.toString()).compareTo(due) < 0) {
-                return List.of(new FieldProblem("paidAmount", "少于应缴土地出让价款 " + yuan(due) + "，须缴清后办理不动产登记"));
+                return List.of(new FieldProblem("paidAmount", "少于应缴土地出让价款 " + Amounts.yuan(due) + "，须缴清后办理不动产登记"));
             }
         }
         return List.of();
@@ -94,9 +94,5 @@ public class LandTasks extends ProjectTaskContext implements SubmissionCheck {
                     : "公开出让土地市场评估价不能低于国有划拨土地市场评估价（基准评估价），差额计收（第十八条第五款）"));
         }
         return problems;
-    }
-
-    static String yuan(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f", amount).replaceAll("\\.00$", "") + " 元";
     }
 }

@@ -123,8 +123,7 @@ public class MeetingService {
         } else {
             try {
                 date = LocalDate.parse(request.date().trim());
-                LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                        cn.gonggaigong.clock.WorkingDayCalendar.ZONE);
+                LocalDate today = cn.gonggaigong.clock.WorkingDayCalendar.today();
                 if (date.isAfter(today)) {
                     problems.add(new FieldProblem(DATE, "不能晚于今天（" + today + "）：登记已经召开的会议"));
                     date = null;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.platform.Amounts;
 import cn.gonggaigong.task.ProjectTaskContext;
 import org.springframework.stereotype.Component;
 
@@ -77,11 +78,11 @@ public class SchemeTasks extends ProjectTaskContext {
     }
 
     private static String area(BigDecimal value) {
-        return value == null ? "—" : String.format(java.util.Locale.ROOT, "%,.2f", value).replaceAll("\\.00$", "") + " 平方米";
+        return Amounts.text(value, "平方米");
     }
 
     private static String money(BigDecimal value) {
-        return value == null ? "—" : String.format(java.util.Locale.ROOT, "%,.2f", value).replaceAll("\\.00$", "") + " 元";
+        return Amounts.yuan(value);
     }
 
     private static String plain(BigDecimal value) {

@@ -30,7 +30,8 @@ public class UserDirectory {
         return user == null ? userId : name(user);
     }
 
-    static String name(User user) {
+    /** How people read a user: last and first name, or the id when the user has neither. */
+    public static String name(User user) {
         String last = user.getLastName() == null ? "" : user.getLastName();
         String first = user.getFirstName() == null ? "" : user.getFirstName();
         String name = (last + first).trim();

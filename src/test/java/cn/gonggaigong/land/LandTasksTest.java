@@ -40,8 +40,8 @@ class LandTasksTest {
 
     @Test
     void amountsAreShownInYuanWithThousandsSeparators() {
-        assertThat(LandTasks.yuan(new java.math.BigDecimal("2000000.00"))).isEqualTo("2,000,000 元");
-        assertThat(LandTasks.yuan(new java.math.BigDecimal("1234.50"))).isEqualTo("1,234.50 元");
+        assertThat(cn.gonggaigong.platform.Amounts.yuan(new java.math.BigDecimal("2000000.00"))).isEqualTo("2,000,000 元");
+        assertThat(cn.gonggaigong.platform.Amounts.yuan(new java.math.BigDecimal("1234.50"))).isEqualTo("1,234.50 元");
     }
 
     private static List<String> fields(Map<String, Object> variables) {
