@@ -46,6 +46,8 @@ startPage(null, async (main) => {
     overview.scheme ? h('section', { class: 'card', 'aria-labelledby': 'scheme-title' },
       h('h2', { id: 'scheme-title' }, '现行改造方案'),
       h('ul', { class: 'plain', id: 'scheme-figures' }, overview.scheme.split('\n').map((line) => h('li', {}, line)))) : null,
+    (overview.milestones || []).length ? h('section', { class: 'card', 'aria-labelledby': 'milestones-title' },
+      h('h2', { id: 'milestones-title' }, '监管协议履约情况'), milestones(overview.milestones)) : null,
     h('section', { class: 'card', 'aria-labelledby': 'open-title' },
       h('h2', { id: 'open-title' }, '当前待办'), openTasks(overview.openTasks || [])),
     h('section', { class: 'card', 'aria-labelledby': 'diagram-title' },
@@ -58,6 +60,19 @@ startPage(null, async (main) => {
       h('h2', { id: 'attachments-title' }, '申报材料及附件'), attachmentList, uploadForm(() => loadAttachments(attachmentList))));
   await Promise.all([loadAttachments(attachmentList), drawDiagrams(overview.diagrams || [])]);
 });
+
+const MILESTONE_BADGE = { 按期完成: 'badge ok', 逾期后完成: 'badge red', 已逾期: 'badge red' };
+
+/** The monitoring agreement's deadlines (Art. 13) and how each stands; a late one with the town's explanation. */
+function milestones(list) {
+  return h('table', { id: 'milestones' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '约定事项'), h('th', { scope: 'col' }, '时限'),
+      h('th', { scope: 'col' }, '履约情况'), h('th', { scope: 'col' }, '逾期说明'))),
+    h('tbody', {}, list.map((m) => h('tr', { 'data-status': m.status },
+      h('td', {}, m.name), h('td', {}, m.deadline),
+      h('td', {}, h('span', { class: MILESTONE_BADGE[m.status] || 'badge' }, m.status)),
+      h('td', {}, m.explanation || '—')))));
+}
 
 function figures(project) {
   const rows = FIGURES.map(([name, value]) => [name, value(project)]).filter(([, value]) => value !== undefined && value !== null && value !== '');

@@ -1,7 +1,7 @@
 package cn.gonggaigong.agreement;
 
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,6 +9,6 @@ public interface AgreementMilestoneRepository extends JpaRepository<AgreementMil
 
     List<AgreementMilestone> findByProjectIdOrderByDeadlineAsc(Long projectId);
 
-    /** Open milestones due on or before a date (overdue or due soon). */
-    List<AgreementMilestone> findByCompletedAtIsNullAndDeadlineLessThanEqualOrderByDeadlineAsc(LocalDate date);
+    /** The project's milestone of a term (the latest, should an agreement be drawn up again). */
+    Optional<AgreementMilestone> findFirstByProjectIdAndTermOrderByIdDesc(Long projectId, String term);
 }

@@ -43,7 +43,7 @@ public class AgreementRecorder implements JavaDelegate {
         Project project = ProjectLookup.of(projects, Variables.id(execution, ProjectLifecycleProcess.Var.PROJECT_ID));
         String agreementNumber = Variables.text(execution, "agreementNumber");
         MILESTONES.forEach((field, name) -> milestones.save(
-                new AgreementMilestone(project, agreementNumber, name, date(execution, field))));
+                new AgreementMilestone(project, agreementNumber, field, name, date(execution, field))));
     }
 
     static LocalDate date(DelegateExecution execution, String field) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monitoring agreement's deadlines (Art. 13), shown where the project is measured against them: the town's
- * progress reports and NRB's completion inspection.
+ * progress reports, its explanation of a deadline missed, and NRB's completion inspection.
  */
 @Component
 public class AgreementTasks extends ProjectTaskContext {
@@ -18,7 +18,7 @@ public class AgreementTasks extends ProjectTaskContext {
     private final AgreementMilestoneRepository milestones;
 
     public AgreementTasks(AgreementMilestoneRepository milestones) {
-        super(Set.of("Task_ReportProgress", "Task_InspectCompletion"));
+        super(Set.of("Task_ReportProgress", "Task_InspectCompletion", "Task_ExplainMilestoneBreach"));
         this.milestones = milestones;
     }
 
@@ -29,7 +29,30 @@ public class AgreementTasks extends ProjectTaskContext {
             return Map.of("agreementTerms", "（无监管协议，如由政府作为改造主体）");
         }
         return Map.of("agreementTerms", "监管协议 " + all.get(0).getAgreementNumber() + "\n" + all.stream()
-                .map(m -> m.getName() + "：" + m.getDeadline() + (m.getCompletedAt() != null ? "（已完成）" : ""))
+                .map(m -> m.getName() + "：" + m.getDeadline() + state(m))
                 .collect(Collectors.joining("\n")));
+    }
+
+    private static String state(AgreementMilestone m) {
+        String status = status(m, cn.gonggaigong.clock.WorkingDayCalendar.today());
+        return "未到期".equals(status) ? "" : "（" + status + "）";
+    }
+
+    /** How a milestone stands on a day: 按期完成, 逾期后完成, 已逾期 or 未到期 (the project page says it too). */
+    public static String status(AgreementMilestone m, java.time.LocalDate today) {
+        boolean late = m.getBreachedAt() != null;
+        if (m.isCompleted()) {
+            return late ? "逾期后完成" : "按期完成";
+        }
+        return late || today.isAfter(m.getDeadline()) ? "已逾期" : "未到期";
+    }
+
+    /** The town's explanation of a breach in one line; null when there is none. */
+    public static String explanation(AgreementMilestone m) {
+        if (m.getExplainedAt() == null) {
+            return m.getBreachedAt() != null ? "乡镇尚未说明逾期情况" : null;
+        }
+        return "逾期原因：" + m.getBreachReason() + "；属改造主体责任：" + (Boolean.TRUE.equals(m.getSubjectResponsible()) ? "是" : "否")
+                + "；整改措施：" + m.getRemedy() + (m.getExpectedDate() != null ? "；预计完成：" + m.getExpectedDate() : "");
     }
 }

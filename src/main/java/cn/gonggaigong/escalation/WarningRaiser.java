@@ -63,16 +63,7 @@ public class WarningRaiser {
             return Optional.empty();
         }
         long warningId = ((Number) inserted.get("id")).longValue();
-        if (!recipients.isEmpty()) {
-            String title = "【" + grade.label() + "】" + task.getName();
-            sql.update("""
-                    insert into notification (user_id, warning_id, title, body, email, created_at)
-                    select r.user_id, ?, ?, ?, r.email, ? from unnest(?, ?) with ordinality as r(user_id, email, ord)
-                    order by r.ord""",
-                    warningId, title, message, now,
-                    recipients.keySet().toArray(String[]::new),
-                    recipients.values().stream().map(r -> blankToNull(r.email())).toArray(String[]::new));
-        }
+        Notices.insert(sql, warningId, "【" + grade.label() + "】" + task.getName(), message, now, recipients);
         context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> notifier.raised(warningId));
         return Optional.of(warningId);
     }
@@ -129,9 +120,5 @@ public class WarningRaiser {
             groups.add(Groups.LEADING_GROUP_OFFICE);
         }
         return Recipients.of(context, groups, responsible, assignee);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Dates of one form that must be in order, which a form cannot say field by field: a notice cannot end before it
  * starts, a project cannot be completed before its construction starts or its demolition is done (the later field is
- * named, with both dates); and the date of something done is not in the future (a signature dated 2099).
+ * named, with both dates); the date of something done is not in the
+ * future (a signature dated 2099), and a date promised is not in the past.
  */
 @Component
 public class DateOrder implements SubmissionCheck {
@@ -37,6 +38,9 @@ public class DateOrder implements SubmissionCheck {
             "governmentSignedDate", "landApprovalDate", "landContractDate", "paidDate", "registrationDate",
             "completionDate", "rectifiedDate", "subsidyPaidDate");
 
+    /** Dates a promise is made for (整改预计完成日期): not before today. */
+    static final java.util.Set<String> FUTURE = java.util.Set.of("expectedCompletionDate");
+
     @Override
     public boolean appliesTo(String taskDefinitionKey) {
         return true;
@@ -50,6 +54,10 @@ public class DateOrder implements SubmissionCheck {
             LocalDate day = PAST.contains(key) ? day(value) : null;
             if (day != null && day.isAfter(today)) {
                 problems.add(new FieldProblem(key, "不能晚于今天（" + today + "）：填写已经发生的日期"));
+            }
+            LocalDate promised = FUTURE.contains(key) ? day(value) : null;
+            if (promised != null && promised.isBefore(today)) {
+                problems.add(new FieldProblem(key, "不能早于今天（" + today + "）：填写预计完成的日期"));
             }
         });
         for (Rule rule : RULES) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Figures of one form that must agree with each other, which a form cannot say field by field: parts of a floor
  * area are not larger than the whole (the subsidy is computed from them, Art. 19), a construction reported finished
- * is at 100 %, a transition period granted names the new business it is for (Art. 22).
+ * is at 100 % and has started, a transition period granted names the new business it is for (Art. 22).
  */
 @Component
 public class FigureRules implements SubmissionCheck {
@@ -44,6 +44,10 @@ public class FigureRules implements SubmissionCheck {
                 Double percent = number(v.get("progressPercent"));
                 if (Boolean.TRUE.equals(v.get("constructionCompleted")) && percent != null && percent < 100) {
                     problems.add(new FieldProblem("progressPercent", "建设已完成时总体进度应为100%"));
+                }
+                // The agreement's start of construction is read from this answer (AgreementClock).
+                if (Boolean.TRUE.equals(v.get("constructionCompleted")) && Boolean.FALSE.equals(v.get("constructionStarted"))) {
+                    problems.add(new FieldProblem("constructionStarted", "建设已完成的项目应已动工建设"));
                 }
             }
             case TRANSITION -> {

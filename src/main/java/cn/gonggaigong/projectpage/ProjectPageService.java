@@ -15,6 +15,8 @@ import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.agreement.AgreementMilestoneRepository;
+import cn.gonggaigong.agreement.AgreementTasks;
 import cn.gonggaigong.scheme.RuleCheckRecorder;
 import cn.gonggaigong.scheme.SchemeRepository;
 import cn.gonggaigong.scheme.SchemeTasks;
@@ -66,12 +68,15 @@ public class ProjectPageService {
     private final SystemRights system;
     private final NamedParameterJdbcTemplate jdbc;
     private final SchemeRepository schemes;
+    private final AgreementMilestoneRepository milestones;
 
     public ProjectPageService(ProjectService projectService, ProjectRepository projects, ProjectAccess access,
                               TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                               UserDirectory users, HistoryService historyService, RepositoryService repositoryService,
-                              SystemRights system, NamedParameterJdbcTemplate jdbc, SchemeRepository schemes) {
+                              SystemRights system, NamedParameterJdbcTemplate jdbc, SchemeRepository schemes,
+                              AgreementMilestoneRepository milestones) {
         this.schemes = schemes;
+        this.milestones = milestones;
         this.projectService = projectService;
         this.projects = projects;
         this.access = access;
@@ -93,7 +98,16 @@ public class ProjectPageService {
         access.checkRead(user, project);
         return new Overview(projectService.details(projectId), timeline(projectId),
                 items.items(queries.ofProject(projectId), user), diagrams(project),
-                schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null));
+                schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
+                milestones(projectId));
+    }
+
+    private List<ProjectPageViews.Milestone> milestones(long projectId) {
+        java.time.LocalDate today = cn.gonggaigong.clock.WorkingDayCalendar.today();
+        return milestones.findByProjectIdOrderByDeadlineAsc(projectId).stream()
+                .map(m -> new ProjectPageViews.Milestone(m.getName(), m.getDeadline(), AgreementTasks.status(m, today),
+                        AgreementTasks.explanation(m)))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -26,7 +26,13 @@ public final class ProjectPageViews {
     public record Overview(ProjectDetails project, List<TimelineEntry> timeline, List<TaskItem> openTasks,
                            List<Diagram> diagrams,
                            @io.swagger.v3.oas.annotations.media.Schema(description = "现行改造方案（最新版本）的主要指标，一行一项；尚未编制为 null")
-                           String scheme) {
+                           String scheme,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "实施监管协议约定的时限及履约情况；无监管协议为空列表")
+                           List<Milestone> milestones) {
+    }
+
+    /** A deadline of the monitoring agreement and how it stands (按期完成, 逾期后完成, 已逾期, 未到期). */
+    public record Milestone(String name, java.time.LocalDate deadline, String status, String explanation) {
     }
 
     public record MyProject(Long id, String code, String name, String townName, String phase, String phaseName,

@@ -210,8 +210,11 @@ final class LifecycleDriver {
                 "approvalDate", "2026-08-01");
         put(data, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", "2026-08-05");
         put(data, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
-        put(data, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", "2027-03-31",
-                "constructionStartDeadline", "2027-06-30", "completionDeadline", "2029-06-30");
+        put(data, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline",
+                // Ahead of the day it runs, so that no deadline of the agreement passes while it drives (BENCHMARKS.md, P1).
+                cn.gonggaigong.clock.WorkingDayCalendar.today().plusMonths(4).toString(),
+                "constructionStartDeadline", cn.gonggaigong.clock.WorkingDayCalendar.today().plusMonths(7).toString(),
+                "completionDeadline", cn.gonggaigong.clock.WorkingDayCalendar.today().plusYears(3).toString());
         put(data, "Task_SignAgreementAsSubject", "subjectSignedDate", "2026-09-10", "subjectAccepted", true);
         put(data, "Task_SignAgreementAsGovernment", "governmentSignedDate", "2026-09-15", "documentNumber", "普府监〔2026〕7号");
         put(data, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
@@ -222,7 +225,7 @@ final class LifecycleDriver {
         put(data, "Task_RegisterLandRights", "realEstateCertificateNumber", "粤(2026)普宁市不动产权第0099999号",
                 "registrationDate", "2026-11-01");
         put(data, "Task_ReportProgress", "reportMonth", "2029-05", "progressPercent", 100.0, "demolitionCompleted", true,
-                "constructionCompleted", true);
+                "constructionStarted", true, "constructionCompleted", true);
         put(data, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,
                 "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
         put(data, "Task_InspectCompletion", "acceptancePassed", true, "builtPlotRatio", 3.1, "safetyEnvCompliant", true,

@@ -44,6 +44,16 @@ class DateOrderTest {
                 "constructionStartDeadline", "2099-06-01", "completionDeadline", "2100-01-01"))).isEmpty();
     }
 
+    @Test
+    void aDatePromisedIsNotInThePast() {
+        assertThat(problems("Task_ExplainMilestoneBreach", Map.of("expectedCompletionDate", "2020-01-01")))
+                .extracting(FieldProblem::field, FieldProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("expectedCompletionDate",
+                        "不能早于今天（" + cn.gonggaigong.clock.WorkingDayCalendar.today() + "）：填写预计完成的日期"));
+        assertThat(problems("Task_ExplainMilestoneBreach",
+                Map.of("expectedCompletionDate", cn.gonggaigong.clock.WorkingDayCalendar.today().toString()))).isEmpty();
+    }
+
     private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
         TaskRow task = new TaskRow("t1", "任务", taskKey, null, null, "pi", null, null, null, null, null, List.of(),
                 List.of(), null, null, null, null, null, null, null, null, null);

@@ -37,6 +37,17 @@ class FigureRulesTest {
         assertThat(rules.appliesTo("Task_SurveyWillingness")).isFalse();
     }
 
+    @Test
+    void aFinishedConstructionHasStarted() {
+        assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 100.0, "constructionCompleted", true,
+                "constructionStarted", false)))
+                .containsExactly(new FieldProblem("constructionStarted", "建设已完成的项目应已动工建设"));
+        assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 100.0, "constructionCompleted", true,
+                "constructionStarted", true))).isEmpty();
+        assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 0.0, "constructionCompleted", false,
+                "constructionStarted", false))).isEmpty();
+    }
+
     private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
         return rules.problems(new TaskRow("t1", "任务", taskKey, null, null, "pi", null, null, null, null, null, List.of(),
                 List.of(), null, null, null, null, null, null, null, null, null), variables);

@@ -119,7 +119,10 @@ class FormDefinitionsTest {
         CONTRACT.put("RegisterLandRights", "landPriceDue paidAmount paymentReceipt *realEstateCertificateNumber *registrationDate");
         // ImplementationSupervision
         CONTRACT.put("ReportProgress",
-                "agreementTerms *reportMonth *progressPercent *demolitionCompleted *constructionCompleted issues");
+                "agreementTerms *reportMonth *progressPercent *demolitionCompleted *constructionStarted *constructionCompleted issues");
+        // A deadline of the agreement passed (Art. 13 (二)): the town explains it; Art. 19 reads subjectResponsible.
+        CONTRACT.put("ExplainMilestoneBreach", "breachedMilestone agreementTerms *breachReason *subjectResponsible *remedy"
+                + " *expectedCompletionDate");
         // CompletionAcceptance
         CONTRACT.put("ApplyForAcceptance", "*completionDate *builtTotalFloorArea *productiveFloorArea"
                 + " *officeLivingFloorArea *floors *hasIndustrialLift");
@@ -169,7 +172,7 @@ class FormDefinitionsTest {
             "bondPaidDate", "meetingDate", "approvalDate", "filingDate", "voteDate", "demolitionDeadline",
             "constructionStartDeadline", "completionDeadline", "subjectSignedDate", "governmentSignedDate",
             "landApprovalDate", "landContractDate", "paidDate", "registrationDate", "completionDate",
-            "rectifiedDate", "subsidyPaidDate");
+            "rectifiedDate", "subsidyPaidDate", "expectedCompletionDate");
 
     // ------------------------------------------------------------------------------------------------------
 
@@ -362,7 +365,7 @@ class FormDefinitionsTest {
         Map<String, Path> files = formFilesByName();
         assertThat(files.keySet()).as("form files in %s", FORMS_DIR.toAbsolutePath())
                 .containsExactlyInAnyOrderElementsOf(CONTRACT.keySet());
-        assertThat(CONTRACT).hasSize(42);
+        assertThat(CONTRACT).hasSize(43);
 
         SoftAssertions soft = new SoftAssertions();
         CONTRACT.forEach((name, spec) -> {

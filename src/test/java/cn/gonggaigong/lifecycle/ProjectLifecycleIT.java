@@ -61,6 +61,14 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
     TransactionTemplate tx;
 
     private static final String PASSWORD = "demo";
+    /**
+     * The agreement's deadlines, ahead of the day the test runs: fixed dates would pass in a later year, and the
+     * supervision model would then (rightly) record them as breached.
+     */
+    private static final java.time.LocalDate TODAY = cn.gonggaigong.clock.WorkingDayCalendar.today();
+    private static final String DEMOLITION = TODAY.plusMonths(4).toString();
+    private static final String START = TODAY.plusMonths(7).toString();
+    private static final String COMPLETION = TODAY.plusYears(3).toString();
 
     /** Who does each step: the demo users of keycloak-realm.json, each only in the group the model names. */
     private static final Map<String, String> ACTOR = Map.ofEntries(
@@ -181,14 +189,14 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
 
         // Compensation vote, monitoring agreement (Art. 13), land (Art. 15–18).
         complete(code, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
-        complete(code, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", "2027-03-31",
-                "constructionStartDeadline", "2027-06-30", "completionDeadline", "2029-06-30");
+        complete(code, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", DEMOLITION,
+                "constructionStartDeadline", START, "completionDeadline", COMPLETION);
         // The signers read the terms they sign on their task (read-only fields of their forms).
         String signing = tasks("applicant1", code, "Task_SignAgreementAsSubject").get(0).get("id").asText();
         JsonNode terms = json.readTree(as("applicant1").getForObject("/api/tasks/{id}", String.class, signing)).get("data");
         assertThat(terms.get("agreementNumber").asText()).isEqualTo("JG-2026-07");
-        assertThat(terms.get("demolitionDeadline").asText()).isEqualTo("2027-03-31");
-        assertThat(terms.get("completionDeadline").asText()).isEqualTo("2029-06-30");
+        assertThat(terms.get("demolitionDeadline").asText()).isEqualTo(DEMOLITION);
+        assertThat(terms.get("completionDeadline").asText()).isEqualTo(COMPLETION);
         complete(code, "Task_SignAgreementAsSubject", "subjectSignedDate", "2026-09-10", "subjectAccepted", true);
         complete(code, "Task_SignAgreementAsGovernment", "governmentSignedDate", "2026-09-15", "documentNumber", "普府监〔2026〕7号");
         complete(code, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
@@ -212,9 +220,9 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         // The town reports progress against the agreement's deadlines, which its task shows.
         String report = tasks("zhanlong1", code, "Task_ReportProgress").get(0).get("id").asText();
         assertThat(json.readTree(as("zhanlong1").getForObject("/api/tasks/{id}", String.class, report)).at("/data/agreementTerms")
-                .asText()).startsWith("监管协议 JG-2026-07\n").contains("2027-03-31", "2027-06-30", "2029-06-30");
+                .asText()).startsWith("监管协议 JG-2026-07\n").contains(DEMOLITION, START, COMPLETION);
         complete(code, "Task_ReportProgress", "reportMonth", "2029-05", "progressPercent", 100.0, "demolitionCompleted", true,
-                "constructionCompleted", true);
+                "constructionStarted", true, "constructionCompleted", true);
         complete(code, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,
                 "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
         // Not passed without saying what is wrong: refused, the applicant could not know what to rectify.
@@ -264,7 +272,12 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
 
             List<AgreementMilestone> deadlines = milestones.findByProjectIdOrderByDeadlineAsc(id);
             assertThat(deadlines).extracting(m -> m.getDeadline().toString())
-                    .containsExactly("2027-03-31", "2027-06-30", "2029-06-30");
+                    .containsExactly(DEMOLITION, START, COMPLETION);
+            // The report had all three done, before their deadlines: none breached.
+            assertThat(deadlines).allSatisfy(m -> {
+                assertThat(m.getCompletedAt()).isNotNull();
+                assertThat(m.getBreachedAt()).isNull();
+            });
 
             List<DecisionRecord> steps = decisions.findByProjectIdOrderByDecidedAtAscIdAsc(id);
             assertThat(steps).extracting(DecisionRecord::getTaskDefinitionKey).contains(

@@ -64,6 +64,37 @@ class CompletionAcceptanceProcessTest {
         assertThat(pi).isEnded().hasPassed("EndEvent_ProjectAccepted");
     }
 
+    /** The agreement's start of construction was missed; the town found it the subject's doing or not. */
+    private static void constructionStartedLate(boolean subjectResponsible) {
+        cn.gonggaigong.agreement.AgreementMilestone late = new cn.gonggaigong.agreement.AgreementMilestone(null, "JG-1",
+                "constructionStartDeadline", "动工建设", java.time.LocalDate.parse("2027-06-30"));
+        late.breach(java.time.Instant.parse("2027-07-01T00:00:00Z"));
+        late.explain("资金不到位", subjectResponsible, "已筹资", java.time.LocalDate.parse("2027-09-30"), "zhanlong1",
+                java.time.Instant.parse("2027-07-02T00:00:00Z"));
+        org.mockito.Mockito.when(ProcessTestSupport.MILESTONES.findByProjectIdOrderByDeadlineAsc(131L))
+                .thenReturn(java.util.List.of(late));
+    }
+
+    @Test
+    void aDeadlineTheSubjectMissedWithholdsTheSubsidy() {
+        constructionStartedLate(true);
+        ProcessInstance pi = applied("FULL", 40000.0);
+        inspect(pi, true);
+
+        assertThat(pi).isEnded().hasNotPassed("Task_DisburseSubsidy");
+        assertThat(pi).variables().containsEntry("subsidyAmount", 0.0);
+    }
+
+    @Test
+    void aDeadlineMissedNotByTheSubjectKeepsTheSubsidy() {
+        constructionStartedLate(false);
+        ProcessInstance pi = applied("FULL", 40000.0);
+        inspect(pi, true);
+
+        assertThat(pi).isWaitingAt("Task_DisburseSubsidy");
+        assertThat(pi).variables().containsEntry("subsidyAmount", 720000.0);
+    }
+
     @Test
     void microRenovationGetsNoConstructionSubsidy() {
         ProcessInstance pi = applied("MICRO", 40000.0);

@@ -1,6 +1,8 @@
 package cn.gonggaigong.process;
 
 import cn.gonggaigong.acceptance.SubsidyAssessment;
+import cn.gonggaigong.agreement.AgreementClock;
+import cn.gonggaigong.agreement.AgreementMilestoneRepository;
 import cn.gonggaigong.land.LandPriceAssessment;
 import cn.gonggaigong.scheme.RuleCheck;
 import cn.gonggaigong.scheme.SchemeFigures;
@@ -9,8 +11,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.mockito.Mockito;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -26,7 +32,27 @@ final class ProcessTestSupport {
     static final String TOWN = "town-zhanlong";
     static final String APPLICANT = "applicant-demo";
 
+    /**
+     * The monitoring agreement's milestones as the supervision model reads them ({@code agreementClock}, the
+     * production code over this repository): none unless a test stubs them.
+     */
+    static final AgreementMilestoneRepository MILESTONES = Mockito.mock(AgreementMilestoneRepository.class);
+    /** The breaches and explanations the model recorded ({@code agreementBreaches}: "breach:term", "explanation:term"). */
+    static final List<String> BREACH_RECORDS = new ArrayList<>();
+
     private ProcessTestSupport() {
+    }
+
+    /** Stands in for the JPA-writing {@code agreementBreaches}: notes what the model asked it to record. */
+    public static final class RecordedBreaches {
+        public void recordBreach(DelegateExecution execution, String term) {
+            BREACH_RECORDS.add("breach:" + term);
+            execution.setVariableLocal("breachedMilestone", term);
+        }
+
+        public void recordExplanation(DelegateExecution execution, String term) {
+            BREACH_RECORDS.add("explanation:" + term);
+        }
     }
 
     static void registerGlue() {
@@ -41,6 +67,11 @@ final class ProcessTestSupport {
         Mocks.register("unitPlanPublisher", noDelegate);
         Mocks.register("schemeApprovalRecorder", noDelegate);
         Mocks.register("agreementRecorder", noDelegate);
+        Mockito.reset(MILESTONES);
+        BREACH_RECORDS.clear();
+        Mocks.register("agreementClock", new AgreementClock(MILESTONES));
+        Mocks.register("agreementBreaches", new RecordedBreaches());
+        Mocks.register("agreementProgress", noListener);
         Mocks.register("schemeRecorder", (JavaDelegate) execution -> SchemeFigures.from(execution).applyTo(execution));
         Mocks.register("ruleCheckRecorder", (JavaDelegate) execution -> RuleCheck.fromDecisions(execution).applyTo(execution));
         Mocks.register("landPriceRecorder", (JavaDelegate) LandPriceAssessment::applyTo);

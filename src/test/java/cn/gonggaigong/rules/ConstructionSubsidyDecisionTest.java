@@ -52,6 +52,7 @@ class ConstructionSubsidyDecisionTest {
         .putValue("floors", 6)
         .putValue("hasIndustrialLift", true)
         .putValue("safetyEnvCompliant", true)
+        .putValue("agreementMet", true)
         .putValue("contiguousRenovation", false)
         .putValue("productiveFloorArea", productiveFloorArea);
   }
@@ -83,6 +84,7 @@ class ConstructionSubsidyDecisionTest {
               tuple("floors", "integer"),
               tuple("hasIndustrialLift", "boolean"),
               tuple("safetyEnvCompliant", "boolean"),
+              tuple("agreementMet", "boolean"),
               tuple("contiguousRenovation", "boolean"),
               tuple("productiveFloorArea", "double"),
               tuple("productiveFloorArea * 18", "double"));
@@ -90,7 +92,7 @@ class ConstructionSubsidyDecisionTest {
       assertThat(table.getOutputs())
           .extracting(Output::getName, Output::getTypeRef)
           .containsExactly(tuple("subsidy", "double"), tuple("subsidyBasis", "string"));
-      assertThat(table.getRules()).hasSize(8)
+      assertThat(table.getRules()).hasSize(9)
           .allSatisfy(r -> assertThat(r.getDescription().getTextContent()).contains("第十九条"));
     }
   }
@@ -177,6 +179,15 @@ class ConstructionSubsidyDecisionTest {
     DmnDecisionRuleResult row = evaluate(qualifying(40_000).putValue("safetyEnvCompliant", false));
     assertThat(row.<Double>getEntry("subsidy")).isEqualTo(0.0);
     assertThat(row.<String>getEntry("subsidyBasis")).contains("安全生产和环境保护");
+  }
+
+  @Test
+  void agreementNotMetGetsNothing() {
+    DmnDecisionRuleResult row = evaluate(qualifying(40_000).putValue("agreementMet", false));
+    assertThat(row.<Double>getEntry("subsidy")).isEqualTo(0.0);
+    assertThat(row.<String>getEntry("subsidyBasis")).contains("监管协议");
+    assertThat(subsidy(qualifying(150_000).putValue("contiguousRenovation", true).putValue("agreementMet", false)))
+        .isEqualTo(0.0);
   }
 
   @Test

@@ -1,0 +1,47 @@
+package cn.gonggaigong.escalation;
+
+import cn.gonggaigong.platform.EngineSql;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * In-app notifications (消息通知), written in the current engine command: those of a warning, and notices that are
+ * not a warning on a task (a breach of the monitoring agreement), which have no 回告.
+ */
+public final class Notices {
+
+    private Notices() {
+    }
+
+    /**
+     * Notifies the members of the groups (each user once), without a warning. The first group is the one the notice
+     * is addressed to. Returns how many were notified.
+     */
+    public static int toGroups(CommandContext context, List<String> groups, String title, String body) {
+        Map<String, Recipients.Recipient> recipients = Recipients.of(context, groups, groups.get(0), null);
+        insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
+        return recipients.size();
+    }
+
+    /** One notification per recipient, in the recipients' order, in one statement. */
+    static void insert(EngineSql sql, Long warningId, String title, String body, Instant at,
+                       Map<String, Recipients.Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        sql.update("""
+                insert into notification (user_id, warning_id, title, body, email, created_at)
+                select r.user_id, ?, ?, ?, r.email, ? from unnest(?, ?) with ordinality as r(user_id, email, ord)
+                order by r.ord""",
+                warningId, title, body, at,
+                recipients.keySet().toArray(String[]::new),
+                recipients.values().stream().map(r -> blankToNull(r.email())).toArray(String[]::new));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,142 @@
+package cn.gonggaigong.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.task.WorkApiTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A deadline of the monitoring agreement passes with its milestone not done (Art. 13 (二), Art. 14): the engine's
+ * job executor finds it by its timer, the breach is recorded and the town, NRB and the leading group's office are
+ * told; the town explains it from its task list (checked like any form); the project page and the subsidy (Art. 19)
+ * read the explanation; a later report has it done.
+ */
+class AgreementBreachIT extends WorkApiTestSupport {
+
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    AgreementMilestoneRepository milestones;
+    @Autowired
+    AgreementClock clock;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aDeadlinePassedIsFoundByItsTimerToldExplainedByTheTownAndWithholdsTheSubsidy() throws Exception {
+        JsonNode applied = apply("zhanlong", "占陇镇协议逾期校验项目");
+        long id = applied.get("id").asLong();
+        String code = applied.get("code").asText();
+        LocalDate today = WorkingDayCalendar.today();
+        LocalDate demolition = today.minusDays(3);
+        transactions.executeWithoutResult(status -> {
+            var project = projects.findById(id).orElseThrow();
+            milestones.save(new AgreementMilestone(project, "JG-IT-1", "demolitionDeadline", "完成拆迁及补偿安置", demolition));
+            milestones.save(new AgreementMilestone(project, "JG-IT-1", "constructionStartDeadline", "动工建设", today.plusMonths(2)));
+            milestones.save(new AgreementMilestone(project, "JG-IT-1", "completionDeadline", "竣工", today.plusYears(2)));
+        });
+        assertThat(clock.agreementMet(id)).isTrue();
+        ProcessInstance supervision = runtimeService.startProcessInstanceByKey("ImplementationSupervision", code,
+                Map.of("projectId", id, "townGroup", "town-zhanlong"));
+        // Three deadlines followed; the demolition's was due at midnight after it, so the job executor takes it now.
+        assertThat(managementService.createJobQuery().processInstanceId(supervision.getId())
+                .activityId("IntermediateEvent_MilestoneOverdue").count()).isBetween(2L, 3L);
+
+        String explain = awaitTask("zhanlong1", code, "Task_ExplainMilestoneBreach");
+        AgreementMilestone late = milestones.findFirstByProjectIdAndTermOrderByIdDesc(id, "demolitionDeadline").orElseThrow();
+        assertThat(late.getBreachedAt()).isNotNull();
+        assertThat(late.getCompletedAt()).isNull();
+        assertThat(milestones.findFirstByProjectIdAndTermOrderByIdDesc(id, "constructionStartDeadline").orElseThrow()
+                .getBreachedAt()).isNull();
+
+        // The town, NRB and the leading group's office are told, each once.
+        List<String> told = jdbc.queryForList("select user_id from notification where title = ? and warning_id is null"
+                + " order by user_id", String.class, "【协议时限逾期】占陇镇协议逾期校验项目");
+        assertThat(told).contains("zhanlong1", "zhanlong2", "nrb-clerk", "nrb-director", "office1").doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("select body from notification where title = ? and user_id = 'office1'", String.class,
+                "【协议时限逾期】占陇镇协议逾期校验项目"))
+                .contains("占陇镇", code, "完成拆迁及补偿安置", demolition.toString(), "已逾期3天", "第十九条");
+        assertThat(get("office1", "/api/notifications").raw()).contains("【协议时限逾期】占陇镇协议逾期校验项目");
+
+        // The town's task says what is late and shows the agreement's terms.
+        JsonNode task = get("zhanlong1", "/api/tasks/{id}", explain).body();
+        assertThat(task.at("/data/breachedMilestone").asText())
+                .isEqualTo("监管协议 JG-IT-1 约定「完成拆迁及补偿安置」期限为" + demolition + "，至今未完成（已逾期3天）。");
+        assertThat(task.at("/data/agreementTerms").asText()).contains("完成拆迁及补偿安置：" + demolition + "（已逾期）");
+
+        // Checked like any form: a promise in the past and a missing answer are field errors; nothing is recorded.
+        Map<String, Object> form = new HashMap<>(Map.of("breachReason", "补偿安置谈判拖延", "remedy", "镇政府牵头协调，限期完成",
+                "expectedCompletionDate", today.minusDays(1).toString()));
+        Answer refused = post("zhanlong1", "/api/tasks/{id}/complete", form, explain);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("subjectResponsible");
+        form.put("subjectResponsible", true);
+        Answer past = post("zhanlong1", "/api/tasks/{id}/complete", form, explain);
+        assertThat(past.status()).as(past.raw()).isEqualTo(400);
+        assertThat(past.body().get("errors").findValuesAsText("field")).containsExactly("expectedCompletionDate");
+        assertThat(milestones.findById(late.getId()).orElseThrow().getExplainedAt()).isNull();
+
+        form.put("expectedCompletionDate", today.plusMonths(1).toString());
+        Answer done = post("zhanlong1", "/api/tasks/{id}/complete", form, explain);
+        assertThat(done.status()).as(done.raw()).isEqualTo(204);
+        AgreementMilestone explained = milestones.findById(late.getId()).orElseThrow();
+        assertThat(explained.getBreachReason()).isEqualTo("补偿安置谈判拖延");
+        assertThat(explained.getSubjectResponsible()).isTrue();
+        assertThat(explained.getExpectedDate()).isEqualTo(today.plusMonths(1));
+        assertThat(explained.getExplainedBy()).isEqualTo("zhanlong1");
+        // Art. 19: the subject's breach means the agreement is not met, whatever the later progress.
+        assertThat(clock.agreementMet(id)).isFalse();
+
+        JsonNode page = get("office1", "/api/projects/{id}/overview", id).body();
+        assertThat(page.get("milestones").findValuesAsText("status")).containsExactly("已逾期", "未到期", "未到期");
+        assertThat(page.get("milestones").get(0).get("explanation").asText())
+                .isEqualTo("逾期原因：补偿安置谈判拖延；属改造主体责任：是；整改措施：镇政府牵头协调，限期完成；预计完成："
+                        + today.plusMonths(1));
+
+        // The next report has the demolition done: the milestone is done late, and its path in the model ends.
+        complete("zhanlong1", code, "Task_ReportProgress", Map.of("reportMonth", today.toString().substring(0, 7),
+                "progressPercent", 15, "demolitionCompleted", true, "constructionStarted", false, "constructionCompleted", false));
+        assertThat(milestones.findById(late.getId()).orElseThrow().getCompletedAt()).isNotNull();
+        assertThat(get("office1", "/api/projects/{id}/overview", id).body().get("milestones").findValuesAsText("status"))
+                .containsExactly("逾期后完成", "未到期", "未到期");
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(supervision.getId())
+                .eventType("conditional").list()).extracting(e -> e.getActivityId())
+                .containsExactly("IntermediateEvent_MilestoneMet", "IntermediateEvent_MilestoneMet");
+        assertThat(managementService.createJobQuery().processInstanceId(supervision.getId())
+                .activityId("IntermediateEvent_MilestoneOverdue").count()).isEqualTo(2);
+        runtimeService.deleteProcessInstance(supervision.getId(), "测试结束");
+    }
+
+    /** The task as it appears in the user's list once the job executor has run the timer (at most a minute). */
+    private String awaitTask(String user, String code, String taskKey) throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            List<JsonNode> found = tasksOf(user, code).stream()
+                    .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).toList();
+            if (!found.isEmpty()) {
+                return found.get(0).get("taskId").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(taskKey + " of " + code + " did not appear in " + user + "'s list within a minute");
+    }
+}
