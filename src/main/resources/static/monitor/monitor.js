@@ -152,6 +152,37 @@
     });
   }
 
+  // --- missed deadlines of monitoring agreements --------------------------------------------------------------
+  const PUNING_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+  async function loadBreaches() {
+    const town = $('breach-town').value;
+    const list = await api('/api/monitor/agreement-breaches?limit=200' + (town ? '&town=' + encodeURIComponent(town) : ''));
+    $('breach-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
+    const body = $('breach-table').querySelector('tbody');
+    body.innerHTML = '';
+    if (list.items.length === 0) {
+      const tr = document.createElement('tr');
+      const td = cell('暂无监管协议逾期事项');
+      td.colSpan = 8;
+      tr.append(td);
+      body.appendChild(tr);
+    }
+    list.items.forEach(b => {
+      const tr = document.createElement('tr');
+      const project = document.createElement('td');
+      const a = document.createElement('a');
+      a.href = '/projects/' + b.projectId;
+      a.textContent = b.projectCode + ' ' + b.projectName;
+      project.append(a);
+      tr.append(project, cell(b.townName), cell(b.milestone), cell(b.deadline), cell(PUNING_DAY.format(new Date(b.breachedAt))),
+        cell(b.status, b.status === '已逾期' ? 'grade-RED' : null),
+        cell(b.subjectResponsible === null || b.subjectResponsible === undefined ? '待乡镇说明' : (b.subjectResponsible ? '是' : '否')),
+        cell(b.explanation));
+      body.appendChild(tr);
+    });
+  }
+
   // --- league table -------------------------------------------------------------------------------------------
   function percent(rate) {
     return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
@@ -253,8 +284,9 @@
       phases = first.phases;
       fillTownSelect($('grade-town'), drawGrades);
       fillTownSelect($('overdue-town'), () => loadOverdue().catch(e => showError(e.message)));
+      fillTownSelect($('breach-town'), () => loadBreaches().catch(e => showError(e.message)));
       $('report-month').addEventListener('change', () => loadReport().catch(e => showError(e.message)));
-      await Promise.all([loadGrades(), loadOverdue(), loadLeague(), loadTrend(), loadReport()]);
+      await Promise.all([loadGrades(), loadOverdue(), loadBreaches(), loadLeague(), loadTrend(), loadReport()]);
       document.body.dataset.loaded = 'true';
     } catch (e) {
       showError(e.message);

@@ -30,6 +30,8 @@ import java.util.List;
  *       drill down with {@code figure=phase-town-grade&phase=&town=&grade=} (each optional).</li>
  *   <li>{@code GET /api/monitor/overdue?town=&offset=0&limit=50}: open tasks past their due date (project, task,
  *       responsible office, due date, working days overdue), oldest first; monthly reports included.</li>
+ *   <li>{@code GET /api/monitor/agreement-breaches?town=&limit=50}: deadlines of monitoring agreements missed, those
+ *       still not done first, with the town's explanation (Art. 13 (二), Art. 19).</li>
  *   <li>{@code GET /api/monitor/league}: per town: on-time rate of completed tasks, average working days per
  *       completed phase, open red warnings; drill with {@code late-tasks}, {@code phases-done}, {@code open-red}.</li>
  *   <li>{@code GET /api/monitor/trend?from=YYYY-MM&to=YYYY-MM}: per month projects entering, completed, warnings
@@ -53,9 +55,11 @@ public class MonitorController {
     private final MonitorAccess access;
     private final MonitorParameters parameters;
     private final MonthlyReportWorkbook workbook;
+    private final AgreementBreachList breaches;
 
     public MonitorController(MonitorQueries queries, MonitorAccess access, MonitorParameters parameters,
-                             MonthlyReportWorkbook workbook) {
+                             MonthlyReportWorkbook workbook, AgreementBreachList breaches) {
+        this.breaches = breaches;
         this.queries = queries;
         this.access = access;
         this.parameters = parameters;
@@ -79,6 +83,17 @@ public class MonitorController {
         p.range("limit", limit, 1, 500);
         p.check();
         return queries.overdue(townCode, offset, limit);
+    }
+
+    @GetMapping("/agreement-breaches")
+    public MonitorViews.AgreementBreachList agreementBreaches(@RequestParam(required = false) String town,
+                                                              @RequestParam(defaultValue = "50") int limit) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        String townCode = p.town(town);
+        p.range("limit", limit, 1, 500);
+        p.check();
+        return breaches.list(townCode, limit);
     }
 
     @GetMapping("/league")

@@ -38,6 +38,15 @@ public final class MonitorViews {
     public record OverdueList(long total, int offset, int limit, List<OverdueTask> items) {
     }
 
+    /** A deadline of a monitoring agreement missed (Art. 13 (二)): status 已逾期 (still not done) or 逾期后完成. */
+    public record AgreementBreach(Long projectId, String projectCode, String projectName, String townCode,
+                                  String townName, String milestone, LocalDate deadline, Instant breachedAt,
+                                  String status, Boolean subjectResponsible, String explanation) {
+    }
+
+    public record AgreementBreachList(long total, int limit, List<AgreementBreach> items) {
+    }
+
     public record LeagueRow(String townCode, String townName, long completedTasks, long onTimeTasks,
                             Double onTimeRate, long completedPhases, Double averageWorkingDaysPerPhase,
                             long openRedWarnings) {

@@ -77,6 +77,18 @@ class AgreementBreachIT extends WorkApiTestSupport {
                 .contains("占陇镇", code, "完成拆迁及补偿安置", demolition.toString(), "已逾期3天", "第十九条");
         assertThat(get("office1", "/api/notifications").raw()).contains("【协议时限逾期】占陇镇协议逾期校验项目");
 
+        // The leading group's list: still not done, not yet explained; a town's officer may not read it.
+        JsonNode breaches = get("office1", "/api/monitor/agreement-breaches?town=zhanlong&limit=500").body();
+        JsonNode listed = breachOf(breaches, code);
+        assertThat(listed.get("status").asText()).isEqualTo("已逾期");
+        assertThat(listed.get("subjectResponsible").isNull()).isTrue();
+        assertThat(listed.get("explanation").asText()).isEqualTo("乡镇尚未说明逾期情况");
+        assertThat(get("zhanlong1", "/api/monitor/agreement-breaches").status()).isEqualTo(403);
+        Answer badLimit = get("office1", "/api/monitor/agreement-breaches?limit=0");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().get("errors").findValuesAsText("field")).containsExactly("limit");
+        assertThat(get("office1", "/api/monitor/agreement-breaches?town=houxi&limit=500").raw()).doesNotContain(code);
+
         // The town's task says what is late and shows the agreement's terms.
         JsonNode task = get("zhanlong1", "/api/tasks/{id}", explain).body();
         assertThat(task.at("/data/breachedMilestone").asText())
@@ -123,7 +135,21 @@ class AgreementBreachIT extends WorkApiTestSupport {
                 .containsExactly("IntermediateEvent_MilestoneMet", "IntermediateEvent_MilestoneMet");
         assertThat(managementService.createJobQuery().processInstanceId(supervision.getId())
                 .activityId("IntermediateEvent_MilestoneOverdue").count()).isEqualTo(2);
+        JsonNode after = breachOf(get("office1", "/api/monitor/agreement-breaches?limit=500").body(), code);
+        assertThat(after.get("status").asText()).isEqualTo("逾期后完成");
+        assertThat(after.get("subjectResponsible").asBoolean()).isTrue();
         runtimeService.deleteProcessInstance(supervision.getId(), "测试结束");
+    }
+
+    private static JsonNode breachOf(JsonNode list, String code) {
+        java.util.List<JsonNode> mine = new java.util.ArrayList<>();
+        list.get("items").forEach(b -> {
+            if (b.get("projectCode").asText().equals(code)) {
+                mine.add(b);
+            }
+        });
+        assertThat(mine).as("breaches of %s in %s", code, list).hasSize(1);
+        return mine.get(0);
     }
 
     /** The task as it appears in the user's list once the job executor has run the timer (at most a minute). */

@@ -89,9 +89,21 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
     @Test
     void theLeadingGroupSeesTheFiguresAndDrillsDown() throws IOException {
         screenshotOnFailure("monitor-dashboard", () -> {
+            // A missed deadline of MON-H3's monitoring agreement, found at midnight in Puning (16:00 UTC the day before).
+            jdbc.update("""
+                    insert into agreement_milestone (project_id, agreement_number, term, name, deadline, breached_at)
+                    select id, 'JG-MON-1', 'constructionStartDeadline', '动工建设', date '2026-10-31',
+                           timestamptz '2026-11-01 00:00:00+08'
+                    from project p where code = 'MON-H3'
+                      and not exists (select 1 from agreement_milestone m where m.project_id = p.id)""");
             logIn("leader1");
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
             assertThat(browser.getCurrentUrl()).contains("/monitor/");
+            WebElement breach = browser.findElement(By.xpath("//table[@id='breach-table']//tr[contains(., 'MON-H3')]"));
+            assertThat(breach.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .containsExactly(breach.findElement(By.tagName("a")).getText(), "后溪乡", "动工建设", "2026-10-31",
+                            "2026-11-01", "已逾期", "待乡镇说明", "乡镇尚未说明逾期情况");
+            assertThat(breach.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/projects/");
             assertThat(browser.getTitle()).contains("工改工");
 
             long active = jdbc.queryForObject("select count(*) from project where status = 'ACTIVE' and phase is not null", Long.class);
