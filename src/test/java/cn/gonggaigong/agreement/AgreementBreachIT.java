@@ -48,12 +48,8 @@ class AgreementBreachIT extends WorkApiTestSupport {
         String code = applied.get("code").asText();
         LocalDate today = WorkingDayCalendar.today();
         LocalDate demolition = today.minusDays(3);
-        transactions.executeWithoutResult(status -> {
-            var project = projects.findById(id).orElseThrow();
-            milestones.save(new AgreementMilestone(project, "JG-IT-1", "demolitionDeadline", "完成拆迁及补偿安置", demolition));
-            milestones.save(new AgreementMilestone(project, "JG-IT-1", "constructionStartDeadline", "动工建设", today.plusMonths(2)));
-            milestones.save(new AgreementMilestone(project, "JG-IT-1", "completionDeadline", "竣工", today.plusYears(2)));
-        });
+        AgreementTestData.register(transactions, projects, milestones, id, "JG-IT-1", demolition, today.plusMonths(2),
+                today.plusYears(2));
         assertThat(clock.agreementMet(id)).isTrue();
         ProcessInstance supervision = runtimeService.startProcessInstanceByKey("ImplementationSupervision", code,
                 Map.of("projectId", id, "townGroup", "town-zhanlong"));
