@@ -32,6 +32,15 @@ class ErrorPagesIT extends ApplicationTestSupport {
         ResponseEntity<String> api = as("zhanlong1", MediaType.APPLICATION_JSON, "/api/nonexistent");
         assertThat(api.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        // In Chinese, like every other answer of the API.
+        assertThat(api.getBody()).contains("\"status\":404", "\"message\":\"接口或页面不存在：/api/nonexistent\"");
+
+        HttpHeaders json = new HttpHeaders();
+        json.setAccept(List.of(MediaType.APPLICATION_JSON));
+        ResponseEntity<String> wrongMethod = rest.withBasicAuth("zhanlong1", "demo")
+                .exchange("/api/notifications/unread-count", HttpMethod.DELETE, new HttpEntity<>(json), String.class);
+        assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(wrongMethod.getBody()).contains("\"message\":\"该地址不支持此请求方法：/api/notifications/unread-count\"");
     }
 
     private ResponseEntity<String> as(String user, MediaType accept, String path) {
