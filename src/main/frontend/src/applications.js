@@ -8,7 +8,8 @@ const FIELDS = [
   { key: 'name', label: '项目名称', input: { type: 'text', maxlength: 200, required: true } },
   { key: 'townCode', label: '所在镇（街道、农场）', options: () => reference.towns, required: true },
   { key: 'applicantName', label: '申请人（单位名称）', input: { type: 'text', maxlength: 200, required: true } },
-  { key: 'applicantType', label: '申请人类型', options: () => reference.applicantTypes, required: true },
+  // The rights holder applies here; a project whose subject is the government is applied for by NRB or the town.
+  { key: 'applicantType', label: '申请人类型', options: () => reference.applicantTypes.filter((o) => o.code !== 'GOVERNMENT'), required: true },
   { key: 'renovationMode', label: '改造方式', options: () => reference.renovationModes, required: true },
   { key: 'renovationType', label: '改造类型', options: () => reference.renovationTypes, required: true },
   { key: 'ownership', label: '权属情况', options: () => reference.ownerships, required: true },

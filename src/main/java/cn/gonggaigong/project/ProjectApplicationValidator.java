@@ -51,7 +51,21 @@ public class ProjectApplicationValidator {
      * @throws ApplicationRejectedException listing every problem found
      */
     public Checked check(ProjectApplication application) {
+        return check(application, false);
+    }
+
+    /**
+     * @param byRightsHolder the application is made by the rights holder themselves (我的申请), not by an office for
+     *                       them: the government cannot be its applicant type (Art. 13: a project whose subject is
+     *                       the government has no monitoring agreement)
+     * @throws ApplicationRejectedException listing every problem found
+     */
+    public Checked check(ProjectApplication application, boolean byRightsHolder) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (byRightsHolder && application.applicantType() == ApplicantType.GOVERNMENT) {
+            problems.add(new FieldProblem("applicantType",
+                    "权利人本人申请时不能选择“政府”：以政府为改造主体的项目由市自然资源局或所在镇（街道、农场）申报"));
+        }
         for (ConstraintViolation<ProjectApplication> violation : validator.validate(application)) {
             problems.add(new FieldProblem(field(violation.getPropertyPath()), violation.getMessage()));
         }

@@ -22,6 +22,7 @@ import cn.gonggaigong.project.ProjectViews.SchemeViolation;
 import cn.gonggaigong.project.ProjectViews.TownView;
 import cn.gonggaigong.scheme.SchemeRepository;
 import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.Groups;
 import cn.gonggaigong.security.ProjectAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -87,7 +88,7 @@ public class ProjectService {
         CurrentUser user = CurrentUser.current();
         Town claimedTown = application.townCode() == null ? null : towns.findById(application.townCode().trim()).orElse(null);
         access.checkApply(user, claimedTown, application.applicantUserId() == null ? null : application.applicantUserId().trim());
-        Checked checked = validator.check(application);
+        Checked checked = validator.check(application, byRightsHolder(user, claimedTown));
         String code = codes.next(Year.now(ZONE).getValue());
         // After the year's code is taken: applications wait for each other there, so two at once cannot both pass.
         rejectParcelsInUse(application.parcelIds());
@@ -120,6 +121,12 @@ public class ProjectService {
         String processInstanceId = startAsSystem(project, application.unitPlanInForce());
         project.setProcessInstanceId(processInstanceId);
         return details(project);
+    }
+
+    /** The rights holder applies themselves: an applicant who is not also NRB, an administrator or the town's office. */
+    private static boolean byRightsHolder(CurrentUser user, Town town) {
+        return user.inGroup(Groups.APPLICANTS) && !user.inGroup(Groups.NRB) && !user.inGroup(Groups.ADMINS)
+                && (town == null || !user.inGroup(town.getGroupId()));
     }
 
     /**

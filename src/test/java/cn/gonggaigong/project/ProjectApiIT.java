@@ -126,6 +126,24 @@ class ProjectApiIT extends ApplicationTestSupport {
     }
 
     @Test
+    void aRightsHolderCannotApplyAsTheGovernmentWhileTheTownMayForIt() throws Exception {
+        // The government as subject has no monitoring agreement (Art. 13): a rights holder could otherwise skip it.
+        MockHttpServletResponse own = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(validApplication(app -> {
+                    app.put("applicantUserId", "applicant1");
+                    app.put("applicantType", "GOVERNMENT");
+                })))
+                .with(httpBasic("applicant1", "demo"))).andReturn().getResponse();
+        assertErrors(own, List.of(Map.of("field", "applicantType",
+                "reason", "权利人本人申请时不能选择“政府”：以政府为改造主体的项目由市自然资源局或所在镇（街道、农场）申报")));
+        MockHttpServletResponse byTown = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(validApplication(app -> app.put("applicantType", "GOVERNMENT"))))
+                .with(httpBasic("zhanlong1", "demo"))).andReturn().getResponse();
+        assertThat(byTown.getStatus()).as(byTown.getContentAsString()).isEqualTo(201);
+        assertThat(json.readTree(byTown.getContentAsString()).get("governmentSubject").asBoolean()).isTrue();
+    }
+
+    @Test
     void aParcelOfAProjectUnderWayCannotBeAppliedForAgain() throws Exception {
         Map<String, Object> first = validApplication(app -> app.put("parcelIds", List.of("BT-DUP-0001", "BT-DUP-0002")));
         MockHttpServletResponse created = postApplication(first);

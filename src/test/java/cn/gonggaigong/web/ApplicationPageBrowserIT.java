@@ -31,6 +31,9 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
                 Map.entry("plannedFloorArea", "50000"), Map.entry("plannedPlotRatio", "2.5"), Map.entry("investment", "60000000"));
         values.forEach((key, value) -> type(key, value));
         choose("townCode", "军埠镇");
+        // The rights holder is not the government (Art. 13): the choice is not offered here.
+        assertThat(new Select(find("#app-applicantType")).getOptions()).extracting(WebElement::getText)
+                .contains("土地权利人", "承租人", "村集体经济组织").doesNotContain("政府");
         choose("applicantType", "土地权利人");
         choose("renovationMode", "自行改造");
         choose("renovationType", "全面改造");
