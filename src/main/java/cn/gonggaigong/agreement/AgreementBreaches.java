@@ -2,6 +2,7 @@ package cn.gonggaigong.agreement;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.escalation.Notices;
+import cn.gonggaigong.escalation.WarningMailer;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.process.Variables;
 import cn.gonggaigong.project.Project;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A deadline of the monitoring agreement passed with its milestone not done (Art. 13 (二), Art. 14): the breach is
- * recorded on the milestone, the town, the natural resources bureau and the leading group's office are told, and
+ * recorded on the milestone, the town, the natural resources bureau and the leading group's office are told (in the
+ * application and by e-mail), and
  * the town's explanation (说明协议时限逾期情况) is kept with it for the subsidy (Art. 19) and the leading group.
  */
 @Component("agreementBreaches")
@@ -33,9 +36,11 @@ public class AgreementBreaches {
     static final String DESCRIPTION = "breachedMilestone";
 
     private final AgreementClock clock;
+    private final WarningMailer mailer;
 
-    public AgreementBreaches(AgreementClock clock) {
+    public AgreementBreaches(AgreementClock clock, WarningMailer mailer) {
         this.clock = clock;
+        this.mailer = mailer;
     }
 
     /** The model's 记录协议时限逾期: marks the breach, tells the offices, and describes it for the town's task. */
@@ -53,8 +58,9 @@ public class AgreementBreaches {
                 + description + "请" + project.getTown().getName() + "核查并说明逾期原因、是否属改造主体责任及整改措施；"
                 + "属改造主体责任的，不予发放改造建设补贴（第十九条）。";
         CommandContext context = Context.getCommandContext();
-        context.runWithoutAuthorization(() -> Notices.toGroups(context,
+        List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroups(context,
                 List.of(townGroup, Groups.NRB, Groups.LEADING_GROUP_OFFICE), "【协议时限逾期】" + project.getName(), body));
+        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> mailer.noticed(told));
     }
 
     /** The model's 记录逾期说明: keeps the town's explanation on the milestone. */

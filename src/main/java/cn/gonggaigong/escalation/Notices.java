@@ -18,27 +18,28 @@ public final class Notices {
 
     /**
      * Notifies the members of the groups (each user once), without a warning. The first group is the one the notice
-     * is addressed to. Returns how many were notified.
+     * is addressed to. Returns the notifications' ids (for {@link WarningMailer#noticed} after the commit).
      */
-    public static int toGroups(CommandContext context, List<String> groups, String title, String body) {
+    public static List<Long> toGroups(CommandContext context, List<String> groups, String title, String body) {
         Map<String, Recipients.Recipient> recipients = Recipients.of(context, groups, groups.get(0), null);
-        insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
-        return recipients.size();
+        return insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
     }
 
-    /** One notification per recipient, in the recipients' order, in one statement. */
-    static void insert(EngineSql sql, Long warningId, String title, String body, Instant at,
-                       Map<String, Recipients.Recipient> recipients) {
+    /** One notification per recipient, in the recipients' order, in one statement; their ids. */
+    static List<Long> insert(EngineSql sql, Long warningId, String title, String body, Instant at,
+                             Map<String, Recipients.Recipient> recipients) {
         if (recipients.isEmpty()) {
-            return;
+            return List.of();
         }
-        sql.update("""
+        return sql.query("""
                 insert into notification (user_id, warning_id, title, body, email, created_at)
                 select r.user_id, ?, ?, ?, r.email, ? from unnest(?, ?) with ordinality as r(user_id, email, ord)
-                order by r.ord""",
+                order by r.ord
+                returning id""",
                 warningId, title, body, at,
                 recipients.keySet().toArray(String[]::new),
-                recipients.values().stream().map(r -> blankToNull(r.email())).toArray(String[]::new));
+                recipients.values().stream().map(r -> blankToNull(r.email())).toArray(String[]::new))
+                .stream().map(row -> ((Number) row.get("id")).longValue()).toList();
     }
 
     private static String blankToNull(String s) {

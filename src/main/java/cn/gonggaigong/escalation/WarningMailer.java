@@ -1,6 +1,7 @@
 package cn.gonggaigong.escalation;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,7 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * E-mails the notifications of a warning, after its commit, to the recipients that have an e-mail address in the
+ * E-mails the notifications of a warning (and notices that are not one), after their commit, to the recipients that have an e-mail address in the
  * identity (Camunda's users, or Keycloak's). Off while no SMTP server is configured ({@code spring.mail.host}
  * unset: Spring Boot then makes no {@link JavaMailSender}); the in-app notifications are there either way. A
  * failed send is logged and left for the in-app notice; it never undoes the warning.
@@ -47,26 +48,40 @@ public class WarningMailer implements WarningNotifier {
 
     @Override
     public void raised(long warningId) {
+        JavaMailSender mail = sender();
+        if (mail != null) {
+            separateTransaction.executeWithoutResult(status -> send(mail, jdbc.queryForList(
+                    "select id, email, title, body from notification where warning_id = ? and email is not null and emailed_at is null",
+                    warningId), "请登录系统查看并回告"));
+        }
+    }
+
+    /** E-mails notices that are not a warning ({@link Notices#toGroups}), after their commit; they take no 回告. */
+    public void noticed(List<Long> notificationIds) {
+        JavaMailSender mail = sender();
+        if (mail != null && !notificationIds.isEmpty()) {
+            separateTransaction.executeWithoutResult(status -> send(mail, jdbc.queryForList(
+                    "select id, email, title, body from notification where id = any(?) and email is not null and emailed_at is null",
+                    (Object) notificationIds.toArray(Long[]::new)), "请登录系统查看"));
+        }
+    }
+
+    private JavaMailSender sender() {
         Optional<JavaMailSender> resolved = mailSender;
         if (resolved == null) {
             resolved = Optional.ofNullable(sender.getIfAvailable());
             mailSender = resolved;
         }
-        JavaMailSender mail = resolved.orElse(null);
-        if (mail != null) {
-            separateTransaction.executeWithoutResult(status -> send(mail, warningId));
-        }
+        return resolved.orElse(null);
     }
 
-    private void send(JavaMailSender mail, long warningId) {
-        for (Map<String, Object> n : jdbc.queryForList(
-                "select id, email, title, body from notification where warning_id = ? and email is not null and emailed_at is null",
-                warningId)) {
+    private void send(JavaMailSender mail, List<Map<String, Object>> notifications, String footer) {
+        for (Map<String, Object> n : notifications) {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
             message.setTo((String) n.get("email"));
             message.setSubject((String) n.get("title"));
-            message.setText(n.get("body") + "\n\n——普宁市“工改工”项目审批系统（请登录系统查看并回告）");
+            message.setText(n.get("body") + "\n\n——普宁市“工改工”项目审批系统（" + footer + "）");
             try {
                 mail.send(message);
                 jdbc.update("update notification set emailed_at = ? where id = ?",

@@ -51,6 +51,7 @@ class AgreementBreachIT extends WorkApiTestSupport {
         AgreementTestData.register(transactions, projects, milestones, id, "JG-IT-1", demolition, today.plusMonths(2),
                 today.plusYears(2));
         assertThat(clock.agreementMet(id)).isTrue();
+        cn.gonggaigong.TestMailServer.get().purgeEmailFromAllMailboxes();
         ProcessInstance supervision = runtimeService.startProcessInstanceByKey("ImplementationSupervision", code,
                 Map.of("projectId", id, "townGroup", "town-zhanlong"));
         // Three deadlines followed; the demolition's was due at midnight after it, so the job executor takes it now.
@@ -72,6 +73,21 @@ class AgreementBreachIT extends WorkApiTestSupport {
                 "【协议时限逾期】占陇镇协议逾期校验项目"))
                 .contains("占陇镇", code, "完成拆迁及补偿安置", demolition.toString(), "已逾期3天", "第十九条");
         assertThat(get("office1", "/api/notifications").raw()).contains("【协议时限逾期】占陇镇协议逾期校验项目");
+        // And by e-mail, after the commit, to those with an address (the demo users have one).
+        int withAddress = jdbc.queryForObject("select count(*) from notification where title = ? and email is not null",
+                Integer.class, "【协议时限逾期】占陇镇协议逾期校验项目");
+        assertThat(withAddress).isPositive();
+        assertThat(cn.gonggaigong.TestMailServer.get().waitForIncomingEmail(30_000, withAddress)).isTrue();
+        jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(cn.gonggaigong.TestMailServer.get().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("zhanlong1@demo.invalid");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("【协议时限逾期】占陇镇协议逾期校验项目");
+        assertThat((String) mail.getContent()).contains("完成拆迁及补偿安置", "请登录系统查看）").doesNotContain("回告");
 
         // The leading group's list: still not done, not yet explained; a town's officer may not read it.
         JsonNode breaches = get("office1", "/api/monitor/agreement-breaches?town=zhanlong&limit=500").body();
