@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * A deadline of the monitoring agreement passed with its milestone not done (Art. 13 (二), Art. 14): the breach is
  * recorded on the milestone, the town, the natural resources bureau and the leading group's office are told (in the
- * application and by e-mail), and
- * the town's explanation (说明协议时限逾期情况) is kept with it for the subsidy (Art. 19) and the leading group.
+ * application and by e-mail), and the town's explanation (说明协议时限逾期情况) is kept with it for the subsidy
+ * (Art. 19) and the leading group.
  */
 @Component("agreementBreaches")
 public class AgreementBreaches {

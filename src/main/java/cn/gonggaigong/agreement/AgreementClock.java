@@ -22,10 +22,15 @@ public class AgreementClock {
         this.milestones = milestones;
     }
 
+    /** The terms a progress report answers (isMet); another term could never be found done, so it is not followed. */
+    static final java.util.Set<String> FOLLOWED = java.util.Set.of("demolitionDeadline", "constructionStartDeadline",
+            "completionDeadline");
+
     /** The terms of the project's milestones not done yet, by deadline; none without an agreement (Art. 13). */
     public List<String> open(VariableScope scope) {
         return milestones.findByProjectIdOrderByDeadlineAsc(projectId(scope)).stream()
-                .filter(m -> !m.isCompleted()).map(AgreementMilestone::getTerm).distinct().toList();
+                .filter(m -> !m.isCompleted() && FOLLOWED.contains(m.getTerm()))
+                .map(AgreementMilestone::getTerm).distinct().toList();
     }
 
     /** The first moment the milestone is late: the day after its deadline, at midnight in Puning. */

@@ -19,8 +19,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * E-mails the notifications of a warning (and notices that are not one), after their commit, to the recipients that have an e-mail address in the
- * identity (Camunda's users, or Keycloak's). Off while no SMTP server is configured ({@code spring.mail.host}
+ * E-mails the notifications of a warning (and notices that are not one), after their commit, to the recipients that
+ * have an e-mail address in the identity (Camunda's users, or Keycloak's). Off while no SMTP server is configured ({@code spring.mail.host}
  * unset: Spring Boot then makes no {@link JavaMailSender}); the in-app notifications are there either way. A
  * failed send is logged and left for the in-app notice; it never undoes the warning.
  */

@@ -83,6 +83,9 @@ class AgreementBreachBrowserIT extends BrowserTestSupport {
         assertThat(rows).extracting(r -> r.getDomAttribute("data-status")).containsExactly("已逾期", "未到期", "未到期");
         assertThat(rows.get(0).getText()).contains("动工建设", start.toString(), "已逾期",
                 "逾期原因：用地报批手续延误；属改造主体责任：否；整改措施：已完成报批，督促本月动工；预计完成：" + today.plusDays(20));
+        // The timeline names the town's answer to what it decides (Art. 19 reads it).
+        assertThat(find("#timeline li[data-activity-name='说明协议时限逾期情况']").getText()).contains("占陇镇")
+                .contains("逾期是否属改造主体责任：否");
         runtimeService.deleteProcessInstance(supervision, "测试结束");
     }
 
