@@ -119,6 +119,10 @@ public class Project {
     @Column(nullable = false)
     private boolean historicalLandProcedures;
 
+    /** The town's survey of the base data; null until it is done. */
+    @jakarta.persistence.Embedded
+    private ProjectSurvey survey;
+
     /** The government itself is the renovation subject (no monitoring agreement, Art. 13). */
     @Column(nullable = false)
     private boolean governmentSubject;
@@ -259,6 +263,14 @@ public class Project {
 
     public void setOwnership(Ownership ownership) {
         this.ownership = ownership;
+    }
+
+    public ProjectSurvey getSurvey() {
+        return survey;
+    }
+
+    public void setSurvey(ProjectSurvey survey) {
+        this.survey = survey;
     }
 
     public List<String> getParcelIds() {

@@ -60,12 +60,14 @@ public class ProjectService {
     private final TownRepository towns;
     private final ProjectAccess access;
     private final SystemRights system;
+    private final ParcelRegister parcels;
 
     public ProjectService(ProjectApplicationValidator validator, ProjectCodeGenerator codes, ProjectRepository projects,
                           DecisionRecordRepository decisions, SchemeRepository schemes, RuntimeService runtimeService,
                           TaskService taskService, IdentityService identityService, TownRepository towns,
-                          ProjectAccess access, SystemRights system) {
+                          ProjectAccess access, SystemRights system, ParcelRegister parcels) {
         this.system = system;
+        this.parcels = parcels;
         this.identityService = identityService;
         this.towns = towns;
         this.access = access;
@@ -168,24 +170,7 @@ public class ProjectService {
 
     /** A parcel (标图入库图斑) is renovated by one project at a time: not one that a project under way holds. */
     private void rejectParcelsInUse(List<String> parcelIds) {
-        // Parcel ids compared as the same code whatever their case: bt-001 is BT-001.
-        List<String> ids = parcelIds.stream().map(id -> id.trim().toUpperCase(java.util.Locale.ROOT)).toList();
-        Map<String, String> taken = new java.util.LinkedHashMap<>();
-        for (Object[] row : projects.activeProjectsOfParcels(ids)) {
-            taken.putIfAbsent((String) row[0], (String) row[1]);
-        }
-        List<FieldProblem> problems = new java.util.ArrayList<>();
-        Map<String, Integer> seen = new java.util.HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Integer first = seen.putIfAbsent(ids.get(i), i);
-            String project = taken.get(ids.get(i));
-            if (first != null) {
-                problems.add(new FieldProblem("parcelIds[" + i + "]", "与第 " + (first + 1) + " 个图斑编号重复"));
-            } else if (project != null) {
-                problems.add(new FieldProblem("parcelIds[" + i + "]",
-                        "图斑 " + parcelIds.get(i).trim() + " 已在项目 " + project + " 中，该项目尚在审批实施中"));
-            }
-        }
+        List<FieldProblem> problems = parcels.problems(parcelIds, null, i -> "parcelIds[" + i + "]");
         if (!problems.isEmpty()) {
             throw new ApplicationRejectedException(problems);
         }
@@ -223,7 +208,8 @@ public class ProjectService {
                 p.getUnit() != null ? p.getUnit().getCode() : null,
                 p.getAnnualPlan() != null ? p.getAnnualPlan().getYear() : null,
                 p.getLandPrice(), p.getLandPriceBasis(), p.getSubsidyAmount(), p.getSubsidyBasis(), p.getCreatedAt(),
-                p.getUpdatedAt(), openTasks(p.getId()), decisions(p.getId()), schemeViolations(p.getId()));
+                p.getUpdatedAt(), openTasks(p.getId()), decisions(p.getId()), schemeViolations(p.getId()),
+                ProjectViews.Survey.of(p.getSurvey()));
     }
 
     /**

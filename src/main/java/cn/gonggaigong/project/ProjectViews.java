@@ -71,7 +71,18 @@ public final class ProjectViews {
             Instant updatedAt,
             List<OpenTask> openTasks,
             List<Decision> decisions,
-            List<SchemeViolation> schemeViolations) {
+            List<SchemeViolation> schemeViolations,
+            Survey survey) {
+    }
+
+    /** The town's survey of the base data (调查基础数据), null until done; parcelIds as the town listed them. */
+    public record Survey(BigDecimal landAreaSqm, BigDecimal landAreaMu, BigDecimal existingFloorArea,
+                         BigDecimal currentPlotRatio, String parcelIds, java.time.LocalDate surveyDate) {
+
+        static Survey of(ProjectSurvey s) {
+            return s == null ? null : new Survey(s.getLandAreaSqm(), s.getLandAreaMu(), s.getExistingFloorArea(),
+                    s.getCurrentPlotRatio(), s.getParcelIds(), s.getSurveyDate());
+        }
     }
 
     public record ProjectSummary(Long id, String code, String name, String townCode, String townName,

@@ -185,7 +185,8 @@ final class LifecycleDriver {
         Map<String, Map<String, Object>> data = new LinkedHashMap<>();
         put(data, "Task_SurveyWillingness", "willingnessAgreed", true, "agreePercent", 95.0, "surveyDate", "2026-03-01");
         put(data, "Task_SurveyBaseData", "landAreaSqm", 20000.0, "landAreaMu", 30.0, "existingFloorArea", 18000.0,
-                "currentPlotRatio", 0.9, "parcelIds", "445281-2019-0031", "surveyDate", "2026-03-10");
+                // No parcel: the survey's parcels join the project's, and one parcel is one project's (ParcelRegister).
+                "currentPlotRatio", 0.9, "surveyDate", "2026-03-10");
         put(data, "Task_PublishBaseData", "noticeStartDate", "2026-03-11", "noticeEndDate", "2026-03-18",
                 "objectionsRaised", false);
         put(data, "Task_ConfirmFastTrack", "fastTrackConfirmed", true, "documentNumber", "普自然资随〔2026〕1号",

@@ -122,7 +122,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         // Intake (Art. 6): the town surveys and publishes; the project waits for the annual plan.
         complete(code, "Task_SurveyWillingness", "willingnessAgreed", true, "agreePercent", 95.0, "surveyDate", "2026-03-01");
         complete(code, "Task_SurveyBaseData", "landAreaSqm", 20000.0, "landAreaMu", 30.0, "existingFloorArea", 18000.0,
-                "currentPlotRatio", 0.9, "parcelIds", "445281-2019-0031", "surveyDate", "2026-03-10");
+                "currentPlotRatio", 0.9, "parcelIds", "445281-S-" + code, "surveyDate", "2026-03-10");
         complete(code, "Task_PublishBaseData", "noticeStartDate", "2026-03-11", "noticeEndDate", "2026-03-18",
                 "objectionsRaised", false);
         assertThat(phaseOf(id)).isEqualTo("INTAKE");

@@ -73,7 +73,7 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
         String code = created.body().get("code").asText();
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
-                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
                 "noticeEndDate", "2026-03-18", "objectionsRaised", false));
         return code;

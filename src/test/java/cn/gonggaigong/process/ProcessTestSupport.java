@@ -72,6 +72,7 @@ final class ProcessTestSupport {
         Mocks.register("agreementClock", new AgreementClock(MILESTONES));
         Mocks.register("agreementBreaches", new RecordedBreaches());
         Mocks.register("agreementProgress", noListener);
+        Mocks.register("surveyRecorder", noListener);
         Mocks.register("schemeRecorder", (JavaDelegate) execution -> SchemeFigures.from(execution).applyTo(execution));
         Mocks.register("ruleCheckRecorder", (JavaDelegate) execution -> RuleCheck.fromDecisions(execution).applyTo(execution));
         Mocks.register("landPriceRecorder", (JavaDelegate) LandPriceAssessment::applyTo);

@@ -2,6 +2,7 @@ package cn.gonggaigong.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import cn.gonggaigong.unit.RenovationUnitRepository;
@@ -67,7 +68,7 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         String code = apply("zhanlong", "占陇镇公示日期校验项目").get("code").asText();
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
-                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         String publish = taskId("zhanlong2", code, "Task_PublishBaseData");
         Answer reversed = post("zhanlong2", "/api/tasks/{id}/complete", Map.of("noticeStartDate", "2026-11-20",
                 "noticeEndDate", "2026-11-01", "objectionsRaised", false), publish);
@@ -77,6 +78,47 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         assertThat(taskId("zhanlong2", code, "Task_PublishBaseData")).isEqualTo(publish);
         complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-11-01",
                 "noticeEndDate", "2026-11-01", "objectionsRaised", false));
+    }
+
+    @Test
+    void theSurveysParcelsAreNoOtherProjectsAndJoinTheProjectWithItsFigures() throws Exception {
+        JsonNode other = apply("zhanlong", "占陇镇调查图斑校验项目甲");
+        String taken = other.at("/parcelIds/0").asText();
+        JsonNode ours = apply("zhanlong", "占陇镇调查图斑校验项目乙");
+        String code = ours.get("code").asText();
+        String own = ours.at("/parcelIds/0").asText();
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        String survey = taskId("zhanlong1", code, "Task_SurveyBaseData");
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("landAreaSqm", 12000, "landAreaMu", 18,
+                "existingFloorArea", 9000, "currentPlotRatio", 0.75, "surveyDate", "2026-03-10"));
+
+        // Another project's parcel (typed in lower case), and one parcel twice: field errors, nothing recorded.
+        form.put("parcelIds", own + "，" + taken.toLowerCase() + "、" + own);
+        Answer refused = post("zhanlong1", "/api/tasks/{id}/complete", form, survey);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("reason")).containsExactly(
+                "图斑 " + taken.toLowerCase() + " 已在项目 " + other.get("code").asText() + " 中，该项目尚在审批实施中",
+                "与第 1 个图斑编号重复");
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsOnly("parcelIds");
+        assertThat(taskId("zhanlong1", code, "Task_SurveyBaseData")).isEqualTo(survey);
+
+        // Its own parcel and a new one found by the survey: accepted; the survey is kept beside the application.
+        String found = "BT-FOUND-" + code;
+        form.put("parcelIds", own + "、" + found);
+        assertThat(post("zhanlong1", "/api/tasks/{id}/complete", form, survey).status()).isEqualTo(204);
+        JsonNode project = get("zhanlong1", "/api/projects/{id}", ours.get("id").asLong()).body();
+        assertThat(project.get("landAreaSqm").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(project.at("/survey/landAreaSqm").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(project.at("/survey/currentPlotRatio").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(project.at("/survey/parcelIds").asText()).isEqualTo(own + "、" + found);
+        assertThat(project.at("/survey/surveyDate").asText()).isEqualTo("2026-03-10");
+        List<String> parcels = new java.util.ArrayList<>();
+        project.get("parcelIds").forEach(p -> parcels.add(p.asText()));
+        assertThat(parcels).containsExactly(own, ours.at("/parcelIds/1").asText(), found);
+        // The parcel found is the project's now: another application cannot take it.
+        Answer again = post("nrb-clerk", "/api/projects", validApplication(app -> app.put("parcelIds", List.of(found))));
+        assertThat(again.status()).as(again.raw()).isEqualTo(400);
+        assertThat(again.raw()).contains("图斑 " + found + " 已在项目 " + code + " 中");
     }
 
     /** A fast-tracked project of 占陇镇 at NRB's choice of its renovation unit; its code. */

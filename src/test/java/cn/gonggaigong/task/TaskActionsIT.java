@@ -128,7 +128,7 @@ class TaskActionsIT extends WorkApiTestSupport {
 
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
-                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         String publish = taskId("zhanlong2", code, "Task_PublishBaseData");
         Answer details = get("zhanlong2", "/api/tasks/{id}", publish);
         assertThat(details.body().get("sendBackAllowed").asBoolean()).isTrue();

@@ -96,7 +96,7 @@ class TaskInboxIT extends WorkApiTestSupport {
         String second = taskId("zhanlong1", code, "Task_SurveyBaseData");
         assertInboxMatchesEngine();
         complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
-                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-445281-0001", "surveyDate", "2026-03-10"));
+                "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         assertThat(partiesOf(second)).isEmpty();
         String publish = taskId("zhanlong2", code, "Task_PublishBaseData");
         assertThat(post("zhanlong2", "/api/tasks/{id}/send-back", Map.of("reason", "面积不符"), publish).status()).isEqualTo(204);

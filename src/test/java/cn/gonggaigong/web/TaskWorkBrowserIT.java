@@ -128,6 +128,9 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         open("/projects/" + id);
         // A fast-tracked project is in no annual plan: the page says so instead of showing the year applied for.
         assertThat(find("#project-figures").getText()).contains("尚未纳入；随报随审的项目不纳入");
+        // The town's survey beside the application's figures.
+        assertThat(find("#project-figures").getText()).contains("申请时用地面积（平方米）", "调查核实日期", "2026-03-10",
+                "调查核实用地面积（平方米）", "20,000", "调查核实现状容积率", "0.9");
         WebElement timeline = find("#timeline");
         assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇")
                 .contains("相关权利主体是否同意改造：是").doesNotContain("结论：");
