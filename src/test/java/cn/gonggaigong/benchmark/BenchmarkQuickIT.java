@@ -66,6 +66,10 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.overdueListed).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         assertThat(run.dueDatesNotPutBack).as("due dates put back after the dashboard").containsOnlyKeys(settings.sizes())
                 .allSatisfy((size, n) -> assertThat(n).isZero());
+        // Some agreement deadlines were missed while it was measured (the page's list of them had rows), and put back.
+        assertThat(run.breachesMade).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
+        assertThat(run.breachesNotPutBack).as("missed deadlines put back after the dashboard")
+                .containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isZero());
         // The project page's lookups found the project's open tasks, the same with V33's index as without it.
         assertThat(run.projectPageTasks).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.

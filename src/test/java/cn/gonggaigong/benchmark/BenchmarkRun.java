@@ -265,7 +265,7 @@ final class BenchmarkRun {
 
     double seedingProjectsPerSecond;
 
-    /** Drives {@code settings.templates()} real projects to a spread of steps (STOPS round-robin) over all towns. */
+    /** Drives {@code settings.templates()} real projects to a spread of steps (STOPS) over all towns. */
     void seedTemplates() throws Exception {
         List<String> townCodes = jdbc.queryForList("select code from town order by code", String.class);
         int count = settings.templates();
@@ -274,7 +274,10 @@ final class BenchmarkRun {
         long begin = System.nanoTime();
         RawCamundaBaseline.parallel(settings.threads(), count, i -> {
             Driven project = driver.apply(townCodes.get(i % townCodes.size()), i % 2 == 0 ? "applicant1" : "applicant2", 200_000 + i);
-            String stop = LifecycleDriver.STOPS.get(i % LifecycleDriver.STOPS.size());
+            // Fewer templates than steps (the quick mode): spread over all of them, so that later phases (the
+            // monitoring agreement's deadlines, P3) are among them too; otherwise round-robin, as always.
+            int steps = LifecycleDriver.STOPS.size();
+            String stop = LifecycleDriver.STOPS.get(count >= steps ? i % steps : i * steps / count);
             completions.addAndGet(driver.drive(project, LifecycleDriver.stopAt(stop)));
             ids.add(project.id());
             templateStops.put(project.id(), stop);
@@ -491,11 +494,14 @@ final class BenchmarkRun {
             return;
         }
         long late = makeSomeTasksOverdue();
+        long breached = breachSomeMilestones();
         try {
             dashboardParts(size, figure);
         } finally {
             dueDatesNotPutBack.put(size, restoreDueDates());
+            breachesNotPutBack.put(size, restoreMilestones());
         }
+        breachesMade.put(size, breached);
         overdueMade.put(size, late);
         if (!overdueNoted) {
             overdueNoted = true;
@@ -505,7 +511,39 @@ final class BenchmarkRun {
                     + "overdue list has the leading group's late tasks to find "
                     + "(the seeded projects were driven a minute ago, none of their deadlines has passed).", OVERDUE_ONE_IN,
                     late, size));
+            report.note(String.format(java.util.Locale.ROOT, "P3: and one in %d of the monitoring agreements' open "
+                    + "deadlines is marked missed (%,d at %,d projects, breached_at 1–60 days ago, put back after), so that "
+                    + "the list of missed agreement deadlines (/api/monitor/agreement-breaches, the page's fifth call) has "
+                    + "rows to find.", BREACH_ONE_IN, breached, size));
         }
+    }
+
+    /** P3: one in this many open agreement deadlines is marked missed while the dashboard is measured. */
+    static final int BREACH_ONE_IN = 10;
+
+    /** Milestones marked missed for P3, and those not put back after (none), per size (checked by the quick mode). */
+    final Map<Integer, Long> breachesMade = new java.util.LinkedHashMap<>();
+    final Map<Integer, Long> breachesNotPutBack = new java.util.LinkedHashMap<>();
+
+    /** Marks one in {@link #BREACH_ONE_IN} open, unbreached agreement deadlines missed 1–60 days ago. */
+    long breachSomeMilestones() {
+        jdbc.execute("drop table if exists bench_p3_breach");
+        jdbc.execute("create table bench_p3_breach as select id from agreement_milestone where breached_at is null "
+                + "and completed_at is null and abs(hashtext(id::text)) % " + BREACH_ONE_IN + " = 0");
+        long marked = jdbc.update("update agreement_milestone m set breached_at = now() - make_interval(days => 1 + "
+                + "abs(hashtext(m.id::text || 'b')) % 60) from bench_p3_breach b where b.id = m.id");
+        jdbc.execute("analyze agreement_milestone");
+        return marked;
+    }
+
+    /** Puts back what {@link #breachSomeMilestones} marked; returns the rows still marked (none). */
+    long restoreMilestones() {
+        jdbc.update("update agreement_milestone m set breached_at = null from bench_p3_breach b where b.id = m.id");
+        long left = count("select count(*) from agreement_milestone m join bench_p3_breach b on b.id = m.id "
+                + "where m.breached_at is not null");
+        jdbc.execute("drop table bench_p3_breach");
+        jdbc.execute("analyze agreement_milestone");
+        return left;
     }
 
     /** P3: one in this many open tasks with a due date is made overdue while the dashboard is measured. */
@@ -553,12 +591,14 @@ final class BenchmarkRun {
 
     private void dashboardParts(int size, String figure) throws Exception {
         String oneTown = "overdue:" + TOWN_CODE;
-        for (String part : List.of("phase-town-grade", "overdue", oneTown, "league", "trend", "page")) {
+        for (String part : List.of("phase-town-grade", "overdue", oneTown, "agreement-breaches", "league", "trend", "page")) {
             ProductProbes.Probe probe = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"), part);
             Latencies measured = measure(probe::call);
             dashboardResults.put(size + " " + part, String.valueOf(measured.lastResult()));
             String what = switch (part) {
-                case "page" -> "the whole page (its four API calls in a row)";
+                case "page" -> "the whole page (its five API calls in a row)";
+                case "agreement-breaches" -> "/api/monitor/agreement-breaches?limit=" + ProductProbes.BREACH_ROWS
+                        + " (missed agreement deadlines, as the page asks)";
                 case "overdue" -> "/api/monitor/overdue?limit=" + ProductProbes.OVERDUE_ROWS + " (as the page asks)";
                 default -> part.equals(oneTown) ? "/api/monitor/overdue?town=" + TOWN_CODE + "&limit="
                         + ProductProbes.OVERDUE_ROWS + " (one town, 占陇镇, chosen on the page)" : "/api/monitor/" + part;
@@ -589,13 +629,16 @@ final class BenchmarkRun {
                         + overdueTotal(town) + " overdue; the same tasks: " + (same ? "yes" : "NO") + ")";
                 ratio = ratio(taskQuery.p95() / measured.p95()) + "× (p95)";
             } else if (part.equals("page")) {
+                ProductProbes.Probe breaches = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"),
+                        "agreement-breaches");
                 Latencies parts = measure(() -> {
                     phaseTownGradeFromRows();
                     overdueByTaskQuery();
+                    breaches.call();
                     leagueFromRows();
                     return trendFromRows().size();
                 });
-                baseline = ms(parts) + " (the four parts by their baselines in a row)";
+                baseline = ms(parts) + " (four parts by their baselines and the missed deadlines as served (no baseline), in a row)";
                 ratio = ratio(parts.p95() / measured.p95()) + "× (p95)";
             } else if (fromRows != null) {
                 Map<String, Long> expected = fromRows.call();

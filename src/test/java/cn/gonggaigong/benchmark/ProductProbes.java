@@ -61,6 +61,9 @@ final class ProductProbes {
      * The leading group's dashboard, {@code part}: phase-town-grade, overdue, league, trend, page (all four, as the page
      * loads them), or overdue:&lt;town code&gt; (the overdue list of one town).
      */
+    /** Rows of the missed agreement deadlines the monitoring page asks for (monitor.js). */
+    static final int BREACH_ROWS = 200;
+
     static Probe dashboard(ApplicationContext context, String user, List<String> groups, String part) {
         Object controller = bean(context, MONITOR_CONTROLLER);
         if (controller == null) {
@@ -70,14 +73,17 @@ final class ProductProbes {
         Method overdue = method(controller, "overdue", String.class, int.class, int.class);
         Method league = method(controller, "league");
         Method trend = method(controller, "trend", String.class, String.class);
+        Method breaches = method(controller, "agreementBreaches", String.class, int.class);
         return () -> as(context, user, groups, () -> switch (part) {
             case "phase-town-grade" -> describe(phaseTownGrade.invoke(controller));
             case "overdue" -> describe(overdue.invoke(controller, null, 0, OVERDUE_ROWS));
             case "league" -> describe(league.invoke(controller));
             case "trend" -> describe(trend.invoke(controller, null, null));
+            case "agreement-breaches" -> describe(breaches.invoke(controller, null, BREACH_ROWS));
             case "page" -> {
                 phaseTownGrade.invoke(controller);
                 overdue.invoke(controller, null, 0, OVERDUE_ROWS);
+                breaches.invoke(controller, null, BREACH_ROWS);
                 league.invoke(controller);
                 yield describe(trend.invoke(controller, null, null));
             }
