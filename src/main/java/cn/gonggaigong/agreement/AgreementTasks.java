@@ -38,21 +38,14 @@ public class AgreementTasks extends ProjectTaskContext {
         return "未到期".equals(status) ? "" : "（" + status + "）";
     }
 
-    /** How a milestone stands on a day: 按期完成, 逾期后完成, 已逾期 or 未到期 (the project page says it too). */
+    /** How a milestone stands on a day (MilestoneState.status). */
     public static String status(AgreementMilestone m, java.time.LocalDate today) {
-        boolean late = m.getBreachedAt() != null;
-        if (m.isCompleted()) {
-            return late ? "逾期后完成" : "按期完成";
-        }
-        return late || today.isAfter(m.getDeadline()) ? "已逾期" : "未到期";
+        return MilestoneState.status(m.getDeadline(), m.getCompletedAt(), m.getBreachedAt(), today);
     }
 
-    /** The town's explanation of a breach in one line; null when there is none. */
+    /** The town's explanation of a breach in one line; null when there is none (MilestoneState.explanation). */
     public static String explanation(AgreementMilestone m) {
-        if (m.getExplainedAt() == null) {
-            return m.getBreachedAt() != null ? "乡镇尚未说明逾期情况" : null;
-        }
-        return "逾期原因：" + m.getBreachReason() + "；属改造主体责任：" + (Boolean.TRUE.equals(m.getSubjectResponsible()) ? "是" : "否")
-                + "；整改措施：" + m.getRemedy() + (m.getExpectedDate() != null ? "；预计完成：" + m.getExpectedDate() : "");
+        return MilestoneState.explanation(m.getBreachedAt(), m.getExplainedAt(), m.getBreachReason(),
+                m.getSubjectResponsible(), m.getRemedy(), m.getExpectedDate());
     }
 }
