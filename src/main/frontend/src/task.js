@@ -12,6 +12,7 @@ const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boo
 startPage('tasks', async (main, me) => {
   const task = await api(`/api/tasks/${encodeURIComponent(taskId)}`);
   document.title = `${task.taskName} - 办理任务`;
+  const notice = flash();
   const general = h('div', { class: 'alert error', role: 'alert', id: 'form-message', 'aria-live': 'assertive' });
   const container = h('div', { class: 'task-form', id: 'task-form' });
   // Delegated (委派) to me: I fill the form and hand the task back to its owner, who completes it.
@@ -21,8 +22,9 @@ startPage('tasks', async (main, me) => {
   const heldByOther = task.assignee && task.assignee !== me.userId;
   const readOnly = heldByOther || task.canWork === false;
 
-  mount(main, 
+  mount(main,
     h('p', {}, h('a', { href: '/tasks' }, '← 返回我的待办')),
+    notice ? h('p', { class: 'alert error', role: 'status', id: 'flash' }, notice) : null,
     h('h1', {}, task.taskName),
     h('section', { class: 'card', 'aria-label': '任务信息' },
       h('dl', { class: 'figures' },
@@ -33,8 +35,8 @@ startPage('tasks', async (main, me) => {
         item('收到时间', formatDateTime(task.receivedAt)),
         item('办理期限', formatDateTime(task.dueAt)),
         item('剩余时间', deadlineBadges(task)),
-        item('办理人', task.assignee || '待签收（本单位任何人可办理）'),
-        delegated ? item('委派人', task.owner) : null)),
+        item('办理人', task.assignee ? person(task.assigneeName, task.assignee) : '待签收（本单位任何人可办理）'),
+        delegated ? item('委派人', person(task.ownerName, task.owner)) : null)),
     claimBar(task, me),
     task.sentBack ? h('section', { class: 'card', id: 'sent-back', 'aria-label': '退回原因' },
       h('div', { class: 'alert error', role: 'note' },
@@ -51,7 +53,9 @@ startPage('tasks', async (main, me) => {
 
   const dateFields = chineseDateFields(container);
   chineseButtons(container);
-  const form = new Form({ container });
+  // debounce: false — form-js otherwise applies a number typed just before 提交 300 ms later and checks the field
+  // again then, wiping the API's reason that has arrived under it in the meantime.
+  const form = new Form({ container, debounce: false });
   chineseMessages(form);
   await form.importSchema(task.form, task.data || {});
   dateFields();
@@ -59,8 +63,8 @@ startPage('tasks', async (main, me) => {
   if (readOnly) {
     submit.disabled = true;
     general.textContent = delegated && task.owner === me.userId
-      ? `您已将该任务委派给 ${task.assignee} 办理，待其交回后您再提交。`
-      : heldByOther ? `该任务已由 ${task.assignee} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
+      ? `您已将该任务委派给 ${person(task.assigneeName, task.assignee)} 办理，待其交回后您再提交。`
+      : heldByOther ? `该任务已由 ${person(task.assigneeName, task.assignee)} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
   }
 
   submit.addEventListener('click', async () => {
@@ -69,6 +73,13 @@ startPage('tasks', async (main, me) => {
     general.textContent = '';
     try {
       await api(`/api/tasks/${encodeURIComponent(taskId)}/${delegatedToMe ? 'resolve' : 'complete'}`, { method: 'POST', json: data });
+      const again = delegatedToMe ? null : await sameStepBackWithMe(task, me);
+      if (again) {
+        // The process made the step again and gave it back to this officer (a scheme the rules sent back): straight to it.
+        flash(`“${task.taskName}”已提交，但未通过校验，已退回由您修改：请按表单中列明的原因修改后重新提交。`);
+        window.location.assign(`/tasks/${encodeURIComponent(again.taskId)}`);
+        return;
+      }
       flash(delegatedToMe ? `已交回 ${task.owner}：${task.projectName || ''}“${task.taskName}”`
         : `已提交：${task.projectName || ''}“${task.taskName}”`);
       window.location.assign('/tasks');
@@ -79,13 +90,30 @@ startPage('tasks', async (main, me) => {
   });
 });
 
+/** The same step of the same process, open again and the officer's own, right after they completed it. */
+async function sameStepBackWithMe(task, me) {
+  if (!task.projectCode) return null;
+  try {
+    const page = await api(`/api/tasks?q=${encodeURIComponent(task.projectCode)}`);
+    return (page.items || []).find((t) => t.taskId !== task.taskId && t.taskDefinitionKey === task.taskDefinitionKey
+      && t.processInstanceId === task.processInstanceId && t.assignee === me.userId) || null;
+  } catch (e) {
+    return null; // Completed all the same; the task list will show it.
+  }
+}
+
+/** A user as people read them: 占陇镇经办员（zhanlong1）. */
+function person(name, userId) {
+  return name && name !== userId ? `${name}（${userId}）` : userId;
+}
+
 function item(label, value) {
   return h('div', {}, h('dt', {}, label), h('dd', {}, value ?? '—'));
 }
 
 function claimBar(task, me) {
   if (task.assignee === me.userId) {
-    const note = task.delegationState === 'PENDING' ? `${task.owner} 委派您办理此任务：填好表单后交回，由其完成。`
+    const note = task.delegationState === 'PENDING' ? `${person(task.ownerName, task.owner)} 委派您办理此任务：填好表单后交回，由其完成。`
       : task.unclaimable ? '此任务由您办理（已签收或由同事转办给您）。' : '此任务由您本人办理。';
     return h('p', { class: 'actions' }, h('span', { class: 'muted', id: 'claim-note' }, note),
       task.unclaimable ? h('button', { type: 'button', class: 'secondary', id: 'unclaim', onclick: () => act('unclaim') }, '退回到单位待办') : null);
@@ -245,6 +273,11 @@ function handOver() {
         h('button', { type: 'button', class: 'secondary', id: 'delegate',
           onclick: act('delegate', () => ({ userId: who.value }), () => `已委派给 ${chosen()}，其办理后交回给您`) }, '委派（办理后交回给我）'))));
   api(`/api/tasks/${encodeURIComponent(taskId)}/colleagues`).then((people) => {
+    if (people.length === 0) {
+      // Nobody else in the office: nothing to choose, so no buttons that can only fail.
+      mount(section, h('p', { class: 'muted', id: 'handover-none' }, '本单位没有可转办或委派的其他同事。'));
+      return;
+    }
     people.forEach((p) => who.append(h('option', { value: p.userId }, `${p.name}（${p.userId}）`)));
   }).catch((e) => { message.textContent = messageOf(e); });
   return section;

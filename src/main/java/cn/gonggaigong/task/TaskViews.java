@@ -60,6 +60,8 @@ public final class TaskViews {
     @Schema(description = "任务详情：任务、表单、预填数据、项目概况、可否退回")
     public record TaskDetails(
             @JsonUnwrapped TaskItem task,
+            @Schema(description = "办理人的姓名（assignee 为其用户名）；无办理人时为 null") String assigneeName,
+            @Schema(description = "委派人的姓名（owner 为其用户名）；未委派时为 null") String ownerName,
             @Schema(description = "该环节的 Camunda 表单（form-js 可直接渲染）") JsonNode form,
             @Schema(description = "表单字段的当前值（按字段 key）") Map<String, Object> data,
             ProjectSummary project,

@@ -26,6 +26,7 @@ import cn.gonggaigong.task.TaskViews.ProjectSummary;
 import cn.gonggaigong.task.TaskViews.SendBackTarget;
 import cn.gonggaigong.task.TaskViews.SentBack;
 import cn.gonggaigong.task.TaskViews.TaskDetails;
+import cn.gonggaigong.task.TaskViews.TaskItem;
 import cn.gonggaigong.task.TaskViews.TaskPage;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -133,7 +134,8 @@ public class TaskWorkService {
         ProjectSummary project = row.projectId() == null ? null : projects.findById(row.projectId())
                 .map(TaskWorkService::summary).orElse(null);
         boolean canWork = items.canWork(row, user);
-        return new TaskDetails(items.item(row, user), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
+        TaskItem item = items.item(row, user);
+        return new TaskDetails(item, users.name(item.assignee()), users.name(item.owner()), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
                 .orElse(emptyForm()), data, project, canWork, canWork && facts.sendBackTo() != null,
                 facts.sendBackTo() == null ? null : new SendBackTarget(facts.sendBackTo(), facts.sendBackToName()),
                 sentBack(row));

@@ -5,6 +5,7 @@ import cn.gonggaigong.agreement.AgreementClock;
 import cn.gonggaigong.agreement.AgreementMilestoneRepository;
 import cn.gonggaigong.land.LandPriceAssessment;
 import cn.gonggaigong.scheme.RuleCheck;
+import cn.gonggaigong.scheme.SchemeRevisionAssignment;
 import cn.gonggaigong.scheme.SchemeFigures;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -74,6 +75,7 @@ final class ProcessTestSupport {
         Mocks.register("agreementProgress", noListener);
         Mocks.register("surveyRecorder", noListener);
         Mocks.register("schemeRecorder", (JavaDelegate) execution -> SchemeFigures.from(execution).applyTo(execution));
+        Mocks.register("schemeRevisionAssignment", new SchemeRevisionAssignment());
         Mocks.register("ruleCheckRecorder", (JavaDelegate) execution -> RuleCheck.fromDecisions(execution).applyTo(execution));
         Mocks.register("landPriceRecorder", (JavaDelegate) LandPriceAssessment::applyTo);
         Mocks.register("subsidyRecorder", (JavaDelegate) SubsidyAssessment::applyTo);

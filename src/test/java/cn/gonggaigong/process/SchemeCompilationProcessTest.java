@@ -13,6 +13,7 @@ import static cn.gonggaigong.process.ProcessTestSupport.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -65,6 +66,24 @@ class SchemeCompilationProcessTest {
         assertThat(text).isEqualTo("改造方案不符合以下规定，请修改后重新提交：\n1. 第七条：引入优先或重点发展产业及新兴产业的项目"
                 + "改造后容积率原则上不低于3.0（限值 3，本方案 2.50）");
 
+        complete(task(pi), scheme(60000.0, "BIOMEDICINE"));
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void aSchemeThatBrokeTheRulesGoesBackToTheOfficerWhoCompiledIt() {
+        ProcessInstance pi = start("FULL");
+        assertThat(task(pi)).isNotAssigned();
+
+        identityService().setAuthenticatedUserId("nrb-clerk2");
+        try {
+            complete(task(pi), scheme(50000.0, "BIOMEDICINE"));
+        } finally {
+            identityService().clearAuthentication();
+        }
+
+        assertThat(pi).isWaitingAt("Task_CompileScheme");
+        assertThat(task(pi)).isAssignedTo("nrb-clerk2").hasCandidateGroupAssociated("nrb");
         complete(task(pi), scheme(60000.0, "BIOMEDICINE"));
         assertThat(pi).isEnded();
     }

@@ -39,6 +39,12 @@ public class ProjectDriver {
         return json.readTree(created.getBody());
     }
 
+    /** The town's survey of the rights holders' willingness (the first step of a new project). */
+    public void surveyWillingness(String code, String townOfficer) throws Exception {
+        complete(townOfficer, code, "Task_SurveyWillingness", Map.of("willingnessAgreed", true, "agreePercent", 95.0,
+                "surveyDate", "2026-03-01"));
+    }
+
     /** Survey of base data and its publication by the town (after the willingness survey). */
     void surveyAndPublishBaseData(String code, String townOfficer) throws Exception {
         complete(townOfficer, code, "Task_SurveyBaseData", Map.of("landAreaSqm", 20000.0, "landAreaMu", 30.0,
@@ -50,24 +56,14 @@ public class ProjectDriver {
     /** From the application through the intake (fast track confirmed by NRB) to the subject's confirmation
      * (Task_VerifyTitleDocuments), in the town of the officer. */
     public void toSubjectConfirmation(String code, String townOfficer) throws Exception {
-        complete(townOfficer, code, "Task_SurveyWillingness", Map.of("willingnessAgreed", true, "agreePercent", 95.0,
-                "surveyDate", "2026-03-01"));
+        surveyWillingness(code, townOfficer);
         surveyAndPublishBaseData(code, townOfficer);
         complete("nrb-clerk", code, "Task_ConfirmFastTrack", Map.of("fastTrackConfirmed", true));
     }
 
     /** From the application to the planning committee's review (Task_ReviewScheme), in the town of the officer. */
     public void toCommitteeReview(String code, String townOfficer, String unitCode) throws Exception {
-        toSubjectConfirmation(code, townOfficer);
-        complete(townOfficer, code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号",
-                "titleVerified", true));
-        complete("nrb-clerk", code, "Task_ConfirmSubject", Map.of("subjectName", "普宁市某纺织有限公司",
-                "documentNumber", "普自然资改确〔2026〕3号"));
-        complete("nrb-director", code, "Task_AssignRenovationUnit", Map.of("unitAction", "NEW", "unitCode", unitCode,
-                "unitName", unitCode + "改造单元"));
-        complete("nrb-clerk", unitCode, "Task_CompileUnitPlan", Map.of("planGoals", "建设高标准厂房", "publicFacilities", "道路",
-                "interestBalance", "按面积分摊", "unitLandAreaSqm", 120000.0, "plannedPlotRatio", 3.0));
-        complete("gov1", unitCode, "Task_ApproveUnitPlan", Map.of("unitPlanApproved", true, "documentNumber", "普府函〔2026〕41号"));
+        toSchemeCompilation(code, townOfficer, unitCode);
         Map<String, Object> scheme = new LinkedHashMap<>();
         scheme.putAll(Map.of("landAreaSqm", 20000.0, "totalFloorArea", 62000.0, "officeLivingFloorArea", 5000.0,
                 "rdTestingFloorArea", 3000.0, "separateFacilityLandArea", 0.0, "existingFloorArea", 18000.0,
@@ -82,6 +78,21 @@ public class ProjectDriver {
         }
         complete("nrb-clerk", code, "Task_SummariseOpinions", Map.of("consultationResult", "AGREED", "opinion", "各部门意见一致"));
         assertThat(tasks("committee1", code, "Task_ReviewScheme")).hasSize(1);
+    }
+
+    /** From the application to NRB's 编制改造方案 (Task_CompileScheme), in the town of the officer. */
+    public void toSchemeCompilation(String code, String townOfficer, String unitCode) throws Exception {
+        toSubjectConfirmation(code, townOfficer);
+        complete(townOfficer, code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号",
+                "titleVerified", true));
+        complete("nrb-clerk", code, "Task_ConfirmSubject", Map.of("subjectName", "普宁市某纺织有限公司",
+                "documentNumber", "普自然资改确〔2026〕3号"));
+        complete("nrb-director", code, "Task_AssignRenovationUnit", Map.of("unitAction", "NEW", "unitCode", unitCode,
+                "unitName", unitCode + "改造单元"));
+        complete("nrb-clerk", unitCode, "Task_CompileUnitPlan", Map.of("planGoals", "建设高标准厂房", "publicFacilities", "道路",
+                "interestBalance", "按面积分摊", "unitLandAreaSqm", 120000.0, "plannedPlotRatio", 3.0));
+        complete("gov1", unitCode, "Task_ApproveUnitPlan", Map.of("unitPlanApproved", true, "documentNumber", "普府函〔2026〕41号"));
+        assertThat(tasks("nrb-clerk", code, "Task_CompileScheme")).hasSize(1);
     }
 
     List<JsonNode> tasks(String user, String businessKey, String taskKey) throws Exception {
@@ -125,6 +136,8 @@ public class ProjectDriver {
             app.put("landAreaSqm", 20000);
             app.put("landAreaMu", 30);
             app.put("existingFloorArea", 18000);
+            app.put("currentPlotRatio", 0.9);
+            app.put("plannedFloorArea", 60000);
         };
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
@@ -44,6 +45,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     TaskService taskService;
+    @Autowired
+    IdentityService identityService;
 
     private ProjectDriver driver;
 
@@ -164,13 +167,15 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         // The owner sees why they cannot submit now.
         logIn("zhanlong1");
         open("/tasks/" + taskId);
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "您已将该任务委派给 zhanlong2 办理"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "您已将该任务委派给 占陇镇审核员（zhanlong2） 办理"));
         assertThat(find("#submit-task").isEnabled()).isFalse();
 
         // The delegate: no unclaim button, a hand-back button instead of submit.
         logIn("zhanlong2");
         open("/tasks/" + taskId);
-        assertThat(find("#claim-note").getText()).isEqualTo("zhanlong1 委派您办理此任务：填好表单后交回，由其完成。");
+        assertThat(find("#claim-note").getText()).isEqualTo("占陇镇经办员（zhanlong1） 委派您办理此任务：填好表单后交回，由其完成。");
+        assertThat(find("section[aria-label='任务信息']").getText()).contains("办理人", "占陇镇审核员（zhanlong2）",
+                "委派人", "占陇镇经办员（zhanlong1）");
         assertThat(browser.findElements(By.id("unclaim"))).isEmpty();
         WebElement submit = find("#submit-task");
         assertThat(submit.getText()).isEqualTo("办理完毕，交回委派人");
@@ -233,6 +238,91 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("unclaim"))).isEmpty();
         assertThat(browser.findElements(By.id("handover"))).isEmpty();
         assertThat(find("#comment-add").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aReasonOfTheServerStaysUnderTheNumberTypedJustBeforeSubmitting() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器亩数校验测试项目", "zhanlong")));
+        String code = project.get("code").asText();
+        driver.surveyWillingness(code, "zhanlong1");
+        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyBaseData").get(0).get("id").asText();
+
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        waitUntilReady();
+        // The form starts from the application's figures (20,000 m², 30 亩); 40 亩 does not agree with the m², which
+        // only the server checks (SubmissionCheck). Typed and submitted at once, as people do.
+        WebElement mu = find("[id$='-Field_landAreaMu']");
+        mu.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "40");
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "表单校验未通过"));
+        // Longer than form-js's 300 ms of debouncing, which used to check the field again and wipe the reason.
+        Thread.sleep(1000);
+        assertThat(find("[id$='-Field_landAreaMu-error-message']").getText()).contains("与用地面积（平方米）不一致");
+        assertThat(mu.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyBaseData")).hasSize(1);
+    }
+
+    @Test
+    void aSchemeTheRulesSendBackComesStraightBackToItsOfficerWithTheReason() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器方案校验测试项目", "zhanlong")));
+        String code = project.get("code").asText();
+        driver.toSchemeCompilation(code, "zhanlong1", "ZL-SCHEME-" + code.substring(code.length() - 4));
+        String taskId = driver.tasks("nrb-clerk", code, "Task_CompileScheme").get(0).get("id").asText();
+
+        // The first version, as the bureau's clerk fills it on the application's figures (60,000 m² on 20,000 m²):
+        // offices of 12,000 m², a fifth of the floor area, above Art. 7's limit, which only the decision tables judge.
+        logIn("nrb-clerk");
+        open("/tasks/" + taskId);
+        waitUntilReady();
+        for (Map.Entry<String, String> figure : Map.of("officeLivingFloorArea", "12000", "rdTestingFloorArea", "2000",
+                "separateFacilityLandArea", "0", "renovatedFloorArea", "0", "renovationBudget", "80000000").entrySet()) {
+            find("[id$='-Field_" + figure.getKey() + "']").sendKeys(figure.getValue());
+        }
+        find("[id$='-Field_industryCategory-display']").click();
+        browser.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(item -> item.getText().equals("现代轻工纺织")).findFirst().orElseThrow().click();
+        find("[id$='-Field_involvesDemolition-0']").click();
+        find("[id$='-Field_heritageImpact-1']").click();
+        find("#submit-task").click();
+
+        // Not back on the list as if done: on the same step again, the clerk's own, told why.
+        waiting().until(d -> d.getCurrentUrl().contains("/tasks/") && !d.getCurrentUrl().endsWith(taskId));
+        waitUntilReady();
+        assertThat(find("#flash").getText()).contains("“编制改造方案”已提交，但未通过校验，已退回由您修改");
+        assertThat(find("[id$='-Field_ruleViolationText']").getDomProperty("value")).contains("第七条");
+        assertThat(find("#claim-note").getText()).contains("此任务由您办理");
+        List<JsonNode> again = driver.tasks("nrb-clerk", code, "Task_CompileScheme");
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).get("assignee").asText()).isEqualTo("nrb-clerk");
+        assertThat(browser.getCurrentUrl()).endsWith("/tasks/" + again.get(0).get("id").asText());
+
+        // Corrected: offices of 3,000 m², and the scheme goes on to the departments.
+        WebElement offices = find("[id$='-Field_officeLivingFloorArea']");
+        offices.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "3000");
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        waitUntilReady();
+        assertThat(find("#flash").getText()).contains("已提交", "编制改造方案");
+        assertThat(driver.tasks("nrb-clerk", code, "Task_CompileScheme")).isEmpty();
+    }
+
+    @Test
+    void anOfficerAloneInTheOfficeIsOfferedNoColleagues() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器无同事测试项目", "zhanlong")));
+        String taskId = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        // An office of one: the task's only candidate group has the officer alone (as 市政府's approver has).
+        String group = "solo-" + taskId.substring(0, 8);
+        identityService.saveGroup(identityService.newGroup(group));
+        identityService.createMembership("zhanlong1", group);
+        taskService.deleteCandidateGroup(taskId, "town-zhanlong");
+        taskService.addCandidateGroup(taskId, group);
+
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-none"), "本单位没有可转办或委派的其他同事"));
+        assertThat(browser.findElements(By.id("transfer"))).isEmpty();
+        assertThat(browser.findElements(By.id("delegate"))).isEmpty();
     }
 
     private static Path file(String name, byte[] content) throws Exception {
