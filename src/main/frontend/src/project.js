@@ -26,7 +26,9 @@ const FIGURES = [
   ['申请时规划容积率', (p) => p.plannedPlotRatio], ['总投资（元）', (p) => p.investment],
   ['重点产业项目', (p) => p.keyIndustryProject], ['试点项目', (p) => p.pilotProject],
   ['连片改造面积（亩）', (p) => p.contiguousAreaMu], ['涉及历史用地手续', (p) => p.historicalLandProcedures],
-  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => (p.annualPlanYear ? `${p.annualPlanYear}年度` : `申请纳入${p.planYear}年度（尚未纳入；随报随审的项目不纳入）`)],
+  ['政府为改造主体', (p) => p.governmentSubject], ['年度实施计划', (p) => (p.annualPlanYear
+    ? (p.annualPlanApproved ? `${p.annualPlanYear}年度` : `${p.annualPlanYear}年度（计划编制中，经市政府批准后纳入）`)
+    : `申请纳入${p.planYear}年度（尚未纳入；随报随审的项目不纳入）`)],
   ['改造单元', (p) => p.unitCode], ['土地出让价款（元）', (p) => p.landPrice], ['地价计收依据', (p) => p.landPriceBasis], ['改造补贴（元）', (p) => p.subsidyAmount],
   ['补贴依据', (p) => p.subsidyBasis], ['申请时间', (p) => p.createdAt],
 ];
@@ -104,7 +106,9 @@ function openTasks(tasks) {
   return h('table', { id: 'open-tasks' },
     h('thead', {}, h('tr', {}, ['环节', '办理单位', '办理人', '收到时间', '办理期限', '剩余时间'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, tasks.map((t) => h('tr', { 'data-task-id': t.taskId, 'data-activity-id': t.taskDefinitionKey },
-      h('td', {}, t.taskId ? h('a', { href: `/tasks/${encodeURIComponent(t.taskId)}` }, t.taskName) : t.taskName),
+      h('td', {}, t.taskId ? h('a', { href: `/tasks/${encodeURIComponent(t.taskId)}` }, t.taskName) : t.taskName,
+        // A step of the annual plan or the unit's plan, which this project waits for with the others in it.
+        t.projectId ? null : h('span', { class: 'muted shared-step' }, `（${t.projectName}，本项目等待其完成）`)),
       h('td', {}, (t.candidateGroups || []).map(groupName).join('、') || '—'),
       h('td', {}, t.assignee || '—'),
       h('td', {}, formatDateTime(t.receivedAt)),

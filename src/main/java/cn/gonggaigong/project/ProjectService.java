@@ -207,6 +207,7 @@ public class ProjectService {
                 phaseLabel(p.getPhase()), p.getProcessInstanceId(),
                 p.getUnit() != null ? p.getUnit().getCode() : null,
                 p.getAnnualPlan() != null ? p.getAnnualPlan().getYear() : null,
+                p.getAnnualPlan() != null ? p.getAnnualPlan().getStatus() == cn.gonggaigong.plan.AnnualPlanStatus.APPROVED : null,
                 p.getLandPrice(), p.getLandPriceBasis(), p.getSubsidyAmount(), p.getSubsidyBasis(), p.getCreatedAt(),
                 p.getUpdatedAt(), openTasks(p.getId()), decisions(p.getId()), schemeViolations(p.getId()),
                 ProjectViews.Survey.of(p.getSurvey()));

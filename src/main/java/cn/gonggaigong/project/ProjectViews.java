@@ -63,6 +63,8 @@ public final class ProjectViews {
             String processInstanceId,
             String unitCode,
             Integer annualPlanYear,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "所纳入的年度实施计划是否已经市政府批准；未纳入任何计划为 null")
+            Boolean annualPlanApproved,
             BigDecimal landPrice,
             String landPriceBasis,
             BigDecimal subsidyAmount,

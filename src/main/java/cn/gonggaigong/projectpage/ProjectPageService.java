@@ -96,8 +96,10 @@ public class ProjectPageService {
         CurrentUser user = CurrentUser.current();
         Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
         access.checkRead(user, project);
-        return new Overview(projectService.details(projectId), timeline(projectId),
-                items.items(queries.ofProject(projectId), user), diagrams(project),
+        List<cn.gonggaigong.task.TaskRow> open = new ArrayList<>(queries.ofProject(projectId));
+        open.addAll(queries.ofProcessInstances(awaitedSharedSteps(project)));
+        return new Overview(projectService.details(projectId), timeline(project),
+                items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
                 milestones(projectId));
     }
@@ -139,15 +141,42 @@ public class ProjectPageService {
         });
     }
 
-    private List<TimelineEntry> timeline(long projectId) {
+    /**
+     * The processes shared with other projects that this one waits for: the annual plan it was put into, until the
+     * government approves it, and its renovation unit's plan, until approved. Their open steps are the project's
+     * current steps too (市自然资源局 编制年度实施计划 …), though they carry no project of their own.
+     */
+    private static List<String> awaitedSharedSteps(Project project) {
+        List<String> instances = new ArrayList<>();
+        if (project.getAnnualPlan() != null && project.getAnnualPlan().getStatus() != cn.gonggaigong.plan.AnnualPlanStatus.APPROVED
+                && project.getAnnualPlan().getProcessInstanceId() != null) {
+            instances.add(project.getAnnualPlan().getProcessInstanceId());
+        }
+        if (project.getUnit() != null && !project.getUnit().isApproved() && project.getUnit().getProcessInstanceId() != null) {
+            instances.add(project.getUnit().getProcessInstanceId());
+        }
+        return instances;
+    }
+
+    /**
+     * Every decision about the project: its own steps, and those of its annual plan and its renovation unit's plan
+     * (compiled and approved once for all their projects), each named after what it decided.
+     */
+    private List<TimelineEntry> timeline(Project project) {
+        MapSqlParameterSource params = new MapSqlParameterSource("project", project.getId())
+                .addValue("plan", project.getAnnualPlan() == null ? null : project.getAnnualPlan().getId(), java.sql.Types.BIGINT)
+                .addValue("unit", project.getUnit() == null ? null : project.getUnit().getId(), java.sql.Types.BIGINT);
         return jdbc.query("""
                 select d.decided_at, d.task_definition_key, d.task_name, d.actor, d.outcome, d.document_number,
-                       d.opinion, h.proc_def_id_, h.proc_def_key_
+                       d.opinion, h.proc_def_id_, h.proc_def_key_, a.title as plan_title,
+                       u.code || ' ' || u.name as unit_title
                   from decision_record d
                   left join act_hi_procinst h on h.id_ = d.process_instance_id
-                 where d.project_id = :project
+                  left join annual_plan a on a.id = d.annual_plan_id
+                  left join renovation_unit u on u.id = d.unit_id
+                 where d.project_id = :project or d.annual_plan_id = :plan or d.unit_id = :unit
                  order by d.decided_at, d.id
-                """, new MapSqlParameterSource("project", projectId), (rs, n) -> {
+                """, params, (rs, n) -> {
             String definitionId = rs.getString("proc_def_id_");
             String taskKey = rs.getString("task_definition_key");
             String outcome = rs.getString("outcome");
@@ -156,8 +185,10 @@ public class ProjectPageService {
                     .map(Phase::name).findFirst().orElse(null);
             String actor = rs.getString("actor");
             Timestamp at = rs.getTimestamp("decided_at");
+            // A step of the annual plan or the unit's plan says which (not a phase of this project's own).
+            String shared = rs.getString("plan_title") != null ? rs.getString("plan_title") : rs.getString("unit_title");
             return new TimelineEntry(TaskItems.time(at.toInstant()), taskKey, rs.getString("task_name"), phase,
-                    TaskItems.phaseName(phase), actor, users.name(actor), outcome,
+                    phase == null && shared != null ? shared : TaskItems.phaseName(phase), actor, users.name(actor), outcome,
                     decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"));
         });
     }

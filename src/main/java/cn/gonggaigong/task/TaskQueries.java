@@ -188,6 +188,15 @@ public class TaskQueries {
         return jdbc.query(OF_PROJECT, new MapSqlParameterSource("projectId", projectId), (rs, n) -> row(rs));
     }
 
+    /** The open tasks of the given process instances (e.g. the annual plan a project waits for), whoever works on them. */
+    public List<TaskRow> ofProcessInstances(java.util.Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + " where t.proc_inst_id_ in (:ids)" + ORDER,
+                new MapSqlParameterSource("ids", processInstanceIds), (rs, n) -> row(rs));
+    }
+
     /** One open task, whoever works on it; empty when there is no such open task. */
     public Optional<TaskRow> byId(String taskId) {
         return jdbc.query(SELECT + " where t.id_ = :id", new MapSqlParameterSource("id", taskId), (rs, n) -> row(rs))

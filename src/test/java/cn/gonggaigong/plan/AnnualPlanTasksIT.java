@@ -24,10 +24,22 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
 
     @Test
     void compilingAndApprovingThePlanShowItsYearAndProjectsAndCheckTheCodesLeftOut() throws Exception {
-        String kept = intoThePlan("占陇镇年度计划展示项目一");
-        String left = intoThePlan("占陇镇年度计划展示项目二");
+        JsonNode keptProject = intoThePlan("占陇镇年度计划展示项目一");
+        String kept = keptProject.get("code").asText();
+        String left = intoThePlan("占陇镇年度计划展示项目二").get("code").asText();
 
         String compile = planTask("Task_CompileAnnualPlan");
+        // The project's page: waiting for the plan, whose open step is the project's current step, and not yet in it.
+        JsonNode waiting = get("applicant1", "/api/projects/{id}/overview", keptProject.get("id").asLong()).body();
+        assertThat(waiting.get("project").get("annualPlanYear").asInt()).isEqualTo(YEAR);
+        assertThat(waiting.get("project").get("annualPlanApproved").asBoolean()).isFalse();
+        assertThat(waiting.get("openTasks")).singleElement().satisfies(t -> {
+            assertThat(t.get("taskId").asText()).isEqualTo(compile);
+            assertThat(t.get("taskName").asText()).isEqualTo("编制年度实施计划");
+            assertThat(t.get("projectId").isNull()).isTrue();
+            assertThat(t.get("projectName").asText()).isEqualTo(YEAR + "年度“工改工”改造实施计划");
+            assertThat(t.get("candidateGroups").toString()).contains("nrb");
+        });
         // In the task list (and on the task) the plan's title stands where a project's name would.
         JsonNode listed = get("nrb-clerk", "/api/tasks?size=200&q={q}", "编制年度实施计划").body().get("items");
         assertThat(java.util.stream.StreamSupport.stream(listed.spliterator(), false)
@@ -60,10 +72,22 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
                 "documentNumber", "普府函〔2031〕1号", "planProjects", "改写"), approve);
         assertThat(approved.status()).as(approved.raw()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("PLAN-" + YEAR).count()).isZero();
+
+        // The project's page now: in the approved plan, nothing open of the plan's, and the plan's two decisions in
+        // its timeline, named after the plan, with the government's 文号.
+        JsonNode after = get("applicant1", "/api/projects/{id}/overview", keptProject.get("id").asLong()).body();
+        assertThat(after.get("project").get("annualPlanApproved").asBoolean()).isTrue();
+        assertThat(java.util.stream.StreamSupport.stream(after.get("openTasks").spliterator(), false)
+                .filter(t -> t.get("projectId").isNull()).toList()).isEmpty();
+        java.util.List<JsonNode> planSteps = java.util.stream.StreamSupport.stream(after.get("timeline").spliterator(), false)
+                .filter(e -> (YEAR + "年度“工改工”改造实施计划").equals(e.get("phaseName").asText())).toList();
+        assertThat(planSteps).extracting(e -> e.get("activityName").asText()).containsExactly("编制年度实施计划", "审批年度实施计划");
+        assertThat(planSteps.get(1).get("documentNumber").asText()).isEqualTo("普府函〔2031〕1号");
+        assertThat(planSteps.get(0).get("opinion").asText()).isEqualTo("项目二材料不全，下年度再议");
     }
 
-    /** A project applied for the year's plan and through its town's intake, waiting for the plan; its code. */
-    private String intoThePlan(String name) throws Exception {
+    /** A project applied for the year's plan and through its town's intake, waiting for the plan; as created. */
+    private JsonNode intoThePlan(String name) throws Exception {
         Answer created = post("nrb-clerk", "/api/projects", validApplication(app -> {
             app.put("name", name);
             app.put("applicantUserId", "applicant1");
@@ -76,7 +100,7 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
                 "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
                 "noticeEndDate", "2026-03-18", "objectionsRaised", false));
-        return code;
+        return created.body();
     }
 
     private String planTask(String key) {
