@@ -18,6 +18,8 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
 
     List<Project> findByAnnualPlan(AnnualPlan annualPlan);
 
+    List<Project> findByUnitIdOrderByCode(Long unitId);
+
     /** Parcel id (upper case) and project code of the given parcels (upper case) in a project still under way (ACTIVE). */
     @org.springframework.data.jpa.repository.Query(value = """
             select upper(pp.parcel_id), p.code from project_parcel pp join project p on p.id = pp.project_id

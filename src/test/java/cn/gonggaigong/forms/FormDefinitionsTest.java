@@ -78,9 +78,11 @@ class FormDefinitionsTest {
         CONTRACT.put("ConfirmSubject", "*subjectName *documentNumber opinion");
         // UnitPlanning, RenovationUnit
         CONTRACT.put("AssignRenovationUnit", "*unitAction *unitCode unitName");
+        // unitTitle, unitProjects (UnitPlanTasks), and for the approval the plan compiled: read-only context.
         CONTRACT.put("CompileUnitPlan",
-                "*planGoals *publicFacilities *interestBalance *unitLandAreaSqm *plannedPlotRatio");
-        CONTRACT.put("ApproveUnitPlan", "*unitPlanApproved *documentNumber opinion");
+                "unitTitle unitProjects *planGoals *publicFacilities *interestBalance *unitLandAreaSqm *plannedPlotRatio");
+        CONTRACT.put("ApproveUnitPlan", "unitTitle unitProjects planGoals publicFacilities interestBalance unitLandAreaSqm"
+                + " plannedPlotRatio *unitPlanApproved *documentNumber opinion");
         // SchemeCompilation (ruleViolationText is read-only context)
         CONTRACT.put("CompileScheme", "ruleViolationText revisionReasons *landAreaSqm *totalFloorArea *officeLivingFloorArea"
                 + " *rdTestingFloorArea *separateFacilityLandArea *existingFloorArea *renovatedFloorArea"
@@ -277,7 +279,8 @@ class FormDefinitionsTest {
             soft.assertThat(hasCjk(labelOf(c))).as("%s: label '%s' is Chinese", where, labelOf(c)).isTrue();
             JsonNode validate = c.path("validate");
 
-            switch (type) {
+            // A read-only (disabled) field shows context; it is never entered, so it has no checks of its own.
+            switch (c.path("disabled").asBoolean(false) ? "read-only" : type) {
                 case "number" -> {
                     soft.assertThat(isRequired(c)).as("%s: numeric field is required", where).isTrue();
                     soft.assertThat(validate.has("min")).as("%s: numeric field has validate.min", where).isTrue();
