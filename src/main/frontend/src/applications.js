@@ -52,6 +52,10 @@ startPage('applications', async (main, me) => {
     button.disabled = true;
     clearErrors(form, message);
     try {
+      // A number field holding text (五千万) reads as empty: say what is wrong with it, before the server says 不能为空.
+      const notNumbers = FIELDS.filter((f) => f.number && form.elements.namedItem(f.key).validity.badInput)
+        .map((f) => ({ field: f.key, reason: '请填写阿拉伯数字，如 20000 或 12.5' }));
+      if (notNumbers.length) throw new ApiError(400, { message: '申请材料校验未通过', errors: notNumbers });
       const created = await api('/api/projects', { method: 'POST', json: { ...read(form), applicantUserId: me.userId } });
       message.className = 'alert success';
       message.textContent = `申请已提交，项目编号 ${created.code}，请等待镇（街道、农场）办理。`;

@@ -28,6 +28,11 @@ public class ProjectApplicationValidator {
     static final BigDecimal SQM_PER_MU = new BigDecimal("666.67");
     /** How far the two land areas may differ (rounding in the applicant's documents). */
     static final BigDecimal AREA_TOLERANCE = new BigDecimal("0.01");
+    /** How far a plot ratio may be from floor area ÷ land area: rounding to one decimal place, or 2 % of it. */
+    static final BigDecimal PLOT_RATIO_TOLERANCE = new BigDecimal("0.05");
+    static final BigDecimal PLOT_RATIO_RELATIVE_TOLERANCE = new BigDecimal("0.02");
+    /** The largest plot ratio an application may give ({@link ProjectApplication#currentPlotRatio()}'s limit). */
+    static final BigDecimal MAX_PLOT_RATIO = new BigDecimal("20");
 
     private static final List<String> FIELD_ORDER = Arrays.stream(ProjectApplication.class.getRecordComponents())
             .map(component -> component.getName())
@@ -77,6 +82,10 @@ public class ProjectApplicationValidator {
             }
         }
         checkMuMatchesSquareMetres(application).ifPresent(problems::add);
+        plotRatioMatches(application.existingFloorArea(), application.landAreaSqm(), application.currentPlotRatio(),
+                "currentPlotRatio", "现状建筑面积").ifPresent(problems::add);
+        plotRatioMatches(application.plannedFloorArea(), application.landAreaSqm(), application.plannedPlotRatio(),
+                "plannedPlotRatio", "规划建筑面积").ifPresent(problems::add);
         RenovationUnit unit = null;
         if (application.unitPlanInForce()) {
             if (!StringUtils.hasText(application.unitCode())) {
@@ -117,6 +126,27 @@ public class ProjectApplicationValidator {
         BigDecimal expectedMu = sqm.divide(SQM_PER_MU, 2, RoundingMode.HALF_UP);
         return Optional.of(new FieldProblem("landAreaMu",
                 "与用地面积（平方米）不一致，按1亩=666.67平方米应约为" + expectedMu.toPlainString() + "亩"));
+    }
+
+    /**
+     * A plot ratio (容积率) agrees with its floor area ÷ the land area (within {@link #PLOT_RATIO_TOLERANCE} or 2 %);
+     * a problem on {@code field} if not, naming the ratio the figures give.
+     */
+    public static Optional<FieldProblem> plotRatioMatches(BigDecimal floorArea, BigDecimal landArea, BigDecimal ratio,
+                                                          String field, String floorAreaLabel) {
+        // Figures out of their own range are reported by their own checks, not twice.
+        if (floorArea == null || landArea == null || ratio == null || landArea.signum() <= 0 || floorArea.signum() < 0
+                || ratio.signum() < 0 || ratio.compareTo(MAX_PLOT_RATIO) > 0) {
+            return Optional.empty();
+        }
+        BigDecimal expected = floorArea.divide(landArea, 4, RoundingMode.HALF_UP);
+        BigDecimal tolerance = PLOT_RATIO_TOLERANCE.max(expected.multiply(PLOT_RATIO_RELATIVE_TOLERANCE));
+        if (ratio.subtract(expected).abs().compareTo(tolerance) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem(field, "与" + floorAreaLabel + "和用地面积不一致：容积率＝建筑面积÷用地面积＝"
+                + floorArea.stripTrailingZeros().toPlainString() + "÷" + landArea.stripTrailingZeros().toPlainString()
+                + "≈" + expected.setScale(2, RoundingMode.HALF_UP).toPlainString()));
     }
 
     /** {@code parcelIds[0]} for an element of a list, the component name otherwise. */

@@ -25,8 +25,8 @@ public class ProjectAccess {
 
     public void checkRead(CurrentUser user, Project project) {
         if (!canRead(user, project)) {
-            throw new AccessRefusedException("无权查看项目 " + project.getCode() + ":该项目属于"
-                    + project.getTown().getName() + ",您不是其所在乡镇、改造主体或市级审批部门的人员");
+            throw new AccessRefusedException("无权查看项目 " + project.getCode() + "：该项目属于"
+                    + project.getTown().getName() + "，您不是其所在乡镇、改造主体或市级审批部门的人员");
         }
     }
 

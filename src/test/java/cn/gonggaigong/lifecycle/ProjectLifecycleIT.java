@@ -103,6 +103,8 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             app.put("landAreaSqm", 20000);
             app.put("landAreaMu", 30);
             app.put("existingFloorArea", 18000);
+            app.put("currentPlotRatio", 0.9);
+            app.put("plannedFloorArea", 60000);
             app.put("contiguousAreaMu", 30);
             app.put("planYear", 2026);
         });

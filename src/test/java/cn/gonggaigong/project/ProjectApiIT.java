@@ -68,6 +68,11 @@ class ProjectApiIT extends ApplicationTestSupport {
         assertRefused(app -> app.put("existingFloorArea", -1), "existingFloorArea", "不能小于0");
         assertRefused(app -> app.put("currentPlotRatio", 20.5), "currentPlotRatio", "必须在0到20之间");
         assertRefused(app -> app.put("plannedPlotRatio", -0.1), "plannedPlotRatio", "必须在0到20之间");
+        // A plot ratio is floor area ÷ land area: one that the figures beside it contradict is named with theirs.
+        assertRefused(app -> app.put("currentPlotRatio", 5), "currentPlotRatio",
+                "与现状建筑面积和用地面积不一致：容积率＝建筑面积÷用地面积＝8000÷10000≈0.80");
+        assertRefused(app -> app.put("plannedFloorArea", 0), "plannedPlotRatio",
+                "与规划建筑面积和用地面积不一致：容积率＝建筑面积÷用地面积＝0÷10000≈0.00");
         assertRefused(app -> app.put("investment", -100), "investment", "不能小于0");
         assertRefused(app -> app.put("contiguousAreaMu", null), "contiguousAreaMu", "不能为空");
         assertRefused(app -> app.put("planYear", 1999), "planYear", "年份必须在2000到2100之间");

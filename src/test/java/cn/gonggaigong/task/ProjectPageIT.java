@@ -63,7 +63,9 @@ class ProjectPageIT extends WorkApiTestSupport {
 
         Answer foreign = get("liushadong1", "/api/projects/{id}/overview", id);
         assertThat(foreign.status()).isEqualTo(403);
-        assertThat(foreign.body().get("message").asText()).startsWith("无权查看项目 " + code);
+        // In Chinese punctuation, as every message people read.
+        assertThat(foreign.body().get("message").asText()).isEqualTo("无权查看项目 " + code
+                + "：该项目属于占陇镇，您不是其所在乡镇、改造主体或市级审批部门的人员");
         assertThat(get("zhanlong1", "/api/projects/{id}/overview", 999999).status()).isEqualTo(404);
     }
 

@@ -76,8 +76,30 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         assertThat(reversed.body().get("errors").toString()).isEqualTo(
                 "[{\"field\":\"noticeEndDate\",\"reason\":\"公示结束日期（2026-11-01）不能早于公示开始日期（2026-11-20）\"}]");
         assertThat(taskId("zhanlong2", code, "Task_PublishBaseData")).isEqualTo(publish);
+        // What is published was surveyed first: a notice from before the survey's day is refused.
+        Answer early = post("zhanlong2", "/api/tasks/{id}/complete", Map.of("noticeStartDate", "2026-03-01",
+                "noticeEndDate", "2026-03-08", "objectionsRaised", false), publish);
+        assertThat(early.status()).as(early.raw()).isEqualTo(400);
+        assertThat(early.body().get("errors").toString()).isEqualTo("[{\"field\":\"noticeStartDate\",\"reason\":"
+                + "\"公示开始日期（2026-03-01）不能早于基础数据调查核实日期（2026-03-10）：公示的是调查核实的结果\"}]");
         complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-11-01",
                 "noticeEndDate", "2026-11-01", "objectionsRaised", false));
+    }
+
+    @Test
+    void aSurveyedPlotRatioAgreesWithItsFloorAndLandArea() throws Exception {
+        String code = apply("zhanlong", "占陇镇调查容积率校验项目").get("code").asText();
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        String survey = taskId("zhanlong1", code, "Task_SurveyBaseData");
+        Answer refused = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
+                "existingFloorArea", 8000, "currentPlotRatio", 5, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"), survey);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("errors").toString()).isEqualTo("[{\"field\":\"currentPlotRatio\",\"reason\":"
+                + "\"与现状总建筑面积和用地面积不一致：容积率＝建筑面积÷用地面积＝8000÷10000≈0.80\"}]");
+        assertThat(taskId("zhanlong1", code, "Task_SurveyBaseData")).isEqualTo(survey);
+        // Rounded to one decimal place, as documents give it: accepted.
+        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
+                "existingFloorArea", 8450, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
     }
 
     @Test

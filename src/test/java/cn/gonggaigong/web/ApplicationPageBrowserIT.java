@@ -48,6 +48,13 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         assertThat(find("#app-currentPlotRatio").getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElements(By.cssSelector("#my-project-table tr[data-project-id]"))).isEmpty();
 
+        // Something typed that is no number (the browser reads "6e" as empty): said so, not "不能为空".
+        type("investment", "6e");
+        find("#application-submit").click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("app-investment-error")));
+        assertThat(find("#app-investment-error").getText()).isEqualTo("请填写阿拉伯数字，如 20000 或 12.5");
+
+        type("investment", "60000000");
         type("currentPlotRatio", "0.4");
         type("landAreaMu", "30");
         find("#application-submit").click();
