@@ -198,6 +198,10 @@ export function deadlineBadges(task) {
   } else if (task.workingDaysLeft != null) {
     badges.push(h('span', { class: task.workingDaysLeft <= 2 ? 'badge yellow' : 'badge ok' }, `剩余 ${task.workingDaysLeft} 个工作日`));
   }
+  if (task.dueProvisional) {
+    badges.push(' ', h('span', { class: 'badge provisional', 'data-due-provisional': 'true',
+      title: '该年度节假日安排尚未发布，期限按周末和法定节假日推算（未含调休），发布后以正式安排为准' }, '期限暂估'));
+  }
   const grade = GRADES[task.warningGrade];
   if (grade) {
     badges.push(' ', h('span', { class: `badge ${grade.css}`, 'data-warning': task.warningGrade, title: '预警' }, `⚠ ${grade.label}`));

@@ -68,7 +68,7 @@ public class CalendarWarnings {
                     values (?, ?, ?, ?, ?)
                     on conflict (year) do update set last_seen_at = excluded.last_seen_at,
                         example = excluded.example, occurrences = calendar_warning.occurrences + 1""",
-                    year, "缺少" + year + "年的节假日数据：截止日期落在该年时只按周末计算，可能不准确。请补充 calendar/" + year + ".txt。",
+                    year, "缺少" + year + "年的节假日数据：截止日期落在该年时只按周末和法定节假日推算（未含调休），可能不准确。请补充 calendar/" + year + ".txt。",
                     truncate(where + " 截止 " + deadline.dueDay()), now, now);
         }
     }

@@ -20,7 +20,7 @@ public class ClockConfiguration {
         LOG.info("节假日数据：{} 年（附加目录 {}）", calendar.years().keySet(), dataDir.toAbsolutePath());
         for (int year = thisYear; year <= thisYear + 1; year++) {
             if (!calendar.hasDataFor(year)) {
-                LOG.warn("缺少{}年的节假日数据：该年的期限只按周末计算。请在 {} 中添加 {}.txt（格式见 calendar/{}.txt）。",
+                LOG.warn("缺少{}年的节假日数据：该年的期限只按周末和法定节假日推算（未含调休）。请在 {} 中添加 {}.txt（格式见 calendar/{}.txt）。",
                         year, dataDir.toAbsolutePath(), year, thisYear - 1);
             }
         }

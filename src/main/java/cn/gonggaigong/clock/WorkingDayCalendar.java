@@ -13,8 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Chinese working days: Monday to Friday, except the public holidays of the State Council's yearly notice, plus
- * the weekend days that notice makes working days (调休). For a year without data only weekends are off, and every
- * answer that touched such a year says so, so that an administrator can be warned to add the year's data.
+ * the weekend days that notice makes working days (调休). For a year without the notice the days the law itself fixes
+ * are off ({@link StatutoryHolidays}: 元旦, 春节, … and their 补假; only weekends before 2025), and every answer that
+ * touched such a year says so, so that an administrator can be warned to add the year's data.
  *
  * <p>Time limits count from the day after the start ("receipt day not counted"): a limit of N working days ends at
  * the end of the N-th working day after the start day, in China's time zone.
@@ -24,6 +25,8 @@ public final class WorkingDayCalendar {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Map<Integer, HolidayYear> years;
+    /** Statutory days of the years without a notice, computed once per year on first use. */
+    private final Map<Integer, HolidayYear> provisional = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkingDayCalendar(Map<Integer, HolidayYear> years) {
         this.years = Collections.unmodifiableMap(new TreeMap<>(years));
@@ -38,7 +41,7 @@ public final class WorkingDayCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        HolidayYear data = years.get(day.getYear());
+        HolidayYear data = dataFor(day.getYear());
         if (data != null) {
             if (data.workingWeekendDays().containsKey(day)) {
                 return true;
@@ -49,6 +52,15 @@ public final class WorkingDayCalendar {
         }
         DayOfWeek dow = day.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+
+    /** The year's notice; else, from 2025, the days the law fixes (provisional); else none (weekends only). */
+    private HolidayYear dataFor(int year) {
+        HolidayYear data = years.get(year);
+        if (data != null || year < StatutoryHolidays.FIRST_YEAR) {
+            return data;
+        }
+        return provisional.computeIfAbsent(year, StatutoryHolidays::of);
     }
 
     /** The {@code workingDays}-th working day after {@code start} (the start day itself is not counted). */
@@ -135,7 +147,7 @@ public final class WorkingDayCalendar {
         return missing;
     }
 
-    /** A computed deadline; {@code yearsWithoutData} is not empty when it was counted with weekends only. */
+    /** A computed deadline; {@code yearsWithoutData} is not empty when it was counted without a year's notice (provisional). */
     public record Deadline(Instant dueAt, LocalDate dueDay, SortedSet<Integer> yearsWithoutData) {
 
         public boolean complete() {
@@ -145,7 +157,7 @@ public final class WorkingDayCalendar {
         /** The warning an administrator sees, or null. */
         public String warning() {
             return complete() ? null
-                    : "缺少" + yearsWithoutData + "年的节假日数据，截止日期" + dueDay + "仅按周末计算，可能不准确；请管理员补充该年度节假日安排。";
+                    : "缺少" + yearsWithoutData + "年的节假日数据，截止日期" + dueDay + "仅按周末和法定节假日推算（未含调休），可能不准确；请管理员补充该年度节假日安排。";
         }
     }
 }

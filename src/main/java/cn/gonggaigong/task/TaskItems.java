@@ -40,7 +40,9 @@ public class TaskItems {
                 row.processDefinitionId(), row.processInstanceId(), row.projectId(), row.projectCode(),
                 row.projectName(), row.townCode(), row.townName(), row.phase(), phaseName(row.phase()),
                 time(row.createdAt()), time(row.dueAt()), daysLeft, row.dueAt() != null && row.dueAt().isBefore(now),
-                row.warningGrade(), row.assignee(), row.owner(), row.delegationState(), row.candidateGroups(),
+                row.warningGrade(),
+                row.dueAt() != null && !calendar.hasDataFor(LocalDate.ofInstant(row.dueAt(), WorkingDayCalendar.ZONE).getYear()),
+                row.assignee(), row.owner(), row.delegationState(), row.candidateGroups(),
                 row.assignee() == null && isCandidate(row, user) && seesProject(row, user),
                 user.userId().equals(row.assignee()) && !"PENDING".equals(row.delegationState()) && releasable(row),
                 model.of(row.processDefinitionId(), row.taskDefinitionKey()).formId());

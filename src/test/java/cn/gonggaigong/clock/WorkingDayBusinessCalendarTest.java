@@ -39,8 +39,8 @@ class WorkingDayBusinessCalendarTest {
     @Test
     void aDueDateInAYearWithoutHolidayDataIsReported() {
         Date start = Date.from(cst("2031-12-24T10:00"));
-        // weekends only: 25, 26, 29, 30, 31 December, then 1 and 2 January 2032 are working days
-        assertThat(duration.resolveDuedate("7 working days", start).toInstant()).isEqualTo(cst("2032-01-02T23:59:59"));
+        // weekends and the law's fixed days (StatutoryHolidays): 25, 26, 29, 30, 31 December, (1 January, 元旦), 2 and 5 January
+        assertThat(duration.resolveDuedate("7 working days", start).toInstant()).isEqualTo(cst("2032-01-05T23:59:59"));
         assertThat(warnings).singleElement().asString().contains("[2031, 2032]").contains("7 working days");
     }
 

@@ -67,8 +67,8 @@ class WorkingDayCalendarTest {
         var deadline = calendar.deadline(ZonedDateTime.of(2026, 12, 24, 9, 0, 0, 0, WorkingDayCalendar.ZONE).toInstant(), 10);
         assertThat(deadline.yearsWithoutData()).containsExactly(2027);
         assertThat(deadline.warning()).contains("缺少[2027]年的节假日数据");
-        // Weekends only: 25, 28, 29, 30, 31 Dec, 1 (not known as a holiday), 4, 5, 6, 7 Jan.
-        assertThat(deadline.dueDay()).isEqualTo(LocalDate.of(2027, 1, 7));
+        // Weekends and the days the law fixes (StatutoryHolidays): 25, 28, 29, 30, 31 Dec, (1 Jan, 元旦), 4, 5, 6, 7, 8 Jan.
+        assertThat(deadline.dueDay()).isEqualTo(LocalDate.of(2027, 1, 8));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gonggaigong.clock.WorkingDayCalendar;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 我的待办's deadlines in a real browser: a late task carries its overdue and red-card badges and comes first, the
- * "only overdue" filter keeps only late work, and the list pages.
+ * 我的待办's deadlines in a real browser: a late task carries its overdue and red-card badges and comes first, a
+ * deadline in a year without the State Council's holiday notice is marked provisional, the "only overdue" filter
+ * keeps only late work, and the list pages.
  */
 class TaskListBrowserIT extends BrowserTestSupport {
 
@@ -32,6 +34,8 @@ class TaskListBrowserIT extends BrowserTestSupport {
     TaskService taskService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    WorkingDayCalendar calendar;
 
     @Test
     void lateWorkIsMarkedFirstAndFilteredAndTheListPages() throws Exception {
@@ -42,7 +46,9 @@ class TaskListBrowserIT extends BrowserTestSupport {
         String onTimeTask = driver.tasks("liushadong1", onTime.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
         // What the statutory clock and the escalation do: due dates on the tasks, a red card on the late one.
         taskService.setDueDate(lateTask, Date.from(Instant.now().minus(10, ChronoUnit.DAYS)));
-        taskService.setDueDate(onTimeTask, Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+        // Due in the first year whose State Council notice is not in the application: a provisional deadline.
+        int withoutNotice = java.util.Collections.max(calendar.years().keySet()) + 1;
+        taskService.setDueDate(onTimeTask, Date.from(WorkingDayCalendar.endOf(java.time.LocalDate.of(withoutNotice, 3, 1))));
         jdbc.update("""
                 insert into task_warning (project_id, town_code, task_id, task_definition_key, task_name, responsible_group,
                                           grade, due_at, raised_at, message)
@@ -59,6 +65,10 @@ class TaskListBrowserIT extends BrowserTestSupport {
         assertThat(lateRow.findElement(By.cssSelector(".badge.overdue")).getText()).startsWith("已超期");
         assertThat(lateRow.findElement(By.cssSelector("[data-warning='RED']")).getText()).contains("红牌");
         assertThat(row(onTimeTask).findElement(By.cssSelector(".badge")).getText()).matches("剩余 \\d+ 个工作日");
+        WebElement provisional = row(onTimeTask).findElement(By.cssSelector("[data-due-provisional]"));
+        assertThat(provisional.getText()).isEqualTo("期限暂估");
+        assertThat(provisional.getDomAttribute("title")).contains("节假日安排尚未发布");
+        assertThat(lateRow.findElements(By.cssSelector("[data-due-provisional]"))).isEmpty();
 
         find("#filter-overdue").click();
         find("#filter-submit").click();
