@@ -144,19 +144,60 @@ public class StatutoryClock {
             Instant newDue = calendar.extend(due, days).dueAt();
             sql.update("update task_clock set paused_working_days = paused_working_days + ?, due_at = ? where task_id = ?",
                     days, newDue, taskId);
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
+            moveTask(context, taskId, newDue, EngineSql.integer(office.get("yellow_before_days")),
+                    EngineSql.integer(office.get("escalate_after_days")), now);
+        }
+    }
+
+    /**
+     * Counts the open tasks' deadlines again from their start, limit and pauses, with the calendar as it is now: a
+     * year's holiday file added after deadlines were counted through that year without it ({@link DeadlineRecount}).
+     * A task whose due date someone changed by hand (it no longer is its clock's) and one whose due date the model
+     * set are left as they are.
+     *
+     * @return the tasks whose deadline moved
+     */
+    public java.util.List<String> recount(CommandContext context, java.util.Collection<String> taskIds) {
+        EngineSql sql = new EngineSql(context);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        java.util.List<String> moved = new java.util.ArrayList<>();
+        for (String taskId : taskIds) {
+            Map<String, Object> row = sql.one("""
+                    select c.started_at, c.due_at, c.limit_working_days, c.paused_working_days, c.yellow_before_days,
+                           c.escalate_after_days, t.due_date_
+                      from task_clock c join act_ru_task t on t.id_ = c.task_id
+                     where c.task_id = ? and c.ended_at is null and c.limit_working_days is not null""", taskId);
+            if (row == null || row.get("due_at") == null
+                    || !EngineSql.instant(row.get("due_at")).equals(EngineSql.instant(row.get("due_date_")))) {
                 continue;
             }
-            task.setDueDate(Date.from(newDue));
-            TaskInbox.touch(context, taskId); // no task event for a due date moved here
-            Map<Grade, Instant> times = timesOf(newDue, EngineSql.integer(office.get("yellow_before_days")),
-                    EngineSql.integer(office.get("escalate_after_days")), now);
-            for (JobEntity job : timers(context, task)) {
-                Instant at = times.get(WarningJobHandler.Configuration.parse(job.getJobHandlerConfigurationRaw()).grade());
-                if (at != null) {
-                    job.setDuedate(Date.from(at));
-                }
+            Instant due = EngineSql.instant(row.get("due_at"));
+            Instant newDue = calendar.deadline(EngineSql.instant(row.get("started_at")),
+                    EngineSql.integer(row.get("limit_working_days")) + EngineSql.integer(row.get("paused_working_days"))).dueAt();
+            if (newDue.equals(due)) {
+                continue;
+            }
+            sql.update("update task_clock set due_at = ? where task_id = ?", newDue, taskId);
+            moveTask(context, taskId, newDue, EngineSql.integer(row.get("yellow_before_days")),
+                    EngineSql.integer(row.get("escalate_after_days")), now);
+            moved.add(taskId);
+        }
+        return moved;
+    }
+
+    /** An open task's new deadline: its due date, its rows in the task lists and its warning timers. */
+    private void moveTask(CommandContext context, String taskId, Instant newDue, int yellow, int escalate, Instant now) {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return;
+        }
+        task.setDueDate(Date.from(newDue));
+        TaskInbox.touch(context, taskId); // no task event for a due date moved here
+        Map<Grade, Instant> times = timesOf(newDue, yellow, escalate, now);
+        for (JobEntity job : timers(context, task)) {
+            Instant at = times.get(WarningJobHandler.Configuration.parse(job.getJobHandlerConfigurationRaw()).grade());
+            if (at != null) {
+                job.setDuedate(Date.from(at));
             }
         }
     }
