@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import cn.gonggaigong.form.FormCatalog;
+import cn.gonggaigong.plan.AnnualPlanStatus;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
@@ -32,6 +33,7 @@ import cn.gonggaigong.task.SystemRights;
 import cn.gonggaigong.task.TaskItems;
 import cn.gonggaigong.task.TaskModel;
 import cn.gonggaigong.task.TaskQueries;
+import cn.gonggaigong.task.TaskRow;
 import cn.gonggaigong.task.UserDirectory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -96,7 +98,7 @@ public class ProjectPageService {
         CurrentUser user = CurrentUser.current();
         Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
         access.checkRead(user, project);
-        List<cn.gonggaigong.task.TaskRow> open = new ArrayList<>(queries.ofProject(projectId));
+        List<TaskRow> open = new ArrayList<>(queries.ofProject(projectId));
         open.addAll(queries.ofProcessInstances(awaitedSharedSteps(project)));
         return new Overview(projectService.details(projectId), timeline(project),
                 items.items(open, user), diagrams(project),
@@ -148,7 +150,7 @@ public class ProjectPageService {
      */
     private static List<String> awaitedSharedSteps(Project project) {
         List<String> instances = new ArrayList<>();
-        if (project.getAnnualPlan() != null && project.getAnnualPlan().getStatus() != cn.gonggaigong.plan.AnnualPlanStatus.APPROVED
+        if (project.getAnnualPlan() != null && project.getAnnualPlan().getStatus() != AnnualPlanStatus.APPROVED
                 && project.getAnnualPlan().getProcessInstanceId() != null) {
             instances.add(project.getAnnualPlan().getProcessInstanceId());
         }
