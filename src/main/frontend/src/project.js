@@ -56,7 +56,7 @@ startPage(null, async (main) => {
     (overview.milestones || []).length ? h('section', { class: 'card', 'aria-labelledby': 'milestones-title' },
       h('h2', { id: 'milestones-title' }, '监管协议履约情况'), milestones(overview.milestones)) : null,
     h('section', { class: 'card', 'aria-labelledby': 'open-title' },
-      h('h2', { id: 'open-title' }, '当前待办'), openTasks(overview.openTasks || [])),
+      h('h2', { id: 'open-title' }, '当前待办'), openTasks(overview.openTasks || [], overview.assigneeNames || {})),
     h('section', { class: 'card', 'aria-labelledby': 'diagram-title' },
       h('h2', { id: 'diagram-title' }, '流程图'),
       h('p', { class: 'legend' }, h('span', { class: 'current' }, '当前环节'), h('span', { class: 'done' }, '已完成环节')),
@@ -101,7 +101,7 @@ function display(value) {
   return String(value);
 }
 
-function openTasks(tasks) {
+function openTasks(tasks, names) {
   if (tasks.length === 0) return h('p', { class: 'muted' }, '当前没有待办环节');
   return h('table', { id: 'open-tasks' },
     h('thead', {}, h('tr', {}, ['环节', '办理单位', '办理人', '收到时间', '办理期限', '剩余时间'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -110,7 +110,8 @@ function openTasks(tasks) {
         // A step of the annual plan or the unit's plan, which this project waits for with the others in it.
         t.projectId ? null : h('span', { class: 'muted shared-step' }, `（${t.projectName}，本项目等待其完成）`)),
       h('td', {}, (t.candidateGroups || []).map(groupName).join('、') || '—'),
-      h('td', {}, t.assignee || '—'),
+      h('td', { class: 'assignee' }, !t.assignee ? '—' : names[t.assignee] && names[t.assignee] !== t.assignee
+        ? `${names[t.assignee]}（${t.assignee}）` : t.assignee),
       h('td', {}, formatDateTime(t.receivedAt)),
       h('td', {}, formatDateTime(t.dueAt)),
       h('td', {}, deadlineBadges(t))))));

@@ -100,10 +100,13 @@ public class ProjectPageService {
         access.checkRead(user, project);
         List<TaskRow> open = new ArrayList<>(queries.ofProject(projectId));
         open.addAll(queries.ofProcessInstances(awaitedSharedSteps(project)));
+        Map<String, String> assigneeNames = new java.util.TreeMap<>();
+        open.stream().map(TaskRow::assignee).filter(Objects::nonNull).distinct()
+                .forEach(id -> assigneeNames.put(id, users.name(id)));
         return new Overview(projectService.details(projectId), timeline(project),
                 items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
-                milestones(projectId));
+                milestones(projectId), assigneeNames);
     }
 
     private List<ProjectPageViews.Milestone> milestones(long projectId) {

@@ -28,7 +28,9 @@ public final class ProjectPageViews {
                            @io.swagger.v3.oas.annotations.media.Schema(description = "现行改造方案（最新版本）的主要指标，一行一项；尚未编制为 null")
                            String scheme,
                            @io.swagger.v3.oas.annotations.media.Schema(description = "实施监管协议约定的时限及履约情况；无监管协议为空列表")
-                           List<Milestone> milestones) {
+                           List<Milestone> milestones,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "当前待办办理人的姓名，按用户名")
+                           java.util.Map<String, String> assigneeNames) {
     }
 
     /** A deadline of the monitoring agreement and how it stands (按期完成, 逾期后完成, 已逾期, 未到期). */

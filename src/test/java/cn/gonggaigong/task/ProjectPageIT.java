@@ -29,6 +29,9 @@ class ProjectPageIT extends WorkApiTestSupport {
         complete("zhanlong1", code, "Task_SurveyWillingness", Map.of("willingnessAgreed", true, "agreePercent", 92,
                 "surveyDate", "2026-03-01", "opinion", "权利人均同意"));
 
+        // The survey claimed by an officer: the page names who holds it.
+        assertThat(post("zhanlong1", "/api/tasks/{id}/claim", Map.of(), taskId("zhanlong1", code, "Task_SurveyBaseData"))
+                .status()).isEqualTo(204);
         Answer overview = get("zhanlong2", "/api/projects/{id}/overview", id);
         assertThat(overview.status()).as(overview.raw()).isEqualTo(200);
         JsonNode body = overview.body();
@@ -46,6 +49,8 @@ class ProjectPageIT extends WorkApiTestSupport {
             assertThat(step.get("time").asText()).endsWith("+08:00");
         });
         assertThat(body.get("openTasks").findValuesAsText("taskDefinitionKey")).containsExactly("Task_SurveyBaseData");
+        assertThat(body.at("/openTasks/0/assignee").asText()).isEqualTo("zhanlong1");
+        assertThat(body.get("assigneeNames").toString()).isEqualTo("{\"zhanlong1\":\"占陇镇经办员\"}");
         JsonNode lifecycle = body.at("/diagrams/0");
         assertThat(lifecycle.get("processDefinitionKey").asText()).isEqualTo("ProjectLifecycle");
         assertThat(lifecycle.get("activeActivityIds").toString()).contains("CallActivity_Intake");
