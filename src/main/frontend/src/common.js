@@ -209,6 +209,11 @@ export function deadlineBadges(task) {
   return badges;
 }
 
+/** A user as people read them: 占陇镇经办员（zhanlong1）; the id alone when no other name is known. */
+export function person(name, userId) {
+  return name && name !== userId ? `${name}（${userId}）` : userId;
+}
+
 /** A one-time message carried to the next page (e.g. "submitted" back on the task list). */
 export function flash(message) {
   if (message === undefined) {

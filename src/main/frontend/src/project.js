@@ -4,7 +4,7 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, reference, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, person, reference, startPage } from './common.js';
 
 const projectId = window.location.pathname.split('/').filter(Boolean)[1];
 
@@ -110,8 +110,7 @@ function openTasks(tasks, names) {
         // A step of the annual plan or the unit's plan, which this project waits for with the others in it.
         t.projectId ? null : h('span', { class: 'muted shared-step' }, `（${t.projectName}，本项目等待其完成）`)),
       h('td', {}, (t.candidateGroups || []).map(groupName).join('、') || '—'),
-      h('td', { class: 'assignee' }, !t.assignee ? '—' : names[t.assignee] && names[t.assignee] !== t.assignee
-        ? `${names[t.assignee]}（${t.assignee}）` : t.assignee),
+      h('td', { class: 'assignee' }, t.assignee ? person(names[t.assignee], t.assignee) : '—'),
       h('td', {}, formatDateTime(t.receivedAt)),
       h('td', {}, formatDateTime(t.dueAt)),
       h('td', {}, deadlineBadges(t))))));

@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
-import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
 import { chineseDateFields } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
@@ -100,11 +100,6 @@ async function sameStepBackWithMe(task, me) {
   } catch (e) {
     return null; // Completed all the same; the task list will show it.
   }
-}
-
-/** A user as people read them: 占陇镇经办员（zhanlong1）. */
-function person(name, userId) {
-  return name && name !== userId ? `${name}（${userId}）` : userId;
 }
 
 function item(label, value) {

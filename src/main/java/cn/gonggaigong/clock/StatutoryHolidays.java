@@ -49,8 +49,7 @@ public final class StatutoryHolidays {
                 off.put(makeUp, name + "补假");
             }
         });
-        return HolidayYear.parse(year, SOURCE + " " + year + "年", off.entrySet().stream()
-                .map(e -> "off " + e.getKey() + " " + e.getValue()).toList());
+        return new HolidayYear(year, SOURCE + " " + year + "年", off, Map.of());
     }
 
     private static boolean weekend(LocalDate day) {

@@ -161,13 +161,14 @@ public class StatutoryClock {
         EngineSql sql = new EngineSql(context);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         java.util.List<String> moved = new java.util.ArrayList<>();
-        for (String taskId : taskIds) {
-            Map<String, Object> row = sql.one("""
-                    select c.started_at, c.due_at, c.limit_working_days, c.paused_working_days, c.yellow_before_days,
-                           c.escalate_after_days, t.due_date_
-                      from task_clock c join act_ru_task t on t.id_ = c.task_id
-                     where c.task_id = ? and c.ended_at is null and c.limit_working_days is not null""", taskId);
-            if (row == null || row.get("due_at") == null
+        for (Map<String, Object> row : sql.query("""
+                select c.task_id, c.started_at, c.due_at, c.limit_working_days, c.paused_working_days,
+                       c.yellow_before_days, c.escalate_after_days, t.due_date_
+                  from task_clock c join act_ru_task t on t.id_ = c.task_id
+                 where c.task_id = any(?) and c.ended_at is null and c.limit_working_days is not null""",
+                (Object) taskIds.toArray(String[]::new))) {
+            String taskId = (String) row.get("task_id");
+            if (row.get("due_at") == null
                     || !EngineSql.instant(row.get("due_at")).equals(EngineSql.instant(row.get("due_date_")))) {
                 continue;
             }

@@ -46,11 +46,9 @@ public class ApplicationPrefill extends ProjectTaskContext {
             case "Task_ConfirmSubject" -> values.put("subjectName", p.getApplicantName());
             case "Task_CompileScheme" -> {
                 // The town's survey, where there is one, before what the application declared.
-                ProjectSurvey survey = p.getSurvey();
-                put(values, "landAreaSqm", survey != null && survey.getLandAreaSqm() != null ? survey.getLandAreaSqm() : p.getLandAreaSqm());
+                put(values, "landAreaSqm", p.surveyedLandAreaSqm());
                 put(values, "totalFloorArea", p.getPlannedFloorArea());
-                put(values, "existingFloorArea", survey != null && survey.getExistingFloorArea() != null
-                        ? survey.getExistingFloorArea() : p.getExistingFloorArea());
+                put(values, "existingFloorArea", p.surveyedExistingFloorArea());
                 put(values, "investment", p.getInvestment());
             }
             default -> {

@@ -273,6 +273,16 @@ public class Project {
         this.survey = survey;
     }
 
+    /** The land area as the town surveyed it, or as applied for until surveyed. */
+    public BigDecimal surveyedLandAreaSqm() {
+        return survey != null && survey.getLandAreaSqm() != null ? survey.getLandAreaSqm() : landAreaSqm;
+    }
+
+    /** The existing floor area as the town surveyed it, or as applied for until surveyed. */
+    public BigDecimal surveyedExistingFloorArea() {
+        return survey != null && survey.getExistingFloorArea() != null ? survey.getExistingFloorArea() : existingFloorArea;
+    }
+
     public List<String> getParcelIds() {
         return List.copyOf(parcelIds);
     }

@@ -48,21 +48,14 @@ public class UnitPlanTasks implements TaskContext, SubmissionCheck {
         }
         java.math.BigDecimal projectsLand = units.findByProcessInstanceId(task.processInstanceId())
                 .map(unit -> projects.findByUnitIdOrderByCode(unit.getId()).stream()
-                        .map(UnitPlanTasks::landArea).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                        .map(Project::surveyedLandAreaSqm).filter(java.util.Objects::nonNull)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
                 .orElse(java.math.BigDecimal.ZERO);
         if (new java.math.BigDecimal(planned.toString()).compareTo(projectsLand) >= 0) {
             return List.of();
         }
         return List.of(new FieldProblem("unitLandAreaSqm", "不能小于单元内项目用地面积之和（"
                 + projectsLand.stripTrailingZeros().toPlainString() + "平方米）：改造单元应涵盖其全部项目"));
-    }
-
-    /** A project's land: as the town surveyed it, or as applied for until surveyed. */
-    private static java.math.BigDecimal landArea(Project project) {
-        if (project.getSurvey() != null && project.getSurvey().getLandAreaSqm() != null) {
-            return project.getSurvey().getLandAreaSqm();
-        }
-        return project.getLandAreaSqm() == null ? java.math.BigDecimal.ZERO : project.getLandAreaSqm();
     }
 
     @Override
@@ -77,7 +70,8 @@ public class UnitPlanTasks implements TaskContext, SubmissionCheck {
             List<Project> inUnit = projects.findByUnitIdOrderByCode(unit.getId());
             values.put(UNIT_PROJECTS, inUnit.isEmpty() ? "（暂无）" : inUnit.stream()
                     .map(p -> p.getCode() + "　" + p.getTown().getName() + "　" + p.getName()
-                            + (p.getLandAreaSqm() == null ? "" : "　用地" + p.getLandAreaSqm().stripTrailingZeros().toPlainString() + "平方米"))
+                            + (p.surveyedLandAreaSqm() == null ? ""
+                                    : "　用地" + p.surveyedLandAreaSqm().stripTrailingZeros().toPlainString() + "平方米"))
                     .collect(Collectors.joining("\n")));
         });
         return values;

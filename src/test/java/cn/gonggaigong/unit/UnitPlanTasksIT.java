@@ -32,7 +32,7 @@ class UnitPlanTasksIT extends WorkApiTestSupport {
         long projectId = created.body().get("id").asLong();
         String unit = "ZL-UNIT-" + code.substring(code.length() - 4);
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
-        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 20000, "landAreaMu", 30,
+        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 19800, "landAreaMu", 29.7,
                 "existingFloorArea", 18000, "currentPlotRatio", 0.9, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
                 "noticeEndDate", "2026-03-18", "objectionsRaised", false));
@@ -48,19 +48,20 @@ class UnitPlanTasksIT extends WorkApiTestSupport {
         String compile = unitTask(unit, "Task_CompileUnitPlan");
         JsonNode compiling = get("nrb-clerk", "/api/tasks/{id}", compile).body().get("data");
         assertThat(compiling.get("unitTitle").asText()).isEqualTo(unit + "　占陇镇展示改造单元（占陇镇）");
-        assertThat(compiling.get("unitProjects").asText()).isEqualTo(code + "　占陇镇　占陇镇单元规划展示项目　用地20000平方米");
+        // The town surveyed 19,800 m² where the application said 20,000: the survey's figure is shown.
+        assertThat(compiling.get("unitProjects").asText()).isEqualTo(code + "　占陇镇　占陇镇单元规划展示项目　用地19800平方米");
         // Meanwhile the project waits for it: the unit's step is the project's current step.
         JsonNode waiting = get("applicant1", "/api/projects/{id}/overview", projectId).body();
         assertThat(StreamSupport.stream(waiting.get("openTasks").spliterator(), false)
                 .filter(t -> t.get("taskId").asText().equals(compile)).toList()).singleElement()
                 .satisfies(t -> assertThat(t.get("projectName").asText()).isEqualTo(unit + " 占陇镇展示改造单元"));
-        // A unit smaller than its projects' land (20,000 m² surveyed) is a field error.
+        // A unit smaller than its projects' land (19,800 m² surveyed) is a field error.
         Answer tooSmall = post("nrb-clerk", "/api/tasks/{id}/complete", Map.of("planGoals", "建设高标准厂房",
                 "publicFacilities", "道路、停车场", "interestBalance", "按面积分摊", "unitLandAreaSqm", 15000,
                 "plannedPlotRatio", 3.2), compile);
         assertThat(tooSmall.status()).as(tooSmall.raw()).isEqualTo(400);
         assertThat(tooSmall.body().get("errors").toString()).isEqualTo("[{\"field\":\"unitLandAreaSqm\",\"reason\":"
-                + "\"不能小于单元内项目用地面积之和（20000平方米）：改造单元应涵盖其全部项目\"}]");
+                + "\"不能小于单元内项目用地面积之和（19800平方米）：改造单元应涵盖其全部项目\"}]");
         Answer compiled = post("nrb-clerk", "/api/tasks/{id}/complete", Map.of("planGoals", "建设高标准厂房",
                 "publicFacilities", "道路、停车场", "interestBalance", "按面积分摊", "unitLandAreaSqm", 120000,
                 "plannedPlotRatio", 3.2), compile);
