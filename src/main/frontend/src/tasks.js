@@ -1,6 +1,6 @@
 // 我的待办: the tasks of the user and of the user's offices, filtered by phase, town, overdue and text,
 // sorted by due date, paged. The filters live in the address (back and reload keep them).
-import { api, deadlineBadges, flash, formatDateTime, h, mount, reference, startPage } from './common.js';
+import { api, deadlineBadges, flash, formatDateTime, h, mount, person, reference, startPage } from './common.js';
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +56,8 @@ startPage('tasks', async (main, me) => {
           h('td', {}, formatDateTime(t.receivedAt)),
           h('td', {}, formatDateTime(t.dueAt)),
           h('td', {}, deadlineBadges(t)),
-          h('td', {}, t.assignee ? t.assignee : h('span', { class: 'muted' }, '待签收'))))),
+          h('td', { class: 'assignee' }, t.assignee ? person((result.assigneeNames || {})[t.assignee], t.assignee)
+            : h('span', { class: 'muted' }, '待签收'))))),
     ),
     h('nav', { class: 'pager', 'aria-label': '分页' },
       filter.page > 0 ? h('a', { href: `/tasks?${query(filter, filter.page - 1)}`, rel: 'prev' }, '上一页') : null,

@@ -100,9 +100,7 @@ public class ProjectPageService {
         access.checkRead(user, project);
         List<TaskRow> open = new ArrayList<>(queries.ofProject(projectId));
         open.addAll(queries.ofProcessInstances(awaitedSharedSteps(project)));
-        Map<String, String> assigneeNames = new java.util.TreeMap<>();
-        open.stream().map(TaskRow::assignee).filter(Objects::nonNull).distinct()
-                .forEach(id -> assigneeNames.put(id, users.name(id)));
+        Map<String, String> assigneeNames = users.names(open.stream().map(TaskRow::assignee).toList());
         return new Overview(projectService.details(projectId), timeline(project),
                 items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),

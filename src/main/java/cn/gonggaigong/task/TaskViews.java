@@ -47,7 +47,8 @@ public final class TaskViews {
     public record TaskPage(List<TaskItem> items,
                            @Schema(description = "待办总数（最多数到1000）") long total,
                            @Schema(description = "待办超过1000项时为 true，total 即为1000") boolean totalCapped,
-                           int page, int size) {
+                           int page, int size,
+                           @Schema(description = "本页已认领任务的办理人姓名（按用户名）") Map<String, String> assigneeNames) {
     }
 
     public record SendBackTarget(String activityId, String name) {

@@ -109,7 +109,9 @@ public class TaskWorkService {
         CurrentUser user = CurrentUser.current();
         TaskQueries.Page result = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),
                 phase, blankToNull(town), overdue, blankToNull(q), null, null), page, size, TaskItems.now());
-        return new TaskPage(items.items(result.rows(), user), result.total(), result.totalCapped(), page, size);
+        List<TaskItem> rows = items.items(result.rows(), user);
+        return new TaskPage(rows, result.total(), result.totalCapped(), page, size,
+                users.names(rows.stream().map(TaskItem::assignee).toList()));
     }
 
     @Transactional(readOnly = true)

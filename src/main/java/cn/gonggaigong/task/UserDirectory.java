@@ -38,6 +38,19 @@ public class UserDirectory {
         return name.isEmpty() ? user.getId() : name;
     }
 
+    /** Names of several users in one identity query, by user id; an id no user has stands for itself. */
+    public Map<String, String> names(java.util.Collection<String> userIds) {
+        Set<String> ids = userIds.stream().filter(java.util.Objects::nonNull).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new java.util.TreeMap<>();
+        system.call(() -> identity.createUserQuery().userIdIn(ids.toArray(String[]::new)).list())
+                .forEach(u -> names.put(u.getId(), name(u)));
+        ids.forEach(id -> names.putIfAbsent(id, id));
+        return names;
+    }
+
     public boolean exists(String userId) {
         return system.call(() -> identity.createUserQuery().userId(userId).count()) > 0;
     }

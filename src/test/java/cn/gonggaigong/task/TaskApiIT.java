@@ -222,6 +222,10 @@ class TaskApiIT extends WorkApiTestSupport {
         String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
         assertThat(post("zhanlong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
         assertThat(post("zhanlong1", "/api/tasks/{id}/claim", null, taskId).status()).isEqualTo(204);
+        // The list names who holds it, as people read them.
+        Answer mine = get("zhanlong1", "/api/tasks?q={q}", code);
+        assertThat(mine.body().get("items").get(0).get("assignee").asText()).isEqualTo("zhanlong1");
+        assertThat(mine.body().get("assigneeNames").toString()).isEqualTo("{\"zhanlong1\":\"占陇镇经办员\"}");
         // Out of the colleague's list (the page promises it), still readable by them, and not theirs to claim.
         assertThat(tasksOf("zhanlong2", code)).isEmpty();
         JsonNode seenByColleague = get("zhanlong2", "/api/tasks/{id}", taskId).body();

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 我的待办's deadlines in a real browser: a late task carries its overdue and red-card badges and comes first, a
- * deadline in a year without the State Council's holiday notice is marked provisional, the "only overdue" filter
- * keeps only late work, and the list pages.
+ * deadline in a year without the State Council's holiday notice is marked provisional, a claimed task names its
+ * officer, the "only overdue" filter keeps only late work, and the list pages.
  */
 class TaskListBrowserIT extends BrowserTestSupport {
 
@@ -46,6 +46,7 @@ class TaskListBrowserIT extends BrowserTestSupport {
         String onTimeTask = driver.tasks("liushadong1", onTime.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
         // What the statutory clock and the escalation do: due dates on the tasks, a red card on the late one.
         taskService.setDueDate(lateTask, Date.from(Instant.now().minus(10, ChronoUnit.DAYS)));
+        taskService.claim(lateTask, "liushadong1");
         // Due in the first year whose State Council notice is not in the application: a provisional deadline.
         int withoutNotice = java.util.Collections.max(calendar.years().keySet()) + 1;
         taskService.setDueDate(onTimeTask, Date.from(WorkingDayCalendar.endOf(java.time.LocalDate.of(withoutNotice, 3, 1))));
@@ -69,6 +70,9 @@ class TaskListBrowserIT extends BrowserTestSupport {
         assertThat(provisional.getText()).isEqualTo("期限暂估");
         assertThat(provisional.getDomAttribute("title")).contains("节假日安排尚未发布");
         assertThat(lateRow.findElements(By.cssSelector("[data-due-provisional]"))).isEmpty();
+        // Who works on each: the officer who claimed it, by name; the other waits for someone to claim it.
+        assertThat(lateRow.findElement(By.cssSelector("td.assignee")).getText()).isEqualTo("流沙东街道经办员（liushadong1）");
+        assertThat(row(onTimeTask).findElement(By.cssSelector("td.assignee")).getText()).isEqualTo("待签收");
 
         find("#filter-overdue").click();
         find("#filter-submit").click();
