@@ -208,7 +208,8 @@ final class LifecycleDriver {
         put(data, "Task_ReviewScheme", "committeeDecision", "PASS", "majorMatter", false, "meetingDate", "2026-07-01",
                 "documentNumber", "普规委〔2026〕5号");
         put(data, "Task_ApproveScheme", "governmentDecision", "APPROVED", "documentNumber", "普府复〔2026〕9号",
-                "approvalDate", "2026-08-01");
+                // The vote's year runs from this date (CompensationVoteDeadline): the day it runs, so that it is open.
+                "approvalDate", cn.gonggaigong.clock.WorkingDayCalendar.today().toString());
         put(data, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", "2026-08-05");
         put(data, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
         put(data, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline",

@@ -59,6 +59,8 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
     RenovationUnitRepository units;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     private static final String PASSWORD = "demo";
     /**
@@ -185,11 +187,17 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         complete(code, "Task_SummariseOpinions", "consultationResult", "AGREED", "opinion", "各部门意见一致");
         complete(code, "Task_ReviewScheme", "committeeDecision", "PASS", "majorMatter", false, "meetingDate", "2026-07-01",
                 "documentNumber", "普规委〔2026〕5号");
+        // Approved a month ago (a date relative to today: the vote's year runs from it and must not have run out).
+        java.time.LocalDate approved = cn.gonggaigong.clock.WorkingDayCalendar.today().minusMonths(1);
         complete(code, "Task_ApproveScheme", "governmentDecision", "APPROVED", "documentNumber", "普府复〔2026〕9号",
-                "approvalDate", "2026-08-01");
+                "approvalDate", approved.toString());
         complete(code, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", "2026-08-05");
 
-        // Compensation vote, monitoring agreement (Art. 13), land (Art. 15–18).
+        // Compensation vote, monitoring agreement (Art. 13), land (Art. 15–18). The vote is due within a year of the
+        // approval's date (批复日期), whenever the filing with the prefecture ended.
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
+                .taskDefinitionKey("Task_RecordCompensationVote").singleResult().getDueDate().toInstant())
+                .isEqualTo(cn.gonggaigong.clock.WorkingDayCalendar.endOf(approved.plusYears(1)));
         complete(code, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
         complete(code, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", DEMOLITION,
                 "constructionStartDeadline", START, "completionDeadline", COMPLETION);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.gonggaigong.clock.WorkingDayCalendar;
+
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -80,6 +82,24 @@ class CompensationVoteProcessTest {
 
         assertThat(pi).isEnded().hasPassed("BoundaryEvent_VoteDeadlinePassed", "EndEvent_VoteExpired");
         assertThat(pi).variables().containsEntry("voteResult", "EXPIRED");
+    }
+
+    @Test
+    void theYearRunsFromTheApprovalsDateNotFromWhenTheVoteOpens() {
+        // Approved on 1 August; the filing with the prefecture took until 10 September, when the vote opens.
+        ClockUtil.setCurrentTime(date(APPROVED_AT.plusDays(40)));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("CompensationVote",
+                vars("projectId", 93L, "townGroup", TOWN, "schemeApprovalDate", "2026-08-01"));
+        Date endOfAnniversary = Date.from(WorkingDayCalendar.endOf(java.time.LocalDate.of(2027, 8, 1)));
+        assertThat(job(pi).getDuedate()).isEqualTo(endOfAnniversary);
+        // The town's task is due then too, so its warnings come before the year runs out.
+        assertThat(task(pi).getDueDate()).isEqualTo(endOfAnniversary);
+
+        ClockUtil.setCurrentTime(date(LocalDateTime.of(2027, 8, 1, 12, 0)));
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
+        ClockUtil.setCurrentTime(Date.from(endOfAnniversary.toInstant().plusSeconds(60)));
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("BoundaryEvent_VoteDeadlinePassed", "EndEvent_VoteExpired");
     }
 
     @Test

@@ -67,6 +67,7 @@ final class ProcessTestSupport {
         Mocks.register("renovationUnitMembership", noDelegate);
         Mocks.register("unitPlanPublisher", noDelegate);
         Mocks.register("schemeApprovalRecorder", noDelegate);
+        Mocks.register("compensationVoteDeadline", new CompensationVoteDeadline());
         Mocks.register("agreementRecorder", noDelegate);
         Mockito.reset(MILESTONES);
         BREACH_RECORDS.clear();

@@ -93,7 +93,10 @@ class ProjectLifecycleProcessTest {
         finish("SchemeCompilation", "industryCategory", "ELECTRONICS", "involvesDemolition", true, "heritageImpact", false);
         finish("DepartmentConsultation", "consultationResult", "AGREED");
         finish("CommitteeReview", "reviewResult", "PASS");
-        finish("GovernmentApproval", "approvalResult", "APPROVED");
+        finish("GovernmentApproval", "approvalResult", "APPROVED", "approvalDate", "2026-08-01");
+        // The vote's year runs from the approval's date (Art. 12(2)): the vote is told it.
+        Task vote = taskService().createTaskQuery().processDefinitionKey("CompensationVote").singleResult();
+        assertThat(runtimeService().getVariable(vote.getExecutionId(), "schemeApprovalDate")).isEqualTo("2026-08-01");
         finish("CompensationVote", "voteResult", "PASSED");
         assertThat(pi).isWaitingAt("CallActivity_MonitoringAgreement");
         finish("MonitoringAgreement");
