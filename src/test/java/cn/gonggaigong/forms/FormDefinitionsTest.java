@@ -69,7 +69,8 @@ class FormDefinitionsTest {
         CONTRACT.put("ApproveAnnualPlan", "planYear planTitle planProjects excludedProjectCodes compileOpinion"
                 + " *planApproved *documentNumber opinion");
         // SubjectConfirmation
-        CONTRACT.put("VerifyTitleDocuments", "*titleCertificateNumbers *titleVerified opinion");
+        CONTRACT.put("VerifyTitleDocuments", "*titleCertificateNumbers *titleVerified titleDefects opinion");
+        CONTRACT.put("SupplementTitleDocuments", "titleDefects *titleCertificateNumbers *supplementNote");
         CONTRACT.put("SignCooperationAgreement", "*agreementNumber *partnerName *signedDate");
         CONTRACT.put("ConfirmPerformanceBond", "*bondAmount *bondPaidDate *receiptNumber");
         CONTRACT.put("CoordinateOwners", "*consolidationMethod *ownerCount opinion");
@@ -368,7 +369,7 @@ class FormDefinitionsTest {
         Map<String, Path> files = formFilesByName();
         assertThat(files.keySet()).as("form files in %s", FORMS_DIR.toAbsolutePath())
                 .containsExactlyInAnyOrderElementsOf(CONTRACT.keySet());
-        assertThat(CONTRACT).hasSize(43);
+        assertThat(CONTRACT).hasSize(44);
 
         SoftAssertions soft = new SoftAssertions();
         CONTRACT.forEach((name, spec) -> {

@@ -84,6 +84,48 @@ class SubjectConfirmationProcessTest {
     }
 
     @Test
+    void titleDocumentsThatDoNotPassGoBackToTheApplicantAndThenToTheTownAgain() {
+        ProcessInstance pi = start("SELF", "SINGLE", false);
+        complete(task(pi), withVariables("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号", "titleVerified", false,
+                "titleDefects", "缺少厂房的房屋所有权证明"));
+        assertThat(pi).isWaitingAt("Task_SupplementTitleDocuments").hasNotPassed("Task_ConfirmSubject");
+        assertThat(task(pi)).isAssignedTo(APPLICANT);
+        assertThat(pi).variables().containsEntry("titleDefects", "缺少厂房的房屋所有权证明");
+        complete(task(pi), withVariables("titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号",
+                "supplementNote", "补充厂房不动产权证书"));
+        assertThat(pi).isWaitingAt("Task_VerifyTitleDocuments");
+        assertThat(task(pi)).hasCandidateGroup(TOWN);
+        complete(task(pi), withVariables("titleVerified", true));
+        // Once accepted, the old request for more documents is not carried on.
+        assertThat(pi).variables().doesNotContainKey("titleDefects");
+        nrbConfirmsTheSubject(pi);
+    }
+
+    @Test
+    void aTransferNotVerifiedGoesBackToTheTownsNegotiation() {
+        ProcessInstance pi = start("SELF", "SEVERAL_OWNERS", false);
+        complete(task(pi), withVariables("consolidationMethod", "TRANSFER", "ownerCount", 3L));
+        complete(task(pi), withVariables("transferCertificateNumbers", "ZY-1", "transferVerified", false));
+        assertThat(pi).isWaitingAt("Task_CoordinateOwners").hasNotPassed("Task_ConfirmSubject");
+        complete(task(pi), withVariables("consolidationMethod", "UNIFIED_AGREEMENT", "ownerCount", 3L));
+        assertThat(pi).isWaitingAt("Task_NegotiateUnifiedAgreement");
+        complete(task(pi), withVariables("agreementNumber", "TY-2026-03", "signedDate", "2026-06-01", "allOwnersSigned", true));
+        nrbConfirmsTheSubject(pi);
+    }
+
+    @Test
+    void withoutEveryOwnersSignatureTheTownNegotiatesOn() {
+        // Art. 11(2)4: the joint subject is formed once all have signed the unified agreement.
+        ProcessInstance pi = start("SELF", "SEVERAL_OWNERS", false);
+        complete(task(pi), withVariables("consolidationMethod", "UNIFIED_AGREEMENT", "ownerCount", 4L));
+        complete(task(pi), withVariables("agreementNumber", "TY-2026-04", "signedDate", "2026-06-01", "allOwnersSigned", false));
+        assertThat(pi).isWaitingAt("Task_CoordinateOwners").hasNotPassed("Task_ConfirmSubject");
+        complete(task(pi), withVariables("consolidationMethod", "UNIFIED_AGREEMENT", "ownerCount", 4L));
+        complete(task(pi), withVariables("agreementNumber", "TY-2026-04", "signedDate", "2026-07-01", "allOwnersSigned", true));
+        nrbConfirmsTheSubject(pi);
+    }
+
+    @Test
     void governmentAsSubjectNeedsNoConfirmation() {
         ProcessInstance pi = start("GOVERNMENT_STORAGE", "SINGLE", true);
         assertThat(pi).isEnded().hasPassed("EndEvent_SubjectConfirmed").hasNotPassed("Task_ConfirmSubject");

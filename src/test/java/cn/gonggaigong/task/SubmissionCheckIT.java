@@ -87,6 +87,37 @@ class SubmissionCheckIT extends WorkApiTestSupport {
     }
 
     @Test
+    void titleDocumentsRefusedSayWhatIsMissingAndGoBackToTheApplicant() throws Exception {
+        JsonNode created = post("nrb-clerk", "/api/projects",
+                validApplication(ProjectDriver.keyIndustryProject("占陇镇权属核查退回项目", "zhanlong"))).body();
+        String code = created.get("code").asText();
+        toTitleVerification(code, 20000, 30);
+        String verify = taskId("zhanlong1", code, "Task_VerifyTitleDocuments");
+
+        // Refused without saying what is missing: the applicant could not act on it.
+        Answer silent = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("titleCertificateNumbers",
+                "粤(2019)普宁市不动产权第0012345号", "titleVerified", false), verify);
+        assertThat(silent.status()).as(silent.raw()).isEqualTo(400);
+        assertThat(silent.body().get("errors").toString()).isEqualTo("[{\"field\":\"titleDefects\",\"reason\":"
+                + "\"核查不通过时必填：写明需补充或更正的权属材料，改造主体据此补充\"}]");
+        assertThat(taskId("zhanlong1", code, "Task_VerifyTitleDocuments")).isEqualTo(verify);
+        complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
+                "粤(2019)普宁市不动产权第0012345号", "titleVerified", false, "titleDefects", "缺少厂房的房屋所有权证明"));
+
+        // The applicant reads why and supplements; then the town checks again, and NRB is not asked before that.
+        String supplement = taskId("applicant1", code, "Task_SupplementTitleDocuments");
+        JsonNode data = get("applicant1", "/api/tasks/{id}", supplement).body().get("data");
+        assertThat(data.get("titleDefects").asText()).isEqualTo("缺少厂房的房屋所有权证明");
+        assertThat(data.get("titleCertificateNumbers").asText()).isEqualTo("粤(2019)普宁市不动产权第0012345号");
+        assertThat(tasksOf("nrb-clerk", code)).noneMatch(t -> t.get("taskDefinitionKey").asText().equals("Task_ConfirmSubject"));
+        complete("applicant1", code, "Task_SupplementTitleDocuments", Map.of("titleCertificateNumbers",
+                "粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号", "supplementNote", "补充厂房不动产权证书"));
+        complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
+                "粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号", "titleVerified", true));
+        assertThat(taskId("nrb-clerk", code, "Task_ConfirmSubject")).isNotBlank();
+    }
+
+    @Test
     void aSurveyedPlotRatioAgreesWithItsFloorAndLandArea() throws Exception {
         String code = apply("zhanlong", "占陇镇调查容积率校验项目").get("code").asText();
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());

@@ -83,6 +83,19 @@ public abstract class WorkApiTestSupport extends ApplicationTestSupport {
         assertThat(done.status()).as(done.raw()).isEqualTo(204);
     }
 
+    /**
+     * A fast-tracked project of 占陇镇 through the town's intake, its base data surveyed with this land area (18,000 m²
+     * standing, plot ratio 0.9) on its own parcel: next is 核验权属证明材料.
+     */
+    protected void toTitleVerification(String code, Number landAreaSqm, Number landAreaMu) throws Exception {
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", landAreaSqm, "landAreaMu", landAreaMu,
+                "existingFloorArea", 18000, "currentPlotRatio", 0.9, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
+        complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
+                "noticeEndDate", "2026-03-18", "objectionsRaised", false));
+        complete("nrb-clerk", code, "Task_ConfirmFastTrack", Map.of("fastTrackConfirmed", true));
+    }
+
     protected static Map<String, Object> willingness() {
         return Map.of("willingnessAgreed", true, "agreePercent", 95, "surveyDate", "2026-03-01");
     }

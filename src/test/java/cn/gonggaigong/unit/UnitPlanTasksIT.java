@@ -31,12 +31,7 @@ class UnitPlanTasksIT extends WorkApiTestSupport {
         String code = created.body().get("code").asText();
         long projectId = created.body().get("id").asLong();
         String unit = "ZL-UNIT-" + code.substring(code.length() - 4);
-        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
-        complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 19800, "landAreaMu", 29.7,
-                "existingFloorArea", 18000, "currentPlotRatio", 0.9, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
-        complete("zhanlong2", code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
-                "noticeEndDate", "2026-03-18", "objectionsRaised", false));
-        complete("nrb-clerk", code, "Task_ConfirmFastTrack", Map.of("fastTrackConfirmed", true));
+        toTitleVerification(code, 19800, 29.7);
         complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
                 "粤(2019)普宁市不动产权第0012345号", "titleVerified", true));
         complete("nrb-clerk", code, "Task_ConfirmSubject", Map.of("subjectName", "普宁市某纺织有限公司",

@@ -1,0 +1,43 @@
+package cn.gonggaigong.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.task.TaskRow;
+import org.junit.jupiter.api.Test;
+
+/** A 否 that the applicant acts on says why: the reason field is required then, and only then. */
+class RefusalReasonsTest {
+
+    private final RefusalReasons check = new RefusalReasons();
+
+    @Test
+    void aFailedCompletionInspectionNamesTheDefectsToRectify() {
+        assertThat(check.appliesTo("Task_InspectCompletion")).isTrue();
+        assertThat(problems("Task_InspectCompletion", Map.of("acceptancePassed", false)))
+                .containsExactly(new FieldProblem("defects", "核验不通过时必填：写明存在的问题和整改要求，改造主体据此整改"));
+        assertThat(problems("Task_InspectCompletion", Map.of("acceptancePassed", false, "defects", "  "))).hasSize(1);
+        assertThat(problems("Task_InspectCompletion", Map.of("acceptancePassed", false, "defects", "未安装工业电梯"))).isEmpty();
+        assertThat(problems("Task_InspectCompletion", Map.of("acceptancePassed", true))).isEmpty();
+    }
+
+    @Test
+    void refusedTitleDocumentsNameWhatToSupplement() {
+        assertThat(check.appliesTo("Task_VerifyTitleDocuments")).isTrue();
+        assertThat(problems("Task_VerifyTitleDocuments", Map.of("titleVerified", false)))
+                .containsExactly(new FieldProblem("titleDefects", "核查不通过时必填：写明需补充或更正的权属材料，改造主体据此补充"));
+        assertThat(problems("Task_VerifyTitleDocuments", Map.of("titleVerified", false, "titleDefects", "缺少厂房产权证"))).isEmpty();
+        assertThat(problems("Task_VerifyTitleDocuments", Map.of("titleVerified", true))).isEmpty();
+        // Another task's answer of the same name is not this check's business.
+        assertThat(check.appliesTo("Task_VerifyRightsTransfer")).isFalse();
+    }
+
+    private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
+        TaskRow task = new TaskRow("t1", "任务", taskKey, null, null, "pi", null, null, null, null, null, List.of(),
+                List.of(), null, null, null, null, null, null, null, null, null);
+        return check.problems(task, variables);
+    }
+}
