@@ -1,9 +1,12 @@
 package cn.gonggaigong.task;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.gonggaigong.task.TaskViews.SendBackTarget;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a user task's model says about it: its form ({@code camunda:formRef}), the variable holding its decision
  * ({@code decisionVariable}) and the earlier step it may be sent back to ({@code sendBackTo}), read once per
- * deployed process definition.
+ * deployed process definition. Where different paths lead to the task, {@code sendBackTo} lists the last step of
+ * each, separated by commas; the one the process instance took is chosen when it is sent back.
  */
 @Component
 public class TaskModel {
@@ -23,11 +27,11 @@ public class TaskModel {
     public static final String SEND_BACK_TO = "sendBackTo";
     public static final String DECISION_VARIABLE = "decisionVariable";
 
-    /** The model facts of one user task; {@code sendBackTo}/{@code sendBackToName} null where the model allows none. */
-    public record UserTaskFacts(String formId, String decisionVariable, String sendBackTo, String sendBackToName) {
+    /** The model facts of one user task; {@code sendBackTargets} empty where the model allows no 退回. */
+    public record UserTaskFacts(String formId, String decisionVariable, List<SendBackTarget> sendBackTargets) {
     }
 
-    private static final UserTaskFacts NONE = new UserTaskFacts(null, null, null, null);
+    private static final UserTaskFacts NONE = new UserTaskFacts(null, null, List.of());
 
     private final RepositoryService repository;
     private final SystemRights system;
@@ -47,13 +51,12 @@ public class TaskModel {
         if (!(model.getModelElementById(taskDefinitionKey) instanceof UserTask task)) {
             return NONE;
         }
-        String sendBackTo = property(task, SEND_BACK_TO).orElse(null);
-        String sendBackToName = null;
-        if (sendBackTo != null && model.getModelElementById(sendBackTo) instanceof FlowElement target) {
-            sendBackToName = target.getName();
-        }
-        return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null),
-                sendBackTo, sendBackToName);
+        List<SendBackTarget> targets = property(task, SEND_BACK_TO).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim).filter(id -> !id.isEmpty())
+                .map(id -> new SendBackTarget(id, model.getModelElementById(id) instanceof FlowElement target ? target.getName() : null))
+                .toList();
+        return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null), targets);
     }
 
     private static Optional<String> property(UserTask task, String name) {

@@ -137,10 +137,27 @@ public class TaskWorkService {
                 .map(TaskWorkService::summary).orElse(null);
         boolean canWork = items.canWork(row, user);
         TaskItem item = items.item(row, user);
+        SendBackTarget sendBackTo = sendBackTarget(row, facts);
         return new TaskDetails(item, users.name(item.assignee()), users.name(item.owner()), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
-                .orElse(emptyForm()), data, project, canWork, canWork && facts.sendBackTo() != null,
-                facts.sendBackTo() == null ? null : new SendBackTarget(facts.sendBackTo(), facts.sendBackToName()),
-                sentBack(row));
+                .orElse(emptyForm()), data, project, canWork, canWork && sendBackTo != null, sendBackTo, sentBack(row));
+    }
+
+    /**
+     * The earlier step this task goes back to: the model's one, or of the several it names (one per path into the
+     * task, user tasks all), the one this process instance finished last; null where the model allows none.
+     */
+    private SendBackTarget sendBackTarget(TaskRow row, UserTaskFacts facts) {
+        List<SendBackTarget> targets = facts.sendBackTargets();
+        if (targets.size() <= 1) {
+            return targets.isEmpty() ? null : targets.get(0);
+        }
+        String[] ids = targets.stream().map(SendBackTarget::activityId).toArray(String[]::new);
+        List<HistoricTaskInstance> last = system.call(() -> historyService.createHistoricTaskInstanceQuery()
+                .processInstanceId(row.processInstanceId()).taskDefinitionKeyIn(ids).finished()
+                .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1));
+        return last.stream().findFirst()
+                .flatMap(done -> targets.stream().filter(t -> t.activityId().equals(done.getTaskDefinitionKey())).findFirst())
+                .orElse(null);
     }
 
     /**
@@ -304,20 +321,20 @@ public class TaskWorkService {
         CurrentUser user = CurrentUser.current();
         TaskRow row = workable(taskId, user);
         ownable(row, user);
-        UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
-        if (facts.sendBackTo() == null) {
+        SendBackTarget target = sendBackTarget(row, model.of(row.processDefinitionId(), row.taskDefinitionKey()));
+        if (target == null) {
             throw ApiProblem.badField("该环节不允许退回", "taskId", "流程模型未规定“" + row.taskName() + "”可以退回");
         }
         String why = required(reason, "reason", "退回理由");
-        taskService.createComment(taskId, row.processInstanceId(), "退回至“" + facts.sendBackToName() + "”：" + why);
+        taskService.createComment(taskId, row.processInstanceId(), "退回至“" + target.name() + "”：" + why);
         DecisionRecord record = new DecisionRecord(row.processInstanceId(), row.taskDefinitionKey(), row.taskName(),
-                user.userId(), TaskItems.now(), SENT_BACK, null, SENT_BACK_TO + facts.sendBackToName() + "”：" + why);
+                user.userId(), TaskItems.now(), SENT_BACK, null, SENT_BACK_TO + target.name() + "”：" + why);
         if (row.projectId() != null) {
             record.setProject(projects.getReferenceById(row.projectId()));
         }
         decisions.save(record);
         system.run(() -> runtimeService.createProcessInstanceModification(row.processInstanceId())
-                .startBeforeActivity(facts.sendBackTo())
+                .startBeforeActivity(target.activityId())
                 .cancelAllForActivity(row.taskDefinitionKey())
                 .execute());
     }

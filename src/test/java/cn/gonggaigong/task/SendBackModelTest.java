@@ -24,17 +24,20 @@ class SendBackModelTest {
                 BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
                 for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                     TaskModel.UserTaskFacts facts = TaskModel.read(model, task.getId());
-                    if (facts.sendBackTo() != null) {
-                        assertThat((Object) model.getModelElementById(facts.sendBackTo())).as(task.getId()).isInstanceOf(UserTask.class);
-                        UserTask target = model.getModelElementById(facts.sendBackTo());
+                    for (TaskViews.SendBackTarget sendBack : facts.sendBackTargets()) {
+                        assertThat((Object) model.getModelElementById(sendBack.activityId())).as(task.getId()).isInstanceOf(UserTask.class);
+                        UserTask target = model.getModelElementById(sendBack.activityId());
                         assertThat((Object) target.getParentElement()).isSameAs(task.getParentElement());
-                        assertThat(facts.sendBackToName()).isEqualTo(target.getName());
-                        found.add(task.getId() + "->" + facts.sendBackTo());
+                        assertThat(sendBack.name()).isEqualTo(target.getName());
+                        found.add(task.getId() + "->" + sendBack.activityId());
                     }
                 }
             }
         }
         assertThat(found).containsExactlyInAnyOrder("Task_InspectCompletion->Task_ApplyForAcceptance",
-                "Task_PublishBaseData->Task_SurveyBaseData", "Task_ConfirmSubject->Task_VerifyTitleDocuments");
+                "Task_PublishBaseData->Task_SurveyBaseData", "Task_ConfirmSubject->Task_VerifyTitleDocuments",
+                // one step per path into NRB's confirmation: self, cooperation, transfer, unified agreement
+                "Task_ConfirmSubject->Task_ConfirmPerformanceBond", "Task_ConfirmSubject->Task_VerifyRightsTransfer",
+                "Task_ConfirmSubject->Task_NegotiateUnifiedAgreement");
     }
 }

@@ -118,6 +118,30 @@ class TaskActionsIT extends WorkApiTestSupport {
     }
 
     @Test
+    void nrbsConfirmationOfTheSubjectGoesBackToTheStepItsPathCameFrom() throws Exception {
+        // Several owners who transfer their rights to one: NRB's confirmation goes back to the transfer's check, not
+        // to the title documents of a single owner (a step this project never had).
+        Answer created = post("nrb-clerk", "/api/projects", validApplication(
+                cn.gonggaigong.web.ProjectDriver.keyIndustryProject("占陇镇多权利主体退回项目", "zhanlong")
+                        .andThen(app -> app.put("ownership", "SEVERAL_OWNERS"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String code = created.body().get("code").asText();
+        toTitleVerification(code, 20000, 30);
+        complete("zhanlong1", code, "Task_CoordinateOwners", Map.of("consolidationMethod", "TRANSFER", "ownerCount", 3));
+        complete("nrb-clerk", code, "Task_VerifyRightsTransfer", Map.of("transferCertificateNumbers", "粤(2026)普宁市不动产权第0000101号",
+                "transferVerified", true));
+        String confirm = taskId("nrb-clerk", code, "Task_ConfirmSubject");
+        assertThat(get("nrb-clerk", "/api/tasks/{id}", confirm).body().get("sendBackTo").toString())
+                .isEqualTo("{\"activityId\":\"Task_VerifyRightsTransfer\",\"name\":\"核验权益转移\"}");
+
+        Answer back = post("nrb-clerk", "/api/tasks/{id}/send-back", Map.of("reason", "权益转移凭证与权利人名单不符"), confirm);
+        assertThat(back.status()).as(back.raw()).isEqualTo(204);
+        assertThat(tasksOf("nrb-clerk", code)).extracting(t -> t.get("taskDefinitionKey").asText())
+                .containsExactly("Task_VerifyRightsTransfer");
+        assertThat(tasksOf("zhanlong1", code)).isEmpty();
+    }
+
+    @Test
     void sendBackOnlyWhereTheModelAllowsItWithAReason() throws Exception {
         JsonNode project = apply("zhanlong", "占陇镇退回项目");
         String code = project.get("code").asText();
