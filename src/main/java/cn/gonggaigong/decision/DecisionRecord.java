@@ -49,8 +49,8 @@ public class DecisionRecord {
     @Column(nullable = false, length = 200)
     private String taskName;
 
-    /** User id of the person who completed the task. */
-    @Column(nullable = false, length = 64)
+    /** User id of the person who completed the task; null for the system (a deadline that ran out). */
+    @Column(length = 64)
     private String actor;
 
     @Column(nullable = false)

@@ -55,7 +55,8 @@ public class ProjectPageService {
 
     static final Map<String, String> GENERIC_LABELS = Map.of("DONE", "已办理", "SENT_BACK", "退回", "true", "是",
             "false", "否", RuleCheckRecorder.RULES_MET, "方案符合第七条、第十条规定",
-            RuleCheckRecorder.RULES_BROKEN, "方案不符合第七条、第十条规定，退回修改");
+            RuleCheckRecorder.RULES_BROKEN, "方案不符合第七条、第十条规定，退回修改",
+            cn.gonggaigong.scheme.VoteExpiryRecorder.OUTCOME, cn.gonggaigong.scheme.VoteExpiryRecorder.LABEL);
 
     private final ProjectService projectService;
     private final ProjectRepository projects;

@@ -32,7 +32,7 @@ public class SchemeReviews extends ProjectTaskContext {
     static final String OPINION = "Task_GiveDepartmentOpinion";
     /** The steps that may send a scheme back for revision, and the outcome that does. */
     static final Set<String> REVIEWS = Set.of("Task_SummariseOpinions", "Task_ReviewScheme", "Task_DecideMajorMatter",
-            "Task_ApproveScheme");
+            "Task_ApproveScheme", "Task_RecordCompensationVote");
 
     private final SchemeRepository schemes;
     private final DecisionRecordRepository decisions;
@@ -80,13 +80,14 @@ public class SchemeReviews extends ProjectTaskContext {
     }
 
     private static boolean isRevision(String outcome) {
-        return "REVISE".equals(outcome) || "REJECT".equals(outcome) || "REJECTED".equals(outcome);
+        return "REVISE".equals(outcome) || "REJECT".equals(outcome) || "REJECTED".equals(outcome)
+                || VoteExpiryRecorder.OUTCOME.equals(outcome);
     }
 
     /** 市发展和改革局经办员（2026-07-01）：同意；意见……；文号 …… */
     private String line(DecisionRecord d) {
         StringBuilder text = new StringBuilder();
-        text.append(d.getTaskName()).append(" · ").append(users.name(d.getActor()));
+        text.append(d.getTaskName()).append(" · ").append(d.getActor() == null ? "系统" : users.name(d.getActor()));
         if (d.getDecidedAt() != null) {
             text.append("（").append(LocalDate.ofInstant(d.getDecidedAt(), WorkingDayCalendar.ZONE)).append("）");
         }
@@ -102,6 +103,9 @@ public class SchemeReviews extends ProjectTaskContext {
 
     /** The outcome as its form's option says it (AGREE → 同意). */
     private String label(DecisionRecord d) {
+        if (VoteExpiryRecorder.OUTCOME.equals(d.getOutcome())) {
+            return VoteExpiryRecorder.LABEL;
+        }
         String formId = "Form_" + d.getTaskDefinitionKey().substring("Task_".length());
         return forms.find(formId).stream().flatMap(f -> f.fields().stream())
                 .flatMap(f -> f.options().stream())

@@ -38,7 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * group. The happy path of the measures is taken: fast track (随报随审, a key industry project), a renovation unit of
  * its own, a compliant scheme, every department agreeing, acceptance passed.
  */
-final class LifecycleDriver {
+public final class LifecycleDriver {
 
     /** Form data per step, as the forms submit it (ProjectLifecycleIT's values on the happy path). */
     static final Map<String, Map<String, Object>> FORM_DATA = formData();
@@ -49,21 +49,21 @@ final class LifecycleDriver {
     private final Map<String, String> groupMember = new ConcurrentHashMap<>();
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
 
-    LifecycleDriver(ProjectService projects, TaskService tasks, IdentityService identity) {
+    public LifecycleDriver(ProjectService projects, TaskService tasks, IdentityService identity) {
         this.projects = projects;
         this.tasks = tasks;
         this.identity = identity;
     }
 
     /** A project being driven: its code (the business key of its instances) and its renovation unit's code. */
-    record Driven(long id, String code, String unitCode) {
+    public record Driven(long id, String code, String unitCode) {
         Collection<String> businessKeys() {
             return List.of(code, unitCode);
         }
     }
 
     /** Applies for a project in {@code townCode} for {@code applicant}; returns it with a unit code of its own. */
-    Driven apply(String townCode, String applicant, int number) {
+    public Driven apply(String townCode, String applicant, int number) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("nrb-clerk",
                 null, List.of(new SimpleGrantedAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.NRB))));
         try {
@@ -96,7 +96,7 @@ final class LifecycleDriver {
      *
      * @return the number of tasks completed
      */
-    int drive(Driven project, Predicate<List<Task>> stop) {
+    public int drive(Driven project, Predicate<List<Task>> stop) {
         return drive(project, stop, () -> { });
     }
 
@@ -167,7 +167,7 @@ final class LifecycleDriver {
             "Task_ReportProgress", "Task_ApplyForAcceptance", "Task_InspectCompletion", "Task_DisburseSubsidy",
             "Task_AssessTransitionPeriod");
 
-    static Predicate<List<Task>> stopAt(String taskKey) {
+    public static Predicate<List<Task>> stopAt(String taskKey) {
         return open -> open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(taskKey));
     }
 

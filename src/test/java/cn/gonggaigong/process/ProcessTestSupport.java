@@ -68,6 +68,7 @@ final class ProcessTestSupport {
         Mocks.register("unitPlanPublisher", noDelegate);
         Mocks.register("schemeApprovalRecorder", noDelegate);
         Mocks.register("compensationVoteDeadline", new CompensationVoteDeadline());
+        Mocks.register("voteExpiryRecorder", noListener);
         Mocks.register("agreementRecorder", noDelegate);
         Mockito.reset(MILESTONES);
         BREACH_RECORDS.clear();

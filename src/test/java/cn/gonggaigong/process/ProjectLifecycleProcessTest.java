@@ -162,7 +162,8 @@ class ProjectLifecycleProcessTest {
     void compensationVoteNotHeldWithinAYearSendsTheSchemeBackForReapproval() {
         ProcessInstance pi = startAt("CallActivity_CompensationVote", project(true, false));
         finish("CompensationVote", "voteResult", "EXPIRED");
-        assertThat(pi).isWaitingAt("CallActivity_GovernmentApproval");
+        // 重新报批: the scheme is revised and goes through consultation, the committee and the government again.
+        assertThat(pi).isWaitingAt("CallActivity_SchemeCompilation");
     }
 
     @Test
