@@ -11,6 +11,7 @@ import cn.gonggaigong.platform.Amounts;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.RenovationMode;
 import cn.gonggaigong.task.ProjectTaskContext;
 import cn.gonggaigong.task.SubmissionCheck;
 import cn.gonggaigong.task.TaskRow;
@@ -57,7 +58,9 @@ public class LandTasks extends ProjectTaskContext implements SubmissionCheck {
     @Override
     public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
         if (DETERMINE.equals(task.taskDefinitionKey())) {
-            return landCase(variables);
+            RenovationMode mode = task.projectId() == null ? null
+                    : projects.findById(task.projectId()).map(Project::getRenovationMode).orElse(null);
+            return landCase(variables, mode);
         }
         if (PAY.equals(task.taskDefinitionKey()) && task.projectId() != null
                 && variables.get("paidAmount") instanceof Number paid) {
@@ -69,11 +72,21 @@ public class LandTasks extends ProjectTaskContext implements SubmissionCheck {
         return List.of();
     }
 
-    /** Art. 18 as NRB chooses it: the case's conditions, and a difference of values that is not negative. */
     static List<FieldProblem> landCase(Map<String, Object> v) {
+        return landCase(v, null);
+    }
+
+    /**
+     * Art. 18 as NRB chooses it: the case's conditions, and a difference of values that is not negative; Art. 17: land
+     * the government has taken into storage (政府收储) is allocated or sold publicly, not by agreement.
+     */
+    static List<FieldProblem> landCase(Map<String, Object> v, RenovationMode mode) {
         List<FieldProblem> problems = new ArrayList<>();
         Object landCase = v.get("landCase");
         boolean agreement = "AGREEMENT".equals(v.get("supplyMethod"));
+        if (mode == RenovationMode.GOVERNMENT_STORAGE && agreement) {
+            problems.add(new FieldProblem("supplyMethod", "政府收储的土地按规定划拨或者公开出让，不适用协议出让（第十七条）"));
+        }
         if ("COLLECTIVE_TO_STATE_SELF".equals(landCase)) {
             if (!Boolean.TRUE.equals(v.get("threeOldsPolicy"))) {
                 problems.add(new FieldProblem("threeOldsPolicy", "“集转国”自行改造按评估价30%计收（第十八条第一款），须符合“三旧”改造政策；"

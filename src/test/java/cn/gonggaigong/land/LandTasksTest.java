@@ -23,6 +23,28 @@ class LandTasksTest {
     }
 
     @Test
+    void landTheGovernmentTookIntoStorageIsNotSoldByAgreement() {
+        Map<String, Object> byAgreement = Map.of("landCase", "PUBLIC_TRANSFER", "supplyMethod", "AGREEMENT");
+        assertThat(LandTasks.landCase(byAgreement, cn.gonggaigong.project.RenovationMode.GOVERNMENT_STORAGE))
+                .containsExactly(new FieldProblem("supplyMethod", "政府收储的土地按规定划拨或者公开出让，不适用协议出让（第十七条）"));
+        assertThat(LandTasks.landCase(Map.of("landCase", "PUBLIC_TRANSFER", "supplyMethod", "PUBLIC"),
+                cn.gonggaigong.project.RenovationMode.GOVERNMENT_STORAGE)).isEmpty();
+        // Other renovations may sell by agreement (Art. 17).
+        assertThat(LandTasks.landCase(byAgreement, cn.gonggaigong.project.RenovationMode.SELF)).isEmpty();
+
+        // NRB's step reads the project's mode.
+        cn.gonggaigong.project.ProjectRepository projects = org.mockito.Mockito.mock(cn.gonggaigong.project.ProjectRepository.class);
+        cn.gonggaigong.project.Project stored = new cn.gonggaigong.project.Project("GGG-2026-0001", "收储项目", null);
+        stored.setRenovationMode(cn.gonggaigong.project.RenovationMode.GOVERNMENT_STORAGE);
+        org.mockito.Mockito.when(projects.findById(7L)).thenReturn(java.util.Optional.of(stored));
+        cn.gonggaigong.task.TaskRow step = new cn.gonggaigong.task.TaskRow("t1", "确定土地处置情形", "Task_DetermineLandCase",
+                null, null, "pi", null, null, null, null, null, List.of(), List.of(), 7L, null, null, null, null, null, null,
+                null, null);
+        assertThat(new LandTasks(projects).problems(step, byAgreement)).extracting(FieldProblem::field)
+                .containsExactly("supplyMethod");
+    }
+
+    @Test
     void aDifferenceOfValuesCannotBeNegative() {
         Map<String, Object> extension = new HashMap<>(Map.of("landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
                 "supplyMethod", "AGREEMENT", "appraisedValue", 1_000_000.0, "baseValue", 2_000_000.0));
