@@ -69,8 +69,8 @@ class FormDefinitionsTest {
         CONTRACT.put("ApproveAnnualPlan", "planYear planTitle planProjects excludedProjectCodes compileOpinion"
                 + " *planApproved *documentNumber opinion");
         // SubjectConfirmation
-        CONTRACT.put("VerifyTitleDocuments", "*titleCertificateNumbers *titleVerified titleDefects opinion");
-        CONTRACT.put("SupplementTitleDocuments", "titleDefects *titleCertificateNumbers *supplementNote");
+        CONTRACT.put("VerifyTitleDocuments", "*titleCertificateNumbers ownerConsentDocument *titleVerified titleDefects opinion");
+        CONTRACT.put("SupplementTitleDocuments", "titleDefects *titleCertificateNumbers ownerConsentDocument *supplementNote");
         CONTRACT.put("SignCooperationAgreement", "*agreementNumber *partnerName *signedDate");
         CONTRACT.put("ConfirmPerformanceBond", "*bondAmount *bondPaidDate *receiptNumber");
         CONTRACT.put("CoordinateOwners", "*consolidationMethod *ownerCount opinion");

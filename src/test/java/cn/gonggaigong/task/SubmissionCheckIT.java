@@ -118,6 +118,24 @@ class SubmissionCheckIT extends WorkApiTestSupport {
     }
 
     @Test
+    void aLesseesTitleIsAcceptedOnlyWithTheOwnersConsentToTheRenovation() throws Exception {
+        Answer created = post("nrb-clerk", "/api/projects", validApplication(
+                ProjectDriver.keyIndustryProject("占陇镇承租人改造项目", "zhanlong").andThen(app -> app.put("applicantType", "LESSEE"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String code = created.body().get("code").asText();
+        toTitleVerification(code, 20000, 30);
+        String verify = taskId("zhanlong1", code, "Task_VerifyTitleDocuments");
+        Answer without = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("titleCertificateNumbers",
+                "粤(2019)普宁市不动产权第0012345号", "titleVerified", true), verify);
+        assertThat(without.status()).as(without.raw()).isEqualTo(400);
+        assertThat(without.body().get("errors").toString()).isEqualTo("[{\"field\":\"ownerConsentDocument\",\"reason\":"
+                + "\"申请人为承租人（土地实际使用人），核查无误须有原土地权属人同意其实施改造的合同或协议（第十一条（二）第1项）\"}]");
+        complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
+                "粤(2019)普宁市不动产权第0012345号", "ownerConsentDocument", "厂房租赁及改造同意协议（2025-017号）", "titleVerified", true));
+        assertThat(taskId("nrb-clerk", code, "Task_ConfirmSubject")).isNotBlank();
+    }
+
+    @Test
     void aSurveyedPlotRatioAgreesWithItsFloorAndLandArea() throws Exception {
         String code = apply("zhanlong", "占陇镇调查容积率校验项目").get("code").asText();
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
