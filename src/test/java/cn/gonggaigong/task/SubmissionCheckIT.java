@@ -88,10 +88,7 @@ class SubmissionCheckIT extends WorkApiTestSupport {
 
     @Test
     void titleDocumentsRefusedSayWhatIsMissingAndGoBackToTheApplicant() throws Exception {
-        JsonNode created = post("nrb-clerk", "/api/projects",
-                validApplication(ProjectDriver.keyIndustryProject("占陇镇权属核查退回项目", "zhanlong"))).body();
-        String code = created.get("code").asText();
-        toTitleVerification(code, 20000, 30);
+        String code = atTitleVerification(ProjectDriver.keyIndustryProject("占陇镇权属核查退回项目", "zhanlong"));
         String verify = taskId("zhanlong1", code, "Task_VerifyTitleDocuments");
 
         // Refused without saying what is missing: the applicant could not act on it.
@@ -119,11 +116,8 @@ class SubmissionCheckIT extends WorkApiTestSupport {
 
     @Test
     void aLesseesTitleIsAcceptedOnlyWithTheOwnersConsentToTheRenovation() throws Exception {
-        Answer created = post("nrb-clerk", "/api/projects", validApplication(
-                ProjectDriver.keyIndustryProject("占陇镇承租人改造项目", "zhanlong").andThen(app -> app.put("applicantType", "LESSEE"))));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        String code = created.body().get("code").asText();
-        toTitleVerification(code, 20000, 30);
+        String code = atTitleVerification(ProjectDriver.keyIndustryProject("占陇镇承租人改造项目", "zhanlong")
+                .andThen(app -> app.put("applicantType", "LESSEE")));
         String verify = taskId("zhanlong1", code, "Task_VerifyTitleDocuments");
         Answer without = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("titleCertificateNumbers",
                 "粤(2019)普宁市不动产权第0012345号", "titleVerified", true), verify);
@@ -205,6 +199,15 @@ class SubmissionCheckIT extends WorkApiTestSupport {
                 .at("/data/subjectName").asText()).isEqualTo(project.get("applicantName").asText());
         complete("nrb-clerk", code, "Task_ConfirmSubject",
                 Map.of("subjectName", "普宁市某纺织有限公司", "documentNumber", "普自然资改确〔2026〕3号"));
+        return code;
+    }
+
+    /** A fast-tracked project of 占陇镇 applied for and driven to its town's check of the title documents; its code. */
+    private String atTitleVerification(java.util.function.Consumer<Map<String, Object>> application) throws Exception {
+        Answer created = post("nrb-clerk", "/api/projects", validApplication(application));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String code = created.body().get("code").asText();
+        toTitleVerification(code, 20000, 30);
         return code;
     }
 }
