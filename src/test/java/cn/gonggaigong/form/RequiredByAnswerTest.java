@@ -9,10 +9,10 @@ import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.task.TaskRow;
 import org.junit.jupiter.api.Test;
 
-/** A 否 that the applicant acts on says why: the reason field is required then, and only then. */
-class RefusalReasonsTest {
+/** Fields required by the form's answer: a 否 the applicant acts on says why; an agreement signed by all has its number and date. */
+class RequiredByAnswerTest {
 
-    private final RefusalReasons check = new RefusalReasons();
+    private final RequiredByAnswer check = new RequiredByAnswer();
 
     @Test
     void aFailedCompletionInspectionNamesTheDefectsToRectify() {
@@ -33,6 +33,15 @@ class RefusalReasonsTest {
         assertThat(problems("Task_VerifyTitleDocuments", Map.of("titleVerified", true))).isEmpty();
         // Another task's answer of the same name is not this check's business.
         assertThat(check.appliesTo("Task_VerifyRightsTransfer")).isFalse();
+    }
+
+    @Test
+    void anAgreementSignedByAllHasItsNumberAndDateAndOneNotYetSignedNeedsNone() {
+        assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", true)))
+                .extracting(FieldProblem::field).containsExactly("agreementNumber", "signedDate");
+        assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", true,
+                "agreementNumber", "TY-2026-04", "signedDate", "2026-06-01"))).isEmpty();
+        assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", false))).isEmpty();
     }
 
     private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
