@@ -221,7 +221,13 @@ public class StatutoryClock {
         timer.setJobHandlerType(WarningJobHandler.TYPE);
         timer.setJobHandlerConfigurationRaw(new WarningJobHandler.Configuration(task.getId(), grade).toCanonicalString());
         timer.setDuedate(Date.from(at));
-        timer.setExecution(task.getExecution());
+        ExecutionEntity execution = task.getExecution();
+        timer.setExecution(execution);
+        // A job with no process definition is "standalone" to Camunda's authorizations: anyone logged in could list
+        // it, read its log and move its due date through the REST API. Named with the task's process, it is
+        // checked like the engine's own timers (moving it needs UPDATE on the instance, which no office has).
+        timer.setProcessDefinitionId(execution.getProcessDefinitionId());
+        timer.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
         timer.setTenantId(task.getTenantId());
         context.getJobManager().schedule(timer);
     }

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,6 +31,19 @@ public class SecurityConfiguration {
     static final RequestMatcher API = new OrRequestMatcher(
             AntPathRequestMatcher.antMatcher("/api/**"), AntPathRequestMatcher.antMatcher("/engine-rest/**"));
 
+    /**
+     * Changes to jobs through Camunda's REST APIs (its own and the webapps'): due date, retries, running a job now,
+     * suspension, priority. Camunda checks them against the job's process, but a refused run of a job still counts as
+     * a failure of the job: three refused {@code POST /job/{id}/execute} would leave a warning timer with no retries,
+     * an incident, and no warning. Only the administrators change jobs; listing them ({@code GET}, and the
+     * {@code POST} forms of the job query and its count) stays with the engine's authorizations.
+     */
+    static final RequestMatcher JOB_CHANGES = new AndRequestMatcher(
+            new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/job/**"),
+                    AntPathRequestMatcher.antMatcher("/camunda/api/engine/engine/*/job/**")),
+            request -> !"GET".equals(request.getMethod()) && !request.getRequestURI().endsWith("/job")
+                    && !request.getRequestURI().endsWith("/job/count"));
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityMode identityMode,
                                             IdentityService identityService) throws Exception {
@@ -37,6 +51,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The pages' script and style bundles (static/assets) hold no data: the login page needs them.
                         .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll()
+                        .requestMatchers(JOB_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API));

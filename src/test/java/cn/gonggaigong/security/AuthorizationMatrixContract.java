@@ -4,7 +4,9 @@ import cn.gonggaigong.ApplicationTestSupport;
 import cn.gonggaigong.project.ProjectRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +41,8 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
     protected ProjectRepository projects;
     @Autowired
     protected TaskService taskService;
+    @Autowired
+    protected ManagementService management;
 
     /** Headers that authenticate a demo user of keycloak-realm.json (password demo). */
     protected abstract HttpHeaders authenticate(String username);
@@ -125,6 +131,52 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
         }
         String own = exchange("zhanlong1", HttpMethod.GET, "/engine-rest/history/task?processInstanceBusinessKey=" + a.code(), null).getBody();
         assertThat(own).contains(a.taskId());
+    }
+
+    /** The statutory clock's warning timers belong to their project's process: no office may move one (a town
+     * could otherwise put off its own warnings or raise another town's), run it early (a refused run would still
+     * count as a failure of the timer, and three leave it with no retries) or set its retries; only those who may read
+     * the project list it or its log. */
+    @Test
+    void warningTimersAreTheProjectsJobsUnderItsAuthorizations() {
+        Fixture a = zhanlongProject();
+        String instanceId = taskService.createTaskQuery().taskId(a.taskId()).singleResult().getProcessInstanceId();
+        List<Job> timers = management.createJobQuery().processInstanceId(instanceId).list();
+        assertThat(timers).as("the willingness survey's warning timers").hasSizeGreaterThanOrEqualTo(2);
+        Job timer = timers.get(0);
+        Date due = timer.getDuedate();
+
+        for (String user : new String[]{"liushadong1", "zhanlong1", "leader1"}) {
+            ResponseEntity<String> moved = exchange(user, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",
+                    Map.of("duedate", "2099-01-01T00:00:00.000+0800"));
+            assertThat(moved.getStatusCode()).as("%s moves the timer: %s", user, moved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<String> run = exchange(user, HttpMethod.POST, "/engine-rest/job/" + timer.getId() + "/execute", null);
+            assertThat(run.getStatusCode()).as("%s runs the timer: %s", user, run.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<String> retries = exchange(user, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries",
+                    Map.of("retries", 0));
+            assertThat(retries.getStatusCode()).as("%s sets retries: %s", user, retries.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        Job after = management.createJobQuery().jobId(timer.getId()).singleResult();
+        assertThat(after.getDuedate()).isEqualTo(due);
+        assertThat(after.getRetries()).as("a refused run is no failure of the timer").isEqualTo(timer.getRetries());
+        assertThat(after.getExceptionMessage()).isNull();
+
+        // The timer runs (as its due date would make it) and leaves a line in the job log.
+        management.executeJob(timer.getId());
+        for (String path : new String[]{"/engine-rest/job", "/engine-rest/job?processInstanceId=" + instanceId,
+                "/engine-rest/history/job-log", "/engine-rest/history/job-log?processInstanceId=" + instanceId}) {
+            ResponseEntity<String> other = exchange("liushadong1", HttpMethod.GET, path, null);
+            assertThat(other.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(other.getBody()).as("another town reads %s", path).doesNotContain(instanceId);
+            if (path.contains("processInstanceId")) {
+                assertThat(read(exchange("zhanlong1", HttpMethod.GET, path, null).getBody()).size())
+                        .as("the project's own town reads %s", path).isPositive();
+            }
+        }
+
+        ResponseEntity<String> byAdmin = exchange("admin", HttpMethod.PUT, "/engine-rest/job/" + timers.get(1).getId()
+                + "/duedate", Map.of("duedate", "2099-01-01T00:00:00.000+0800"));
+        assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
