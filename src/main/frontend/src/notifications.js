@@ -87,11 +87,15 @@ function reply(warningId) {
   const text = h('textarea', { id: `reply-${warningId}`, rows: 2, cols: 60, maxlength: 2000 });
   const note = h('p', { class: 'muted', 'data-reply-state': '' });
   const send = h('button', { type: 'button', class: 'secondary', id: `reply-send-${warningId}` }, '提交回告');
-  const details = h('details', { class: 'reply', 'data-warning-id': warningId },
-    h('summary', {}, '回告（说明办理情况或超期原因）'), note,
+  // The answer box shows once the warning says this user answers for the responsible office.
+  const form = h('div', { class: 'reply-form', hidden: true },
     h('label', { for: `reply-${warningId}`, class: 'skip' }, '回告内容'), text, h('p', {}, send));
+  const details = h('details', { class: 'reply', 'data-warning-id': warningId },
+    h('summary', {}, '回告（说明办理情况或超期原因）'), note, form);
   const show = (w) => {
-    note.textContent = w.reply ? `已回告（${formatDateTime(w.repliedAt)}）：${w.reply}` : '尚未回告';
+    const state = w.reply ? `已回告（${formatDateTime(w.repliedAt)}）：${w.reply}` : '尚未回告';
+    note.textContent = w.mayReply ? state : `${state}。由责任单位（${w.responsibleName}）回告。`;
+    form.hidden = !w.mayReply;
   };
   details.addEventListener('toggle', async () => {
     if (!details.open || details.dataset.loaded) return;

@@ -146,7 +146,7 @@
       const tr = document.createElement('tr');
       const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '（月度报告）';
       tr.append(item.townCode ? linkCell(project, () => drill({ figure: 'overdue', town: item.townCode }, '有逾期事项的项目 · ' + item.townName)) : cell(project),
-        cell(item.townName), cell(item.taskName), cell(item.responsibleOffice), cell(item.dueDay),
+        cell(item.townName), cell(item.taskName), cell(item.responsibleOfficeName || item.responsibleOffice), cell(item.dueDay),
         cell(item.workingDaysOverdue), cell(GRADE_LABEL[item.grade], 'grade-' + item.grade));
       body.appendChild(tr);
     });

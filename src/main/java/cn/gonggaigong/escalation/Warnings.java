@@ -4,14 +4,18 @@ import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.security.AccessRefusedException;
 import cn.gonggaigong.security.CurrentUser;
 import cn.gonggaigong.security.Groups;
+import cn.gonggaigong.task.UserDirectory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -42,8 +46,10 @@ public class Warnings {
     private final NamedParameterJdbcTemplate jdbc;
     private final ProcessEngine engine;
     private final WarningRaiser raiser;
+    private final UserDirectory users;
 
-    public Warnings(NamedParameterJdbcTemplate jdbc, ProcessEngine engine, WarningRaiser raiser) {
+    public Warnings(NamedParameterJdbcTemplate jdbc, ProcessEngine engine, WarningRaiser raiser, UserDirectory users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.engine = engine;
         this.raiser = raiser;
@@ -76,15 +82,35 @@ public class Warnings {
             params.addValue("group", group);
         }
         sql.append(" order by w.raised_at desc, w.id desc limit ").append(MAX_LIST);
-        return jdbc.query(sql.toString(), params, Warnings::view);
+        return toReader(user, jdbc.query(sql.toString(), params, Warnings::view));
     }
 
     public WarningView get(CurrentUser user, long id) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where w.id = :id");
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
         visibility(user, sql, params);
-        return jdbc.query(sql.toString(), params, Warnings::view).stream().findFirst()
+        return toReader(user, jdbc.query(sql.toString(), params, Warnings::view)).stream().findFirst()
                 .orElseThrow(() -> EscalationApiException.notFound("预警 " + id + " 不存在或无权查看"));
+    }
+
+    /** Names the responsible offices (a group's name, else a person's) and says whether the user may answer. */
+    private List<WarningView> toReader(CurrentUser user, List<WarningView> views) {
+        Set<String> offices = views.stream().map(WarningView::responsibleGroup).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> groups = users.groupNames(offices);
+        Map<String, String> people = users.names(offices.stream().filter(o -> !groups.containsKey(o)).toList());
+        return views.stream().map(v -> v.toReader(
+                groups.getOrDefault(v.responsibleGroup(), people.getOrDefault(v.responsibleGroup(), v.responsibleGroup())),
+                mayReply(user, v.responsibleGroup()))).toList();
+    }
+
+    private static boolean mayReply(CurrentUser user, String office) {
+        return office != null && (user.inGroup(office) || user.userId().equals(office));
+    }
+
+    private String officeName(String office) {
+        Map<String, String> groups = users.groupNames(Set.of(office));
+        return groups.getOrDefault(office, users.names(List.of(office)).getOrDefault(office, office));
     }
 
     /** 回告: a member of the responsible office answers; answering again replaces the answer. */
@@ -102,8 +128,8 @@ public class Warnings {
             throw EscalationApiException.notFound("预警 " + id + " 不存在");
         }
         String office = responsible.get(0);
-        if (!user.inGroup(office) && !user.userId().equals(office)) {
-            throw new AccessRefusedException("只有责任单位（" + office + "）的人员可以回告该预警");
+        if (!mayReply(user, office)) {
+            throw new AccessRefusedException("只有责任单位（" + officeName(office) + "）的人员可以回告该预警");
         }
         jdbc.update("update task_warning set reply = :reply, replied_by = :user, replied_at = :at where id = :id",
                 new MapSqlParameterSource("reply", reply.strip()).addValue("user", user.userId())
@@ -161,10 +187,10 @@ public class Warnings {
         String grade = rs.getString("grade");
         return new WarningView(rs.getLong("id"), (Long) rs.getObject("project_id", Long.class), rs.getString("project_code"),
                 rs.getString("project_name"), rs.getString("town_code"), rs.getString("town_name"), rs.getString("task_id"),
-                rs.getString("task_definition_key"), rs.getString("task_name"), rs.getString("responsible_group"),
+                rs.getString("task_definition_key"), rs.getString("task_name"), rs.getString("responsible_group"), null,
                 grade, Grade.valueOf(grade).label(), instant(rs, "due_at"), instant(rs, "raised_at"),
                 rs.getString("raised_by"), rs.getString("message"), rs.getString("notified"), rs.getString("reply"),
-                rs.getString("replied_by"), instant(rs, "replied_at"), instant(rs, "closed_at"), rs.getString("closed_reason"));
+                rs.getString("replied_by"), instant(rs, "replied_at"), instant(rs, "closed_at"), rs.getString("closed_reason"), false);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,11 +4,13 @@ import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.monitor.MonitorViews.LeagueRow;
 import cn.gonggaigong.monitor.MonitorViews.MonthlyReportTable;
 import cn.gonggaigong.monitor.MonitorViews.OverdueList;
+import cn.gonggaigong.monitor.MonitorViews.OverdueTask;
 import cn.gonggaigong.monitor.MonitorViews.PhaseTownGrade;
 import cn.gonggaigong.monitor.MonitorViews.ProjectList;
 import cn.gonggaigong.monitor.MonitorViews.ReportRow;
 import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
 import cn.gonggaigong.process.Phase;
+import cn.gonggaigong.task.UserDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,7 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The leading group's monitoring API. Readers: leading-group, leading-group-office, nrb, admins (others 403).
@@ -56,10 +63,12 @@ public class MonitorController {
     private final MonitorParameters parameters;
     private final MonthlyReportWorkbook workbook;
     private final AgreementBreachList breaches;
+    private final UserDirectory users;
 
     public MonitorController(MonitorQueries queries, MonitorAccess access, MonitorParameters parameters,
-                             MonthlyReportWorkbook workbook, AgreementBreachList breaches) {
+                             MonthlyReportWorkbook workbook, AgreementBreachList breaches, UserDirectory users) {
         this.breaches = breaches;
+        this.users = users;
         this.queries = queries;
         this.access = access;
         this.parameters = parameters;
@@ -82,7 +91,21 @@ public class MonitorController {
         p.range("offset", offset, 0, Integer.MAX_VALUE);
         p.range("limit", limit, 1, 500);
         p.check();
-        return queries.overdue(townCode, offset, limit);
+        return named(queries.overdue(townCode, offset, limit));
+    }
+
+    /** The responsible offices by name: the groups' names, an assignee's name, one query each for the page. */
+    private OverdueList named(OverdueList list) {
+        Set<String> ids = list.items().stream().map(OverdueTask::responsibleOffice).filter(Objects::nonNull)
+                .flatMap(office -> Arrays.stream(office.split(","))).collect(Collectors.toSet());
+        Map<String, String> groups = users.groupNames(ids);
+        Map<String, String> people = users.names(ids.stream().filter(id -> !groups.containsKey(id)).toList());
+        return new OverdueList(list.total(), list.offset(), list.limit(), list.items().stream()
+                .map(item -> item.responsibleOffice() == null ? item : item.withResponsibleOfficeName(
+                        Arrays.stream(item.responsibleOffice().split(","))
+                                .map(id -> groups.getOrDefault(id, people.getOrDefault(id, id)))
+                                .collect(Collectors.joining("、"))))
+                .toList());
     }
 
     @GetMapping("/agreement-breaches")

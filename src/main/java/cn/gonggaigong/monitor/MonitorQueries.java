@@ -143,7 +143,7 @@ public class MonitorQueries {
         String groups = rs.getString(11);
         return new OverdueTask(nullableLong(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                groups != null ? groups : rs.getString(9), rs.getString(9), due, dueDay, overdueDays,
+                groups != null ? groups : rs.getString(9), null, rs.getString(9), due, dueDay, overdueDays,
                 Grade.ofRank(rs.getInt(12)).name());
     }
 

@@ -28,11 +28,18 @@ public final class MonitorViews {
     public record GradeInfo(String code, String label) {
     }
 
-    /** An open task past its due date; a monthly report task names its town and no project. */
+    /** An open task past its due date; a monthly report task names its town and no project. The responsible
+     * office is the task's candidate groups (comma-separated ids), else its assignee; its name is what people read
+     * (e.g. 占陇镇人民政府). */
     public record OverdueTask(Long projectId, String projectCode, String projectName, String townCode,
                               String townName, String taskId, String taskName, String taskDefinitionKey,
-                              String responsibleOffice, String assignee, Instant dueAt, LocalDate dueDay,
-                              int workingDaysOverdue, String grade) {
+                              String responsibleOffice, String responsibleOfficeName, String assignee,
+                              Instant dueAt, LocalDate dueDay, int workingDaysOverdue, String grade) {
+
+        public OverdueTask withResponsibleOfficeName(String name) {
+            return new OverdueTask(projectId, projectCode, projectName, townCode, townName, taskId, taskName,
+                    taskDefinitionKey, responsibleOffice, name, assignee, dueAt, dueDay, workingDaysOverdue, grade);
+        }
     }
 
     public record OverdueList(long total, int offset, int limit, List<OverdueTask> items) {

@@ -81,6 +81,11 @@ class EscalationApiIT extends ApplicationTestSupport {
         assertThat(red.get("projectId").asLong()).isEqualTo(clock.get("project_id"));
         assertThat(red.get("townName").asText()).isEqualTo("占陇镇");
         assertThat(red.get("gradeLabel").asText()).isEqualTo("红牌警告");
+        assertThat(red.get("responsibleName").asText()).isEqualTo("占陇镇");
+        assertThat(red.get("mayReply").asBoolean()).as("the town answers for itself").isTrue();
+        JsonNode asLeader = json.readTree(call(get("/api/warnings/{id}", red.get("id").asLong()), "leader1", null, 200));
+        assertThat(asLeader.get("mayReply").asBoolean()).as("the leading group reads, the town answers").isFalse();
+        assertThat(asLeader.get("responsibleName").asText()).isEqualTo("占陇镇");
         assertThat(red.get("notified").asText().split(",")).contains("zhanlong1", "zhanlong2", "office1");
         assertThat(recipients()).contains("zhanlong1@demo.invalid", "zhanlong2@demo.invalid", "office1@demo.invalid");
         MimeMessage mail = TestMailServer.get().getReceivedMessages()[0];
@@ -105,7 +110,7 @@ class EscalationApiIT extends ApplicationTestSupport {
         // 回告 by the responsible office; others refused, empty answers refused, nothing changed.
         long id = red.get("id").asLong();
         assertThat(error(call(post("/api/warnings/{id}/reply", id), "liushadong1", Map.of("reply", "不是我们的"), 403)))
-                .contains("责任单位");
+                .contains("责任单位（占陇镇）");
         assertThat(error(call(post("/api/warnings/{id}/reply", id), "leader1", Map.of("reply", "代答"), 403))).isNotBlank();
         JsonNode blank = json.readTree(call(post("/api/warnings/{id}/reply", id), "zhanlong1", Map.of("reply", " "), 400));
         assertThat(blank.get("errors").get(0).get("field").asText()).isEqualTo("reply");

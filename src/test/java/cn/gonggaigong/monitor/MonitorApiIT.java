@@ -207,6 +207,7 @@ class MonitorApiIT extends ApplicationTestSupport {
         assertThat(h3.get("taskName").asText()).isEqualTo("监测探针后续事项");
         assertThat(h3.get("townName").asText()).isEqualTo("后溪乡");
         assertThat(h3.get("responsibleOffice").asText()).isEqualTo("town-houxi");
+        assertThat(h3.get("responsibleOfficeName").asText()).as("what the leading group reads").isEqualTo("后溪乡");
         assertThat(h3.get("dueDay").asText()).isEqualTo("2026-11-20");
         assertThat(h3.get("workingDaysOverdue").asInt()).isEqualTo(6);
         assertThat(h3.get("grade").asText()).isEqualTo("NONE");

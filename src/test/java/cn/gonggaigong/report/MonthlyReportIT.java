@@ -241,6 +241,7 @@ class MonthlyReportIT extends ApplicationTestSupport {
             assertThat(item.get("townName").asText()).isEqualTo("洪阳镇");
             assertThat(item.get("projectId").isNull()).isTrue();
             assertThat(item.get("responsibleOffice").asText()).isEqualTo("town-hongyang");
+            assertThat(item.get("responsibleOfficeName").asText()).isEqualTo("洪阳镇");
             assertThat(item.get("workingDaysOverdue").asInt()).isEqualTo(1);
         });
         assertThat(taskService.createTaskQuery().processDefinitionKey(MonthlyProgressReportProcess.PROCESS_ID)
