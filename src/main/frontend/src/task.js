@@ -80,7 +80,7 @@ startPage('tasks', async (main, me) => {
         window.location.assign(`/tasks/${encodeURIComponent(again.taskId)}`);
         return;
       }
-      flash(delegatedToMe ? `已交回 ${task.owner}：${task.projectName || ''}“${task.taskName}”`
+      flash(delegatedToMe ? `已交回 ${person(task.ownerName, task.owner)}：${task.projectName || ''}“${task.taskName}”`
         : `已提交：${task.projectName || ''}“${task.taskName}”`);
       window.location.assign('/tasks');
     } catch (e) {

@@ -226,11 +226,7 @@ public class TaskWorkService {
                     + "），须由其办理后交回，才能完成");
         }
         Map<String, Object> variables = validated(row, submitted, "", true);
-        List<FieldProblem> problems = checks.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
-                .flatMap(c -> c.problems(row, variables).stream()).toList();
-        if (!problems.isEmpty()) {
-            throw ApiProblem.badRequest(FORM_REJECTED, problems);
-        }
+        checked(row, variables, true);
         try {
             taskService.complete(taskId, variables);
         } catch (NullValueException | NotFoundException gone) {
@@ -239,7 +235,11 @@ public class TaskWorkService {
         }
     }
 
-    /** The delegate (委派) hands the task back to its owner with what they filled in (required fields may wait). */
+    /**
+     * The delegate (委派) hands the task back to its owner with what they filled in: required fields may wait for the
+     * owner, but what is filled in is checked as on completion (dates in order, figures that agree), and the hand-back
+     * is a comment among the task's 办理意见, as the delegation is.
+     */
     @Transactional
     public void resolve(String taskId, Map<String, Object> submitted) {
         CurrentUser user = CurrentUser.current();
@@ -247,7 +247,28 @@ public class TaskWorkService {
         if (!DelegationState.PENDING.name().equals(row.delegationState()) || !user.userId().equals(row.assignee())) {
             throw ApiProblem.conflict("该任务没有委派给您，无需交回");
         }
-        taskService.resolveTask(taskId, validated(row, submitted, "", false));
+        Map<String, Object> variables = validated(row, submitted, "", false);
+        checked(row, variables, false);
+        String owner = row.owner() == null ? "委派人" : users.name(row.owner()) + "（" + row.owner() + "）";
+        taskService.createComment(taskId, row.processInstanceId(), "办理完毕，交回 " + owner);
+        taskService.resolveTask(taskId, variables);
+    }
+
+    /** The task's own rules on the form's values; a partial form (a hand-back) is judged only on what it holds. */
+    private void checked(TaskRow row, Map<String, Object> variables, boolean complete) {
+        List<FieldProblem> problems = checks.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
+                .flatMap(c -> c.problems(row, variables).stream())
+                .filter(p -> complete || variables.get(fieldOf(p)) != null).toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest(FORM_REJECTED, problems);
+        }
+    }
+
+    /** The form field a problem names ({@code field} or {@code field[0]}). */
+    private static String fieldOf(FieldProblem problem) {
+        String field = problem.field();
+        int index = field.indexOf('[');
+        return index < 0 ? field : field.substring(0, index);
     }
 
     @Transactional(readOnly = true)

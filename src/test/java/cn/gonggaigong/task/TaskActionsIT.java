@@ -107,6 +107,11 @@ class TaskActionsIT extends WorkApiTestSupport {
         assertThat(badResolve.status()).isEqualTo(400);
         assertThat(badResolve.body().get("errors").toString())
                 .isEqualTo("[{\"field\":\"agreePercent\",\"reason\":\"不能大于100\"}]");
+        // What the delegate filled in is checked as on completion (a survey cannot be dated in the future).
+        Answer futureSurvey = post("zhanlong2", "/api/tasks/{id}/resolve", Map.of("agreePercent", 80, "surveyDate", "2099-01-01"), taskId);
+        assertThat(futureSurvey.status()).as(futureSurvey.raw()).isEqualTo(400);
+        assertThat(futureSurvey.body().get("errors").get(0).get("field").asText()).isEqualTo("surveyDate");
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getDelegationState()).isEqualTo(DelegationState.PENDING);
         assertThat(post("zhanlong1", "/api/tasks/{id}/resolve", Map.of(), taskId).status()).isEqualTo(409);
 
         assertThat(post("zhanlong2", "/api/tasks/{id}/resolve", Map.of("agreePercent", 80), taskId).status()).isEqualTo(204);
@@ -114,6 +119,11 @@ class TaskActionsIT extends WorkApiTestSupport {
         assertThat(task.getAssignee()).isEqualTo("zhanlong1");
         assertThat(task.getDelegationState()).isEqualTo(DelegationState.RESOLVED);
         assertThat(get("zhanlong1", "/api/tasks/{id}", taskId).body().at("/data/agreePercent").asDouble()).isEqualTo(80.0);
+        // The hand-back is among the task's 办理意见, after the delegation, by the delegate.
+        JsonNode comments = get("zhanlong1", "/api/tasks/{id}/comments", taskId).body();
+        assertThat(comments.findValuesAsText("message")).anySatisfy(m -> assertThat(m).startsWith("委派给"))
+                .anySatisfy(m -> assertThat(m).startsWith("办理完毕，交回").endsWith("（zhanlong1）"));
+        assertThat(comments.findValuesAsText("userId")).contains("zhanlong2");
         assertThat(post("zhanlong1", "/api/tasks/{id}/complete", willingness(), taskId).status()).isEqualTo(204);
     }
 
