@@ -56,10 +56,11 @@ startPage('tasks', async (main, me) => {
   // debounce: false — form-js otherwise applies a number typed just before 提交 300 ms later and checks the field
   // again then, wiping the API's reason that has arrived under it in the meantime.
   const form = new Form({ container, debounce: false });
-  chineseMessages(form);
+  const fieldIds = componentIdsByKey(task.form);
+  const notNumbers = chineseNumbers(container, fieldIds);
+  chineseMessages(form, notNumbers);
   await form.importSchema(task.form, task.data || {});
   dateFields();
-  const fieldIds = componentIdsByKey(task.form);
   if (readOnly) {
     submit.disabled = true;
     general.textContent = delegated && task.owner === me.userId
@@ -69,6 +70,11 @@ startPage('tasks', async (main, me) => {
 
   submit.addEventListener('click', async () => {
     const { data } = form.submit();
+    if (notNumbers.size) {
+      // form-js holds such a field as empty: sent, it would read 必填, or be saved as nothing.
+      general.textContent = '有数字无法识别，请按字段下的提示改正后再提交。';
+      return;
+    }
     submit.disabled = true;
     general.textContent = '';
     try {
@@ -180,8 +186,40 @@ function componentIdsByKey(schema) {
   return ids;
 }
 
+/**
+ * Numbers as officers type or paste them: full-width digits and signs (１８０００, ．, 。, －) become ASCII, and commas
+ * (18,000 or 18，000) are thousands separators, dropped. form-js alone reads a comma as a decimal point (18,000 was
+ * saved as 18) and full-width digits as no number. Text that is still no number is kept by field id, for the field's
+ * message and to hold the form back (form-js leaves such a field empty).
+ */
+function chineseNumbers(container, fieldIds) {
+  const notNumbers = new Map();
+  const numberInput = (el) => el instanceof HTMLInputElement && el.closest('.fjs-form-field-number') !== null;
+  const fieldIdOf = (input) => [...fieldIds.values()].find((id) => input.id.endsWith(`-${id}`));
+  // form-js refuses these keys as they are pressed; let them in, the input handler below turns them into numbers.
+  container.addEventListener('keypress', (e) => {
+    if (numberInput(e.target) && /^[０-９，,．。－]$/.test(e.key)) e.stopPropagation();
+  }, true);
+  container.addEventListener('input', (e) => {
+    if (!numberInput(e.target)) return;
+    const typed = e.target.value;
+    const text = halfWidthNumber(typed);
+    if (text !== typed) e.target.value = text;
+    const id = fieldIdOf(e.target);
+    if (!id) return;
+    if (text !== '' && text !== '-' && Number.isNaN(Number(text))) notNumbers.set(id, typed);
+    else notNumbers.delete(id);
+  }, true);
+  return notNumbers;
+}
+
+function halfWidthNumber(text) {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/[．。]/g, '.').replace(/[－−]/g, '-').replace(/[,，\s\u3000]/g, '');
+}
+
 /** form-js checks the form as people type, with English messages; these are what officers read instead. */
-function chineseMessages(form) {
+function chineseMessages(form, notNumbers) {
   const validator = form.get('validator');
   const check = validator.validateFieldInstance.bind(validator);
   // The same wording as the API's own checks (cn.gonggaigong.form.FormValidator).
@@ -199,13 +237,15 @@ function chineseMessages(form) {
     [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `最多保留${m[1]}位小数`],
     [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, (m) => `请输入有效值，最接近的有效值为${m[1]}和${m[2]}`],
   ];
-  validator.validateFieldInstance = (instance, value) => check(instance, value).map((message) => {
-    for (const [pattern, text] of rules) {
-      const m = pattern.exec(message);
-      if (m) return text(m);
-    }
-    return message;
-  });
+  validator.validateFieldInstance = (instance, value) => notNumbers.has(instance.id) && (value === null || value === undefined)
+    ? [`“${notNumbers.get(instance.id)}”不是有效的数字：请填阿拉伯数字，如 18000 或 0.9`]
+    : check(instance, value).map((message) => {
+      for (const [pattern, text] of rules) {
+        const m = pattern.exec(message);
+        if (m) return text(m);
+      }
+      return message;
+    });
 }
 
 /** 办理意见: the task's comments (转办, 委派 and 退回 leave theirs too), and a new one by whoever works on it. */

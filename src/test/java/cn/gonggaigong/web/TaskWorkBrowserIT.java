@@ -184,7 +184,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         submit.click();
         waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
         waitUntilReady();
-        assertThat(find("#flash").getText()).contains("已交回 zhanlong1", "摸查改造意愿");
+        assertThat(find("#flash").getText()).contains("已交回 占陇镇经办员（zhanlong1）", "摸查改造意愿");
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         assertThat(task.getAssignee()).isEqualTo("zhanlong1");
         assertThat(task.getDelegationState()).isEqualTo(DelegationState.RESOLVED);
@@ -242,14 +242,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
 
     @Test
     void aReasonOfTheServerStaysUnderTheNumberTypedJustBeforeSubmitting() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器亩数校验测试项目", "zhanlong")));
-        String code = project.get("code").asText();
-        driver.surveyWillingness(code, "zhanlong1");
-        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyBaseData").get(0).get("id").asText();
-
-        logIn("zhanlong1");
-        open("/tasks/" + taskId);
-        waitUntilReady();
+        String code = openBaseDataSurvey("占陇镇浏览器亩数校验测试项目");
         // The form starts from the application's figures (20,000 m², 30 亩); 40 亩 does not agree with the m², which
         // only the server checks (SubmissionCheck). Typed and submitted at once, as people do.
         WebElement mu = find("[id$='-Field_landAreaMu']");
@@ -261,6 +254,72 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(find("[id$='-Field_landAreaMu-error-message']").getText()).contains("与用地面积（平方米）不一致");
         assertThat(mu.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.tasks("zhanlong1", code, "Task_SurveyBaseData")).hasSize(1);
+    }
+
+    @Test
+    void numbersAreReadAsChineseOfficersWriteThem() throws Exception {
+        String code = openBaseDataSurvey("占陇镇浏览器数字输入测试项目");
+        // The day through the picker's own API: typed into this form's picker by ChromeDriver it stays empty (the
+        // willingness form's takes it; not looked into yet).
+        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
+        waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
+        waiting().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !!arguments[0]._flatpickr", surveyDate));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0]._flatpickr.setDate('2026-03-05', true)", surveyDate);
+        assertThat(surveyDate.getDomProperty("value")).isEqualTo("2026-03-05");
+        // A thousands separator is no decimal comma (form-js alone made 18,000 into 18); full-width digits are digits.
+        WebElement existing = find("[id$='-Field_existingFloorArea']");
+        existing.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "18,000");
+        assertThat(existing.getDomProperty("value")).isEqualTo("18000");
+        // Full-width digits come from a Chinese input method: committed text, not key presses.
+        WebElement sqm = find("[id$='-Field_landAreaSqm']");
+        sqm.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        commitText("２００００");
+        assertThat(sqm.getDomProperty("value")).isEqualTo("20000");
+        // Words are no number (pasted, as an input method would put them): said under the field, and the form is not
+        // sent (it would be saved as nothing).
+        WebElement ratio = find("[id$='-Field_currentPlotRatio']");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const input = arguments[0];
+                input.value = '零点九';
+                input.dispatchEvent(new InputEvent('input', { bubbles: true }));""", ratio);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[id$='-Field_currentPlotRatio-error-message']"), "“零点九”不是有效的数字"));
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "有数字无法识别"));
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyBaseData")).hasSize(1);
+
+        ratio.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        commitText("０。９");
+        assertThat(ratio.getDomProperty("value")).isEqualTo("0.9");
+        find("#submit-task").click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/tasks") || !d.findElement(By.id("form-message")).getText().isBlank());
+        assertThat(browser.getCurrentUrl()).as(() -> browser.findElement(By.tagName("main")).getText()).endsWith("/tasks");
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyBaseData")).isEmpty();
+        assertThat(jdbc.queryForMap("""
+                select max(case when v.name_ = 'existingFloorArea' then v.double_ end) as existing,
+                       max(case when v.name_ = 'landAreaSqm' then v.double_ end) as sqm,
+                       max(case when v.name_ = 'currentPlotRatio' then v.double_ end) as ratio
+                  from act_hi_varinst v join project p on p.process_instance_id = v.root_proc_inst_id_
+                 where p.code = ?""", code)).containsEntry("existing", 18000.0).containsEntry("sqm", 20000.0)
+                .containsEntry("ratio", 0.9);
+    }
+
+    /** A new project of 占陇镇 at its base-data survey, whose page zhanlong1 has open; its code. */
+    private String openBaseDataSurvey(String name) throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject(name, "zhanlong")));
+        String code = project.get("code").asText();
+        driver.surveyWillingness(code, "zhanlong1");
+        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyBaseData").get(0).get("id").asText();
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        waitUntilReady();
+        return code;
+    }
+
+    /** Text as an input method commits it into the focused field (DevTools' Input.insertText). */
+    private static void commitText(String text) {
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Input.insertText", Map.of("text", text));
     }
 
     @Test
