@@ -25,7 +25,14 @@ export async function api(path, { method = 'GET', json, formData, accept = 'appl
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
   }
-  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  } catch (e) {
+    // The browser's own words ("Failed to fetch") say nothing to an officer. The request may or may not have
+    // reached the server: say so, rather than that nothing was done.
+    throw new ApiError(0, { message: '连接服务器失败：请检查网络，刷新页面确认操作是否已完成' });
+  }
   if (response.status === 401) {
     window.location.assign('/login');
     throw new ApiError(401, { message: '登录已过期，请重新登录' });
@@ -89,6 +96,8 @@ const NAV = [
   { page: 'tasks', href: '/tasks', label: '我的待办', show: () => true },
   { page: 'applications', href: '/my-applications', label: '我的申请', show: (me) => me.roles?.applicant },
   { page: 'meetings', href: '/meetings', label: '会议决定', show: (me) => isMeetingOfficer(me) },
+  // The city-wide dashboard (its own page), for those who may read it (MonitorAccess).
+  { page: 'monitor', href: '/monitor/', label: '全市监测', show: (me) => Boolean(me.roles?.leadingGroup || me.roles?.nrb || me.roles?.admin) },
 ];
 
 export function isMeetingOfficer(me) {

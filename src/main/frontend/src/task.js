@@ -47,7 +47,7 @@ startPage('tasks', async (main, me) => {
       general,
       container,
       h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
-    task.sendBackAllowed ? sendBack(task, general) : null,
+    task.sendBackAllowed ? sendBack(task) : null,
     comments(task.canWork && !heldByOther),
     task.canWork && !heldByOther && !delegated && (task.candidateGroups || []).length > 0 ? handOver() : null);
 
@@ -136,24 +136,34 @@ async function act(what) {
   }
 }
 
-function sendBack(task, general) {
-  const reason = h('textarea', { id: 'send-back-reason', rows: 3, cols: 60, required: true });
+/** 退回: the reason is required; a refusal is said under the button that was pressed, where the officer looks. */
+function sendBack(task) {
+  const reason = h('textarea', { id: 'send-back-reason', rows: 3, cols: 60, required: true,
+    'aria-describedby': 'send-back-message' });
+  const message = h('div', { class: 'alert error', role: 'alert', id: 'send-back-message' });
   return h('section', { class: 'card' },
     h('details', {},
       h('summary', {}, `退回${task.sendBackTo?.name ? `至“${task.sendBackTo.name}”` : '上一步'}`),
-      h('p', {}, h('label', { for: 'send-back-reason' }, '退回理由')),
+      h('p', {}, h('label', { for: 'send-back-reason' }, '退回理由（必填）')),
       reason,
       h('p', {}, h('button', {
         type: 'button', class: 'secondary', id: 'send-back', onclick: async () => {
+          message.textContent = '';
+          reason.removeAttribute('aria-invalid');
           try {
             await api(`/api/tasks/${encodeURIComponent(taskId)}/send-back`, { method: 'POST', json: { reason: reason.value } });
             flash(`已退回：“${task.taskName}”`);
             window.location.assign('/tasks');
           } catch (e) {
-            general.textContent = messageWithReasons(e);
+            message.textContent = messageWithReasons(e);
+            if (e instanceof ApiError && e.status === 400) {
+              reason.setAttribute('aria-invalid', 'true');
+              reason.focus();
+            }
           }
         },
-      }, '确认退回'))));
+      }, '确认退回')),
+      message));
 }
 
 /** The API's 400: each field's reason under its field (form-js's error slot), the rest above the form. */

@@ -45,10 +45,15 @@ public class ProjectDriver {
                 "surveyDate", "2026-03-01"));
     }
 
-    /** Survey of base data and its publication by the town (after the willingness survey). */
-    void surveyAndPublishBaseData(String code, String townOfficer) throws Exception {
+    /** Survey of base data by the town (after the willingness survey); its publication is next. */
+    void surveyBaseData(String code, String townOfficer) throws Exception {
         complete(townOfficer, code, "Task_SurveyBaseData", Map.of("landAreaSqm", 20000.0, "landAreaMu", 30.0,
                 "existingFloorArea", 18000.0, "currentPlotRatio", 0.9, "surveyDate", "2026-03-10"));
+    }
+
+    /** Survey of base data and its publication by the town (after the willingness survey). */
+    void surveyAndPublishBaseData(String code, String townOfficer) throws Exception {
+        surveyBaseData(code, townOfficer);
         complete(townOfficer, code, "Task_PublishBaseData", Map.of("noticeStartDate", "2026-03-11",
                 "noticeEndDate", "2026-03-18", "objectionsRaised", false));
     }

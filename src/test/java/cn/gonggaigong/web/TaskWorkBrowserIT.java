@@ -126,6 +126,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         search(code);
         WebElement next = find("#task-table tbody tr[data-project-id='" + id + "']");
         assertThat(next.getText()).contains("确认随报随审");
+        // The bureau reads the city's dashboard: the header leads there.
+        assertThat(find("nav a[href='/monitor/']").getText()).isEqualTo("全市监测");
 
         // 项目详情: the town's step in the timeline, the intake diagram on the NRB's step, the survey marked done.
         open("/projects/" + id);
@@ -320,6 +322,46 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
     /** Text as an input method commits it into the focused field (DevTools' Input.insertText). */
     private static void commitText(String text) {
         ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Input.insertText", Map.of("text", text));
+    }
+
+    @Test
+    void aSendBackWithoutAReasonIsRefusedUnderItsButton() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器退回测试项目", "zhanlong")));
+        String code = project.get("code").asText();
+        driver.surveyWillingness(code, "zhanlong1");
+        driver.surveyBaseData(code, "zhanlong1");
+        String publish = driver.tasks("zhanlong2", code, "Task_PublishBaseData").get(0).get("id").asText();
+
+        logIn("zhanlong2");
+        open("/tasks/" + publish);
+        waitUntilReady();
+        assertThat(browser.findElements(By.cssSelector("nav a[href='/monitor/']"))).as("the city's dashboard is not a town's").isEmpty();
+        browser.findElement(By.xpath("//summary[starts-with(normalize-space(.), '退回至')]")).click();
+        find("#send-back").click();
+        // Said where the officer pressed the button, not above the form out of sight; the reason box is to be filled.
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-back-message"), "必填"));
+        WebElement reason = find("#send-back-reason");
+        assertThat(reason.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("send-back-reason");
+        assertThat(browser.findElement(By.id("form-message")).getText()).as("nothing said above the form").isEmpty();
+        assertThat(driver.tasks("zhanlong2", code, "Task_PublishBaseData")).hasSize(1);
+
+        reason.sendKeys("公示材料缺少图斑编号");
+        // With the network gone, the page says so in Chinese (not the browser's "Failed to fetch").
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            find("#send-back").click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-back-message"), "连接服务器失败"));
+        } finally {
+            chrome.executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        find("#send-back").click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyBaseData")).hasSize(1);
     }
 
     @Test
