@@ -88,7 +88,13 @@
       body.innerHTML = '';
       list.items.forEach(p => {
         const tr = document.createElement('tr');
-        tr.append(cell(p.code), cell(p.name), cell(p.townName), cell(p.phaseLabel), cell(p.statusLabel),
+        // The code opens the project's page (its timeline, its tasks, its warnings).
+        const code = document.createElement('td');
+        const a = document.createElement('a');
+        a.href = '/projects/' + p.id;
+        a.textContent = p.code;
+        code.append(a);
+        tr.append(code, cell(p.name), cell(p.townName), cell(p.phaseLabel), cell(p.statusLabel),
           cell(GRADE_LABEL[p.grade], 'grade-' + p.grade));
         body.appendChild(tr);
       });
@@ -142,6 +148,13 @@
     $('overdue-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
     const body = $('overdue-table').querySelector('tbody');
     body.innerHTML = '';
+    if (!list.items.length) {
+      const td = cell(town ? '该镇街暂无逾期事项' : '暂无逾期事项');
+      td.colSpan = 7;
+      const tr = document.createElement('tr');
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
     list.items.forEach(item => {
       const tr = document.createElement('tr');
       const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '（月度报告）';

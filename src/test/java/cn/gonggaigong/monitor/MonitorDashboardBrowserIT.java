@@ -39,6 +39,8 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    MonitorQueries queries;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -114,6 +116,11 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
             assertThat(browser.findElements(By.cssSelector("#league-table tbody tr"))).hasSize(29);
             assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
             assertThat(browser.findElement(By.id("overdue-table")).getText()).contains("MON-H3").contains("后溪乡");
+            // A town with nothing overdue is told so, not shown an empty table.
+            String quiet = jdbc.queryForList("select code from town order by code", String.class).stream()
+                    .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
 
             WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
             List<WebElement> cells = houxi.findElements(By.tagName("td"));
@@ -126,6 +133,8 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-panel")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "有未关闭红牌的项目"));
             assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3").contains("编制改造方案");
+            long h3 = jdbc.queryForObject("select id from project where code = 'MON-H3'", Long.class);
+            assertThat(browser.findElement(By.linkText("MON-H3")).getDomAttribute("href")).isEqualTo("/projects/" + h3);
         });
     }
 
