@@ -9,15 +9,16 @@ import cn.gonggaigong.task.TaskRow;
 import org.springframework.stereotype.Component;
 
 /**
- * Fields a form cannot mark required because they depend on its 是/否 answer: a check that does not pass says what is
+ * Fields a form cannot mark required because they depend on its answer: a check that does not pass says what is
  * wrong, since the next step is the applicant's, who acts on it; an agreement said to be signed by all has its number
- * and date, while one not yet signed by all has none to give.
+ * and date, while one not yet signed by all has none to give; a scheme sent back or refused by the committee or the
+ * government carries the reasons, which the bureau revises it by (or the project's record keeps).
  */
 @Component
 public class RequiredByAnswer implements SubmissionCheck {
 
     /** In {@code task}, {@code field} is required when the answer {@code decision} is {@code when}. */
-    record Rule(String task, String decision, boolean when, String field, String message) {
+    record Rule(String task, String decision, Object when, String field, String message) {
     }
 
     static final List<Rule> RULES = List.of(
@@ -31,7 +32,14 @@ public class RequiredByAnswer implements SubmissionCheck {
             new Rule("Task_NegotiateUnifiedAgreement", "allOwnersSigned", true, "agreementNumber",
                     "所有权利主体均已签署时必填：统一改造协议的编号"),
             new Rule("Task_NegotiateUnifiedAgreement", "allOwnersSigned", true, "signedDate",
-                    "所有权利主体均已签署时必填：协议签署完成的日期"));
+                    "所有权利主体均已签署时必填：协议签署完成的日期"),
+            // 规划委员会审议 / 市政府审批改造方案: what to revise, or why not
+            new Rule("Task_ReviewScheme", "committeeDecision", "REVISE", "opinion",
+                    "修改后再审时必填：写明修改意见，市自然资源局据此修改方案"),
+            new Rule("Task_ReviewScheme", "committeeDecision", "REJECT", "opinion", "不予通过时必填：写明理由"),
+            new Rule("Task_ApproveScheme", "governmentDecision", "REVISE", "opinion",
+                    "退回修改时必填：写明修改意见，市自然资源局据此修改方案"),
+            new Rule("Task_ApproveScheme", "governmentDecision", "REJECTED", "opinion", "不予批准时必填：写明理由"));
 
     @Override
     public boolean appliesTo(String taskDefinitionKey) {
@@ -42,7 +50,7 @@ public class RequiredByAnswer implements SubmissionCheck {
     public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
         return RULES.stream()
                 .filter(rule -> rule.task().equals(task.taskDefinitionKey()))
-                .filter(rule -> Boolean.valueOf(rule.when()).equals(variables.get(rule.decision())))
+                .filter(rule -> rule.when().equals(variables.get(rule.decision())))
                 .filter(rule -> !(variables.get(rule.field()) instanceof String text) || text.isBlank())
                 .map(rule -> new FieldProblem(rule.field(), rule.message()))
                 .toList();

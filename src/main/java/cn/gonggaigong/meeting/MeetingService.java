@@ -32,6 +32,7 @@ import cn.gonggaigong.task.ApiProblem;
 import cn.gonggaigong.task.TaskItems;
 import cn.gonggaigong.task.TaskModel;
 import cn.gonggaigong.task.TaskQueries;
+import cn.gonggaigong.task.SubmissionCheck;
 import cn.gonggaigong.task.TaskRow;
 import cn.gonggaigong.task.UserDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,10 +64,12 @@ public class MeetingService {
     private final ProjectAccess access;
     private final UserDirectory users;
     private final NamedParameterJdbcTemplate jdbc;
+    private final List<SubmissionCheck> checks;
 
     public MeetingService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                           TaskService taskService, DecisionRecordRepository decisions, ProjectAccess access,
-                          UserDirectory users, NamedParameterJdbcTemplate jdbc) {
+                          UserDirectory users, NamedParameterJdbcTemplate jdbc, List<SubmissionCheck> checks) {
+        this.checks = checks;
         this.queries = queries;
         this.items = items;
         this.model = model;
@@ -137,6 +140,13 @@ public class MeetingService {
             problems.add(new FieldProblem("documentNumber", "必填"));
         } else if (documentNumber.length() > 100) {
             problems.add(new FieldProblem("documentNumber", "长度不能超过100个字符"));
+        } else {
+            // One 文号 names one meeting's minutes: a second meeting under it is a typing slip, or the same meeting twice.
+            jdbc.query("select kind, meeting_date from meeting where document_number = :number order by id limit 1",
+                    new MapSqlParameterSource("number", documentNumber), rs -> {
+                        problems.add(new FieldProblem("documentNumber", "该文号已用于 " + rs.getDate("meeting_date")
+                                + " 的" + MeetingKind.valueOf(rs.getString("kind")).label() + "，请核对文号"));
+                    });
         }
         if (request.minutes() == null || request.minutes().isBlank()) {
             problems.add(new FieldProblem("minutes", "必填"));
@@ -259,7 +269,22 @@ public class MeetingService {
                     ? new FieldProblem(prefix + "fields." + problem.field().substring(prefix.length()), problem.reason())
                     : problem);
         }
-        return result.valid() ? Optional.of(new Planned(row, result.variables(), result.variables().get(facts.decisionVariable()),
+        if (!result.valid()) {
+            return Optional.empty();
+        }
+        // The task's own rules, as on its page (a scheme sent back carries what to revise, dates in order…).
+        List<FieldProblem> ruled = checks.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
+                .flatMap(c -> c.problems(row, result.variables()).stream()).toList();
+        for (FieldProblem problem : ruled) {
+            String field = problem.field();
+            FormField formField = form.fields().stream().filter(f -> f.key().equals(field)).findFirst().orElse(null);
+            problems.add(new FieldProblem(field.equals(facts.decisionVariable()) ? prefix + "decision"
+                    : field.equals(DecisionRecorder.OPINION) ? prefix + DecisionRecorder.OPINION
+                    : field.equals(DecisionRecorder.DOCUMENT_NUMBER) ? "documentNumber"
+                    : formField != null && formField.isDate() && !(entry.fields() != null && entry.fields().containsKey(field)) ? DATE
+                    : prefix + "fields." + field, problem.reason()));
+        }
+        return ruled.isEmpty() ? Optional.of(new Planned(row, result.variables(), result.variables().get(facts.decisionVariable()),
                 entry.opinion())) : Optional.empty();
     }
 

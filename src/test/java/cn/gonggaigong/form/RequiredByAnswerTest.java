@@ -44,6 +44,20 @@ class RequiredByAnswerTest {
         assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", false))).isEmpty();
     }
 
+    @Test
+    void aSchemeSentBackOrRefusedCarriesTheReasons() {
+        assertThat(problems("Task_ReviewScheme", Map.of("committeeDecision", "REVISE")))
+                .extracting(FieldProblem::field).containsExactly("opinion");
+        assertThat(problems("Task_ReviewScheme", Map.of("committeeDecision", "REJECT")))
+                .extracting(FieldProblem::reason).containsExactly("不予通过时必填：写明理由");
+        assertThat(problems("Task_ReviewScheme", Map.of("committeeDecision", "REVISE", "opinion", "补充交通影响评价"))).isEmpty();
+        assertThat(problems("Task_ReviewScheme", Map.of("committeeDecision", "PASS"))).isEmpty();
+        assertThat(problems("Task_ApproveScheme", Map.of("governmentDecision", "REVISE", "opinion", " ")))
+                .extracting(FieldProblem::field).containsExactly("opinion");
+        assertThat(problems("Task_ApproveScheme", Map.of("governmentDecision", "REJECTED"))).hasSize(1);
+        assertThat(problems("Task_ApproveScheme", Map.of("governmentDecision", "APPROVED"))).isEmpty();
+    }
+
     private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
         TaskRow task = new TaskRow("t1", "任务", taskKey, null, null, "pi", null, null, null, null, null, List.of(),
                 List.of(), null, null, null, null, null, null, null, null, null);

@@ -89,6 +89,14 @@ class MeetingIT extends WorkApiTestSupport {
         Answer notMember = post("gov1", "/api/meetings", meeting(List.of(decision(tasks.get(0), "PASS"))));
         assertThat(notMember.status()).isEqualTo(403);
 
+        // A scheme sent back or refused carries the meeting's reasons: the bureau revises it by them.
+        Answer noReasons = post("committee1", "/api/meetings", meeting(List.of(decision(tasks.get(0), "PASS"),
+                Map.of("taskId", tasks.get(1), "decision", "REVISE", "fields", Map.of("majorMatter", false)))));
+        assertThat(noReasons.status()).isEqualTo(400);
+        assertThat(noReasons.body().get("errors")).isEqualTo(json.readTree("""
+                [{"field":"decisions[1].opinion","reason":"修改后再审时必填：写明修改意见，市自然资源局据此修改方案"}]"""));
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isEqualTo(3);
+
         Map<String, Object> good = meeting(List.of(decision(tasks.get(0), "PASS"), decision(tasks.get(1), "REVISE"),
                 decision(tasks.get(2), "REJECT")));
         Answer recorded = post("committee1", "/api/meetings", good);
@@ -111,10 +119,12 @@ class MeetingIT extends WorkApiTestSupport {
         assertThat(get("zhanlong1", "/api/meetings/{id}", meetingId).status()).isEqualTo(403);
         assertThat(get("nrb-clerk", "/api/meetings/{id}", 999999).status()).isEqualTo(404);
 
-        // The same tasks again: they are done.
+        // The same meeting again: its 文号 is taken, and its tasks are done.
         Answer again = post("committee1", "/api/meetings", good);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.body().at("/errors/0").toString())
+                .isEqualTo("{\"field\":\"documentNumber\",\"reason\":\"该文号已用于 2026-07-01 的规划委员会会议，请核对文号\"}");
+        assertThat(again.body().at("/errors/1").toString())
                 .isEqualTo("{\"field\":\"decisions[0].taskId\",\"reason\":\"任务不存在或已办结\"}");
     }
 

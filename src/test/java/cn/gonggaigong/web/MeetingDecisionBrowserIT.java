@@ -72,15 +72,15 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
             assertThat(driver.tasks("committee1", project.get("code").asText(), "Task_ReviewScheme")).hasSize(1);
         }
 
-        find("#meeting-document").sendKeys("普规委〔2026〕21号");
+        find("#meeting-document").sendKeys("普规委〔2026〕22号");
         find("#meeting-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
         assertThat(find("#meeting-message").getText()).contains("3 个项目");
         WebElement button = find("#meeting-submit");
         assertThat(button.isEnabled()).isFalse();
         assertThat(button.getText()).isEqualTo("已提交");
-        assertThat(find("#past-meetings").getText()).contains("普规委〔2026〕21号");
-        assertThat(jdbc.queryForObject("select meeting_date::text from meeting where document_number = '普规委〔2026〕21号' order by id desc limit 1",
+        assertThat(find("#past-meetings").getText()).contains("普规委〔2026〕22号");
+        assertThat(jdbc.queryForObject("select meeting_date::text from meeting where document_number = '普规委〔2026〕22号' order by id desc limit 1",
                 String.class)).isEqualTo("2026-07-01");
         assertThat(find("#agenda-title").getText()).isEqualTo("议程（" + (agenda.size() - 3) + " 个待审议项目）");
 
