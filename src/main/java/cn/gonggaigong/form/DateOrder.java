@@ -41,6 +41,11 @@ public class DateOrder implements SubmissionCheck {
     /** Dates a promise is made for (整改预计完成日期): not before today. */
     static final java.util.Set<String> FUTURE = java.util.Set.of("expectedCompletionDate");
 
+    /** Deadlines a task sets, not before today there (an agreement drafted with a deadline already missed would be
+     * breached before it is signed); the forms that only show them later (the signatures) are not held to it. */
+    static final Map<String, java.util.Set<String>> SET_DEADLINES = Map.of("Task_DraftMonitoringAgreement",
+            java.util.Set.of("demolitionDeadline", "constructionStartDeadline", "completionDeadline"));
+
     @Override
     public boolean appliesTo(String taskDefinitionKey) {
         return true;
@@ -58,6 +63,11 @@ public class DateOrder implements SubmissionCheck {
             LocalDate promised = FUTURE.contains(key) ? day(value) : null;
             if (promised != null && promised.isBefore(today)) {
                 problems.add(new FieldProblem(key, "不能早于今天（" + today + "）：填写预计完成的日期"));
+            }
+            LocalDate deadline = SET_DEADLINES.getOrDefault(task.taskDefinitionKey(), java.util.Set.of()).contains(key)
+                    ? day(value) : null;
+            if (deadline != null && deadline.isBefore(today)) {
+                problems.add(new FieldProblem(key, "不能早于今天（" + today + "）：协议约定的时限应在今后"));
             }
         });
         for (Rule rule : RULES) {

@@ -17,10 +17,10 @@ class DateOrderTest {
     @Test
     void theAgreementsCompletionCannotComeBeforeItsConstructionStartOrItsDemolition() {
         assertThat(check.appliesTo("Task_DraftMonitoringAgreement")).isTrue();
-        assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2030-01-01",
-                "constructionStartDeadline", "2025-01-01", "completionDeadline", "2020-01-01")))
-                .containsExactly(new FieldProblem("completionDeadline", "竣工时限（2020-01-01）不能早于开工时限（2025-01-01）"),
-                        new FieldProblem("completionDeadline", "竣工时限（2020-01-01）不能早于拆迁完成时限（2030-01-01）"));
+        assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2040-01-01",
+                "constructionStartDeadline", "2035-01-01", "completionDeadline", "2030-01-01")))
+                .containsExactly(new FieldProblem("completionDeadline", "竣工时限（2030-01-01）不能早于开工时限（2035-01-01）"),
+                        new FieldProblem("completionDeadline", "竣工时限（2030-01-01）不能早于拆迁完成时限（2040-01-01）"));
         // Construction may start before every demolition is done (a project renovated in parts); the same day is in order.
         assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", "2027-09-30",
                 "constructionStartDeadline", "2027-06-30", "completionDeadline", "2027-09-30"))).isEmpty();
@@ -52,6 +52,16 @@ class DateOrderTest {
                         "不能早于今天（" + cn.gonggaigong.clock.WorkingDayCalendar.today() + "）：填写预计完成的日期"));
         assertThat(problems("Task_ExplainMilestoneBreach",
                 Map.of("expectedCompletionDate", cn.gonggaigong.clock.WorkingDayCalendar.today().toString()))).isEmpty();
+    }
+
+    @Test
+    void anAgreementIsNotDraftedWithADeadlineAlreadyMissedButItsSignaturesShowItAsItIs() {
+        String yesterday = cn.gonggaigong.clock.WorkingDayCalendar.today().minusDays(1).toString();
+        String today = cn.gonggaigong.clock.WorkingDayCalendar.today().toString();
+        assertThat(problems("Task_DraftMonitoringAgreement", Map.of("demolitionDeadline", yesterday,
+                "constructionStartDeadline", today, "completionDeadline", "2099-01-01")))
+                .containsExactly(new FieldProblem("demolitionDeadline", "不能早于今天（" + today + "）：协议约定的时限应在今后"));
+        assertThat(problems("Task_SignAgreementAsSubject", Map.of("demolitionDeadline", yesterday))).isEmpty();
     }
 
     private List<FieldProblem> problems(String taskKey, Map<String, Object> variables) {
