@@ -27,7 +27,12 @@ public final class MilestoneState {
         if (explainedAt == null) {
             return breachedAt != null ? "乡镇尚未说明逾期情况" : null;
         }
-        return "逾期原因：" + reason + "；属改造主体责任：" + (Boolean.TRUE.equals(subjectResponsible) ? "是" : "否")
-                + "；整改措施：" + remedy + (expectedDate != null ? "；预计完成：" + expectedDate : "");
+        return "逾期原因：" + clause(reason) + "；属改造主体责任：" + (Boolean.TRUE.equals(subjectResponsible) ? "是" : "否")
+                + "；整改措施：" + clause(remedy) + (expectedDate != null ? "；预计完成：" + expectedDate : "");
+    }
+
+    /** A town's sentence as one clause of the line: without its own closing 。 or ； before the next one's ；. */
+    static String clause(String text) {
+        return text == null ? null : text.strip().replaceAll("[。；;，,.、\\s]+$", "");
     }
 }
