@@ -46,7 +46,9 @@ startPage('tasks', async (main, me) => {
         h('th', { scope: 'col', 'aria-sort': 'ascending' }, '办理期限 ↑'), h('th', { scope: 'col' }, '剩余时间'),
         h('th', { scope: 'col' }, '办理人'))),
       h('tbody', {}, result.items.length === 0
-        ? h('tr', {}, h('td', { colspan: 8, class: 'muted' }, '没有符合条件的待办任务'))
+        ? h('tr', {}, h('td', { colspan: 8, class: 'muted', id: 'no-tasks' }, '没有符合条件的待办任务',
+          // An applicant's work is mostly waiting on the offices: where to follow it.
+          me.roles?.applicant ? ['。您提交的申请办到哪一步，请在', h('a', { href: '/my-applications' }, '我的申请'), '中查看。'] : null))
         : result.items.map((t) => h('tr', { 'data-task-id': t.taskId, 'data-project-id': t.projectId, 'data-town-code': t.townCode, class: t.overdue ? 'overdue' : null },
           h('td', {}, t.projectId ? h('a', { href: `/projects/${t.projectId}` }, t.projectName || t.projectCode) : (t.projectName || t.projectCode || '—'),
             t.projectCode ? h('div', { class: 'muted' }, t.projectCode) : null),

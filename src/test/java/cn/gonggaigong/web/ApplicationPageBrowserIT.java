@@ -19,6 +19,11 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
     @Test
     void applicantSeesTheReasonsUnderTheFieldsThenSubmitsAndFollowsTheApplication() {
         logIn("applicant2");
+        // An applicant with nothing to do is told where to follow the applications.
+        open("/tasks?q=" + java.net.URLEncoder.encode("没有这个项目", java.nio.charset.StandardCharsets.UTF_8));
+        waitUntilReady();
+        assertThat(find("#no-tasks").getText()).contains("没有符合条件的待办任务", "请在我的申请中查看");
+        assertThat(find("#no-tasks a").getDomAttribute("href")).isEqualTo("/my-applications");
         find("nav a[href='/my-applications']").click();
         waiting().until(ExpectedConditions.urlContains("/my-applications"));
         waitUntilReady();
