@@ -33,6 +33,9 @@ public class RequiredByAnswer implements SubmissionCheck {
                     "所有权利主体均已签署时必填：统一改造协议的编号"),
             new Rule("Task_NegotiateUnifiedAgreement", "allOwnersSigned", true, "signedDate",
                     "所有权利主体均已签署时必填：协议签署完成的日期"),
+            // … and one not signed by all says who has not, and why: the town coordinates them again on it
+            new Rule("Task_NegotiateUnifiedAgreement", "allOwnersSigned", false, "opinion",
+                    "未全部签署时必填：写明哪些权利主体尚未签署及原因"),
             // 规划委员会审议 / 市政府审批改造方案: what to revise, or why not
             new Rule("Task_ReviewScheme", "committeeDecision", "REVISE", "opinion",
                     "修改后再审时必填：写明修改意见，市自然资源局据此修改方案"),

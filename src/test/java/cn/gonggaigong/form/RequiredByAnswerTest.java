@@ -36,12 +36,15 @@ class RequiredByAnswerTest {
     }
 
     @Test
-    void anAgreementSignedByAllHasItsNumberAndDateAndOneNotYetSignedNeedsNone() {
+    void anAgreementSignedByAllHasItsNumberAndDateAndOneNotYetSignedSaysWhoHasNot() {
         assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", true)))
                 .extracting(FieldProblem::field).containsExactly("agreementNumber", "signedDate");
         assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", true,
                 "agreementNumber", "TY-2026-04", "signedDate", "2026-06-01"))).isEmpty();
-        assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", false))).isEmpty();
+        assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", false)))
+                .extracting(FieldProblem::field).containsExactly("opinion");
+        assertThat(problems("Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", false,
+                "opinion", "权利人李某对补偿标准有异议，暂未签署"))).isEmpty();
     }
 
     @Test

@@ -75,7 +75,7 @@ class FormDefinitionsTest {
         CONTRACT.put("ConfirmPerformanceBond", "*bondAmount *bondPaidDate *receiptNumber");
         CONTRACT.put("CoordinateOwners", "*consolidationMethod *ownerCount opinion");
         CONTRACT.put("VerifyRightsTransfer", "*transferCertificateNumbers *transferVerified");
-        CONTRACT.put("NegotiateUnifiedAgreement", "agreementNumber signedDate *allOwnersSigned");
+        CONTRACT.put("NegotiateUnifiedAgreement", "agreementNumber signedDate *allOwnersSigned opinion");
         CONTRACT.put("ConfirmSubject", "*subjectName *documentNumber opinion");
         // UnitPlanning, RenovationUnit
         CONTRACT.put("AssignRenovationUnit", "*unitAction *unitCode unitName");

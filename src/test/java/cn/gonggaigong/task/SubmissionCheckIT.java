@@ -115,6 +115,30 @@ class SubmissionCheckIT extends WorkApiTestSupport {
     }
 
     @Test
+    void anAgreementNotSignedByAllSaysWhoHasNotAndTheTownCoordinatesAgain() throws Exception {
+        Answer created = post("nrb-clerk", "/api/projects", validApplication(
+                ProjectDriver.keyIndustryProject("占陇镇统一改造协议未签齐项目", "zhanlong")
+                        .andThen(app -> app.put("ownership", "SEVERAL_OWNERS"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String code = created.body().get("code").asText();
+        toTitleVerification(code, 20000, 30);
+        complete("zhanlong1", code, "Task_CoordinateOwners", Map.of("consolidationMethod", "UNIFIED_AGREEMENT", "ownerCount", 3));
+        String negotiate = taskId("zhanlong1", code, "Task_NegotiateUnifiedAgreement");
+
+        Answer silent = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("allOwnersSigned", false), negotiate);
+        assertThat(silent.status()).as(silent.raw()).isEqualTo(400);
+        assertThat(silent.body().get("errors").toString())
+                .isEqualTo("[{\"field\":\"opinion\",\"reason\":\"未全部签署时必填：写明哪些权利主体尚未签署及原因\"}]");
+        complete("zhanlong1", code, "Task_NegotiateUnifiedAgreement", Map.of("allOwnersSigned", false,
+                "opinion", "权利人李某对补偿标准有异议，暂未签署"));
+
+        // Back to the town's coordination, the reason on the project's record.
+        assertThat(taskId("zhanlong1", code, "Task_CoordinateOwners")).isNotBlank();
+        JsonNode overview = get("zhanlong1", "/api/projects/{id}/overview", created.body().get("id").asLong()).body();
+        assertThat(overview.toString()).contains("权利人李某对补偿标准有异议，暂未签署");
+    }
+
+    @Test
     void aLesseesTitleIsAcceptedOnlyWithTheOwnersConsentToTheRenovation() throws Exception {
         String code = atTitleVerification(ProjectDriver.keyIndustryProject("占陇镇承租人改造项目", "zhanlong")
                 .andThen(app -> app.put("applicantType", "LESSEE")));
