@@ -85,7 +85,10 @@ public class DateOrder implements SubmissionCheck {
     }
 
     /** The day of a form's date value (FormValidator keeps dates as their ISO text). */
-    private static LocalDate day(Object value) {
+    static LocalDate day(Object value) {
+        if (value instanceof java.util.Date date) {
+            return LocalDate.ofInstant(date.toInstant(), cn.gonggaigong.clock.WorkingDayCalendar.ZONE);
+        }
         if (!(value instanceof String text) || text.length() < 10) {
             return null;
         }

@@ -25,6 +25,8 @@ class SubmissionCheckIT extends WorkApiTestSupport {
     RenovationUnitRepository units;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     @Test
     void aRenovationUnitThatDoesNotExistOrACodeAlreadyTakenIsAFieldErrorAndTheTaskStaysOpen() throws Exception {
@@ -136,6 +138,44 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         assertThat(taskId("zhanlong1", code, "Task_CoordinateOwners")).isNotBlank();
         JsonNode overview = get("zhanlong1", "/api/projects/{id}/overview", created.body().get("id").asLong()).body();
         assertThat(overview.toString()).contains("权利人李某对补偿标准有异议，暂未签署");
+    }
+
+    @Test
+    void whatFollowsTheSchemesApprovalIsNotDatedBeforeIt() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇批复后事项日期项目");
+        String code = project.get("code").asText();
+        // The government approved it on 2 November (its 批复日期, as Task_ApproveScheme leaves it): the filing is next.
+        runtimeService.createProcessInstanceByKey("GovernmentApproval").businessKey(code)
+                .startBeforeActivity("Task_FileWithPrefectureNrb")
+                .setVariables(org.camunda.bpm.engine.variable.Variables.createVariables()
+                        .putValue("projectId", project.get("id").asLong()).putValue("projectCode", code)
+                        .putValue("historicalLandProcedures", false).putValue("governmentDecision", "APPROVED")
+                        .putValue("approvalDate", "2026-11-02"))
+                .execute();
+
+        String filing = taskId("jieyang-nrb1", code, "Task_FileWithPrefectureNrb");
+        Answer early = post("jieyang-nrb1", "/api/tasks/{id}/complete", Map.of("filingNumber", "揭自然资备〔2026〕31号",
+                "filingDate", "2026-11-01"), filing);
+        assertThat(early.status()).as(early.raw()).isEqualTo(400);
+        assertThat(early.body().get("errors").toString())
+                .isEqualTo("[{\"field\":\"filingDate\",\"reason\":\"不能早于改造方案批复日期（2026-11-02）\"}]");
+        complete("jieyang-nrb1", code, "Task_FileWithPrefectureNrb", Map.of("filingNumber", "揭自然资备〔2026〕31号",
+                "filingDate", "2026-11-02"));
+
+        // The vote, whose year runs from the approval (Art. 12(2)), is not held before it either.
+        runtimeService.startProcessInstanceByKey("CompensationVote", code + "-vote", org.camunda.bpm.engine.variable.Variables
+                .createVariables().putValue("projectId", project.get("id").asLong()).putValue("projectCode", code)
+                .putValue("townGroup", "town-zhanlong").putValue("applicant", "applicant1")
+                .putValue("schemeApprovalDate", "2026-11-02"));
+        String vote = taskService.createTaskQuery().processInstanceBusinessKey(code + "-vote")
+                .taskDefinitionKey("Task_RecordCompensationVote").singleResult().getId();
+        Answer before = post("zhanlong1", "/api/tasks/{id}/complete", Map.of("voteDate", "2026-10-20",
+                "agreePercent", 90.0, "votePassed", true), vote);
+        assertThat(before.status()).as(before.raw()).isEqualTo(400);
+        assertThat(before.body().get("errors").toString())
+                .isEqualTo("[{\"field\":\"voteDate\",\"reason\":\"不能早于改造方案批复日期（2026-11-02）\"}]");
+        assertThat(post("zhanlong1", "/api/tasks/{id}/complete", Map.of("voteDate", "2026-11-20",
+                "agreePercent", 90.0, "votePassed", true), vote).status()).isEqualTo(204);
     }
 
     @Test

@@ -1,0 +1,61 @@
+package cn.gonggaigong.form;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.gonggaigong.project.FieldProblem;
+import cn.gonggaigong.task.SubmissionCheck;
+import cn.gonggaigong.task.SystemRights;
+import cn.gonggaigong.task.TaskRow;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows the government's approval of the scheme is not dated before it: its filing with the prefecture's
+ * bureau, and the vote on the compensation plan, whose year runs from the approval (Art. 12(2)). The approval's date
+ * is the one the government entered (批复日期), as its process holds it.
+ */
+@Component
+public class AfterSchemeApproval implements SubmissionCheck {
+
+    /** In {@code task}, the date {@code field} is on or after the process variable {@code approval}. */
+    record Rule(String task, String field, String approval) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule("Task_FileWithPrefectureNrb", "filingDate", "approvalDate"),
+            new Rule("Task_RecordCompensationVote", "voteDate", "schemeApprovalDate"));
+
+    private final RuntimeService runtime;
+    private final SystemRights system;
+
+    public AfterSchemeApproval(RuntimeService runtime, SystemRights system) {
+        this.runtime = runtime;
+        this.system = system;
+    }
+
+    @Override
+    public boolean appliesTo(String taskDefinitionKey) {
+        return RULES.stream().anyMatch(rule -> rule.task().equals(taskDefinitionKey));
+    }
+
+    @Override
+    public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
+        return RULES.stream().filter(rule -> rule.task().equals(task.taskDefinitionKey())).flatMap(rule -> {
+            LocalDate day = day(variables.get(rule.field()));
+            if (day == null) {
+                return java.util.stream.Stream.empty();
+            }
+            // The office completing the step may not read the process's variables itself (a sub-process of NRB's).
+            LocalDate approved = day(system.call(() -> runtime.getVariable(task.processInstanceId(), rule.approval())));
+            return approved != null && day.isBefore(approved)
+                    ? java.util.stream.Stream.of(new FieldProblem(rule.field(), "不能早于改造方案批复日期（" + approved + "）"))
+                    : java.util.stream.Stream.empty();
+        }).toList();
+    }
+
+    private static LocalDate day(Object value) {
+        return DateOrder.day(value);
+    }
+}
