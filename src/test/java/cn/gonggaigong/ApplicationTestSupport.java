@@ -33,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * SPRING_DATASOURCE_URL is set in the environment), on a fresh data directory under target/ and any free port.
  * All subclasses share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The calendar warnings' minute-by-minute flush is left to the tests that call it (CalendarWarningsIT).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ggg.calendar-warnings.flush-interval=PT24H")
 @AutoConfigureMockMvc
 public abstract class ApplicationTestSupport {
 

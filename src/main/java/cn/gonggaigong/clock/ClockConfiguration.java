@@ -27,13 +27,11 @@ public class ClockConfiguration {
         return calendar;
     }
 
-    /** Logs every deadline counted through a year without data and keeps it for the administrators. */
+    /** Keeps every deadline counted through a year without data for the administrators; CalendarWarnings logs them
+     * by year, a line a minute at most (every task of a December would otherwise log one). */
     @Bean
     CalendarWarningSink calendarWarningSink(CalendarWarnings warnings) {
-        return (deadline, where) -> {
-            WorkingDayCalendarPlugin.log(deadline, where);
-            warnings.record(deadline, where);
-        };
+        return warnings::record;
     }
 
     /** "10 working days" / "10个工作日" in timers and due dates of the models. */
