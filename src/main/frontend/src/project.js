@@ -130,6 +130,7 @@ function timeline(entries) {
       h('strong', {}, e.activityName), ' ', h('span', { class: 'muted' }, e.phaseName ? `（${e.phaseName}）` : ''),
       h('div', {}, `${formatDateTime(e.time)} · ${e.userName || e.userId || '系统'}`,
         conclusion(e),
+        e.meeting ? ` · ${e.meeting}决定` : '',
         e.documentNumber ? ` · 文号：${e.documentNumber}` : ''),
       e.opinion ? h('div', { class: 'muted' }, `意见：${e.opinion}`) : null)));
 }

@@ -173,8 +173,9 @@ public class ProjectPageService {
         return jdbc.query("""
                 select d.decided_at, d.task_definition_key, d.task_name, d.actor, d.outcome, d.document_number,
                        d.opinion, h.proc_def_id_, h.proc_def_key_, a.title as plan_title,
-                       u.code || ' ' || u.name as unit_title
+                       u.code || ' ' || u.name as unit_title, m.meeting_date, m.kind as meeting_kind
                   from decision_record d
+                  left join meeting m on m.id = d.meeting_id
                   left join act_hi_procinst h on h.id_ = d.process_instance_id
                   left join annual_plan a on a.id = d.annual_plan_id
                   left join renovation_unit u on u.id = d.unit_id
@@ -193,7 +194,9 @@ public class ProjectPageService {
             String shared = rs.getString("plan_title") != null ? rs.getString("plan_title") : rs.getString("unit_title");
             return new TimelineEntry(TaskItems.time(at.toInstant()), taskKey, rs.getString("task_name"), phase,
                     phase == null && shared != null ? shared : TaskItems.phaseName(phase), actor, users.name(actor), outcome,
-                    decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"));
+                    decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"),
+                    rs.getString("meeting_kind") == null ? null : rs.getDate("meeting_date") + " "
+                            + cn.gonggaigong.meeting.MeetingKind.valueOf(rs.getString("meeting_kind")).label());
         });
     }
 

@@ -12,10 +12,11 @@ public final class ProjectPageViews {
     private ProjectPageViews() {
     }
 
-    /** One step of the project's history: a decision taken in a user task (or a send-back). */
+    /** One step of the project's history: a decision taken in a user task (or a send-back); a meeting's decision
+     * names the meeting (e.g. 2026-07-01 规划委员会会议), which was held before it was entered. */
     public record TimelineEntry(OffsetDateTime time, String taskDefinitionKey, String activityName, String phase,
                                 String phaseName, String userId, String userName, String decision,
-                                String decisionLabel, String documentNumber, String opinion) {
+                                String decisionLabel, String documentNumber, String opinion, String meeting) {
     }
 
     /** A process instance of the project with the activities it is in and those it has finished. */

@@ -117,6 +117,9 @@ class MeetingIT extends WorkApiTestSupport {
         assertThat(read.body().get("date").asText()).isEqualTo("2026-07-01");
         assertThat(get("nrb-clerk", "/api/meetings").body().findValuesAsText("documentNumber")).contains("普规委〔2026〕21号");
         assertThat(get("zhanlong1", "/api/meetings/{id}", meetingId).status()).isEqualTo(403);
+        // The project's record names the meeting that decided, held before its decisions were entered.
+        JsonNode timeline = get("nrb-clerk", "/api/projects/{id}/overview", projects.get(1).get("id").asLong()).body().get("timeline");
+        assertThat(timeline.findValues("meeting")).extracting(JsonNode::asText).contains("2026-07-01 规划委员会会议");
         assertThat(get("nrb-clerk", "/api/meetings/{id}", 999999).status()).isEqualTo(404);
 
         // The same meeting again: its 文号 is taken, and its tasks are done.
