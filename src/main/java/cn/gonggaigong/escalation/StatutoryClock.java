@@ -88,6 +88,10 @@ public class StatutoryClock {
                 calendarWarnings.incomplete(deadline, "任务「" + task.getName() + "」(" + task.getId() + ")");
             }
             due = deadline.dueAt();
+            Instant latest = dueNoLaterThan(task);
+            if (latest != null && latest.isBefore(due)) {
+                due = latest; // a step inside a harder deadline of its process (the vote's year) is due by that one
+            }
             task.setDueDate(Date.from(due));
         }
         Long projectId = task.getVariable(PROJECT_ID) instanceof Number n ? n.longValue() : null;
@@ -245,6 +249,24 @@ public class StatutoryClock {
 
     private static void deleteTimers(CommandContext context, TaskEntity task) {
         timers(context, task).forEach(JobEntity::delete);
+    }
+
+    /** The model's property naming the process variable (a date) that a task's due date may not pass. */
+    static final String DUE_NO_LATER_THAN = "dueNoLaterThan";
+
+    /** The date the model bounds the task's due date by ({@link #DUE_NO_LATER_THAN}), or null. */
+    private static Instant dueNoLaterThan(TaskEntity task) {
+        org.camunda.bpm.model.bpmn.instance.UserTask element = task.getBpmnModelElementInstance();
+        if (element == null || element.getExtensionElements() == null) {
+            return null;
+        }
+        return element.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> DUE_NO_LATER_THAN.equals(p.getCamundaName()))
+                .map(p -> task.getVariable(p.getCamundaValue()))
+                .filter(Date.class::isInstance).map(v -> ((Date) v).toInstant())
+                .findFirst().orElse(null);
     }
 
     /** The task's office: its first candidate group, else its assignee. */

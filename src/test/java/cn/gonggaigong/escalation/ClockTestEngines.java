@@ -35,6 +35,8 @@ final class ClockTestEngines {
     static final String ONE_TASK_PROCESS = "ClockOneTask";
     static final String WAIT_PROCESS = "ClockParallelWait";
     static final String OWN_DUE_DATE_PROCESS = "ClockOwnDueDate";
+    /** One office task whose due date may not pass the process variable {@code hardDeadline} (dueNoLaterThan). */
+    static final String BOUNDED_PROCESS = "ClockBoundedDueDate";
     static final String REPORT_TASK = "Task_ClockSubmitReport";
     static final String TOWN_GROUP = "town-zhanlong";
 
@@ -128,7 +130,21 @@ final class ClockTestEngines {
                 .startEvent()
                 .userTask(REPORT_TASK).name("测试：报送月报").camundaCandidateGroups(TOWN_GROUP).camundaDueDate("${reportDue}")
                 .endEvent().done();
+        BpmnModelInstance bounded = Bpmn.createExecutableProcess(BOUNDED_PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask(OFFICE_TASK).name("测试：限期内事项").camundaCandidateGroups(TOWN_GROUP)
+                .endEvent().done();
+        org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties properties =
+                bounded.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class);
+        org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty property =
+                bounded.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty.class);
+        property.setCamundaName("dueNoLaterThan");
+        property.setCamundaValue("hardDeadline");
+        properties.getCamundaProperties().add(property);
+        bounded.<org.camunda.bpm.model.bpmn.instance.UserTask>getModelElementById(OFFICE_TASK).builder()
+                .addExtensionElement(properties);
         engine.getRepositoryService().createDeployment().enableDuplicateFiltering(true)
+                .addModelInstance(BOUNDED_PROCESS + ".bpmn", bounded)
                 .addModelInstance(OWN_DUE_DATE_PROCESS + ".bpmn", ownDueDate)
                 .addModelInstance(ONE_TASK_PROCESS + ".bpmn", oneTask)
                 .addModelInstance(WAIT_PROCESS + ".bpmn", parallel).deploy();

@@ -202,6 +202,25 @@ class StatutoryClockProcessTest {
         engine.getRuntimeService().deleteProcessInstance(instance, "测试结束");
     }
 
+    /** A step inside a harder deadline of its process (修改补偿安置方案 inside the vote's year) is due by that one when
+     * its own working days would run past it; otherwise its own count stands. */
+    @Test
+    void aTaskIsDueNoLaterThanTheDeadlineItsModelNames() {
+        at("2025-09-23T10:00");
+        Date hard = Date.from(cst("2025-10-09T23:59:59"));
+        String bounded = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.BOUNDED_PROCESS,
+                Map.of("townCode", "zhanlong", "hardDeadline", hard)).getId();
+        Task task = task(bounded, OFFICE_TASK);
+        assertThat(task.getDueDate()).as("10 working days would be 13 October").isEqualTo(hard);
+        assertThat(jobDueDates(task)).contains(cst("2025-10-09T23:59:59"));
+
+        String roomy = engine.getRuntimeService().startProcessInstanceByKey(ClockTestEngines.BOUNDED_PROCESS,
+                Map.of("townCode", "zhanlong", "hardDeadline", Date.from(cst("2025-12-31T23:59:59")))).getId();
+        assertThat(task(roomy, OFFICE_TASK).getDueDate().toInstant()).isEqualTo(cst("2025-10-13T23:59:59"));
+        engine.getRuntimeService().deleteProcessInstance(bounded, "测试结束");
+        engine.getRuntimeService().deleteProcessInstance(roomy, "测试结束");
+    }
+
     private static void at(String chinaLocalTime) {
         ClockUtil.setCurrentTime(Date.from(cst(chinaLocalTime)));
     }
