@@ -33,10 +33,19 @@
   }
 
   async function api(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    let response;
+    try {
+      response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    } catch (e) {
+      throw new Error('连接服务器失败：请检查网络后刷新页面'); // not the browser's "Failed to fetch"
+    }
     if (!response.ok) {
       let message = '请求失败（' + response.status + '）';
-      try { message = (await response.json()).message || message; } catch (e) { /* not JSON */ }
+      try {
+        const body = await response.json();
+        // The API's message and each parameter's reason (e.g. 月份格式应为 YYYY-MM).
+        message = [body.message || message, ...(body.errors || []).map(e => e.reason)].join('：');
+      } catch (e) { /* not JSON */ }
       throw new Error(message);
     }
     return response.json();
@@ -262,6 +271,10 @@
   // --- 月报表 ---------------------------------------------------------------------------------------------------
   async function loadReport() {
     const month = $('report-month').value;
+    if (!month) {
+      showError('请选择要查看的月份（年-月）');
+      return;
+    }
     $('report-export').href = '/api/monitor/monthly-report.xlsx?month=' + encodeURIComponent(month);
     const table = await api('/api/monitor/monthly-report?month=' + encodeURIComponent(month));
     const head = $('report-table').querySelector('thead');

@@ -121,6 +121,12 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                     .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
+            // The 月报表's month emptied: asked for, not a request that fails with a bare status.
+            browser.executeScript("""
+                    const month = document.getElementById('report-month');
+                    month.value = '';
+                    month.dispatchEvent(new Event('change'));""");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "请选择要查看的月份"));
 
             WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
             List<WebElement> cells = houxi.findElements(By.tagName("td"));
