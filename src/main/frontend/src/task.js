@@ -49,7 +49,9 @@ startPage('tasks', async (main, me) => {
       h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
     task.sendBackAllowed ? sendBack(task) : null,
     comments(task.canWork && !heldByOther),
-    task.canWork && !heldByOther && !delegated && (task.candidateGroups || []).length > 0 ? handOver() : null);
+    task.canWork && !heldByOther && !delegated && (task.candidateGroups || []).length > 0 ? handOver() : null,
+    // The leading group, its office and NRB urge the office that holds a task (Warnings.URGERS); not their own.
+    !task.canWork && (me.roles?.leadingGroup || me.roles?.nrb) ? urge() : null);
 
   const dateFields = chineseDateFields(container);
   chineseButtons(container);
@@ -289,6 +291,30 @@ function comments(canAdd) {
   }
   load().catch((e) => { message.textContent = messageOf(e); });
   return section;
+}
+
+/** 催办: recorded as a warning of the task and sent to its office (in-app and by mail), who may answer it (回告). */
+function urge() {
+  const text = h('textarea', { id: 'urge-text', rows: 2, cols: 60, maxlength: 2000, 'aria-describedby': 'urge-message' });
+  const message = h('div', { class: 'alert', role: 'status', id: 'urge-message' });
+  const send = h('button', { type: 'button', class: 'secondary', id: 'urge-send' }, '发出催办');
+  send.addEventListener('click', async () => {
+    send.disabled = true;
+    try {
+      const warning = await api(`/api/tasks/${encodeURIComponent(taskId)}/urge`, { method: 'POST', json: { message: text.value } });
+      message.className = 'alert success';
+      message.textContent = `已向${warning.responsibleName || '责任单位'}发出催办（${formatDateTime(warning.raisedAt)}）`;
+      text.value = '';
+    } catch (e) {
+      message.className = 'alert error';
+      message.textContent = messageWithReasons(e);
+    } finally {
+      send.disabled = false;
+    }
+  });
+  return h('section', { class: 'card', 'aria-label': '催办' },
+    h('details', {}, h('summary', {}, '催办'),
+      h('p', {}, h('label', { for: 'urge-text' }, '催办要求（必填）')), text, h('p', {}, send), message));
 }
 
 /** 转办 (the colleague works on it instead) or 委派 (the colleague works on it and hands it back). */

@@ -12,7 +12,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +39,17 @@ class NotificationsBrowserIT extends BrowserTestSupport {
         // Earlier tests share the application: whatever the two officers had is read, so the count is ours alone.
         markAllRead("zhanlong1");
         markAllRead("liushadong1");
+        // The leading group urges from the task's page: without a requirement it is refused; with one, sent to the town.
         String urge = "请于本周内完成改造意愿摸查（消息通知测试）";
-        ResponseEntity<String> urged = rest.withBasicAuth("leader1", "demo")
-                .postForEntity("/api/tasks/" + taskId + "/urge", Map.of("message", urge), String.class);
-        assertThat(urged.getStatusCode()).as(urged.getBody()).isEqualTo(HttpStatus.CREATED);
+        logIn("leader1");
+        open("/tasks/" + taskId);
+        waitUntilReady();
+        browser.findElement(By.xpath("//summary[normalize-space(.)='催办']")).click();
+        find("#urge-send").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("urge-message"), "必填"));
+        find("#urge-text").sendKeys(urge);
+        find("#urge-send").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("urge-message"), "已向占陇镇发出催办"));
 
         // The header of 我的待办: 消息 with 1 unread, said in words for screen readers.
         logIn("zhanlong1");
@@ -74,6 +80,7 @@ class NotificationsBrowserIT extends BrowserTestSupport {
         waitUntilReady();
         find("[id$='-Field_agreePercent']");
         assertThat(find("#unread-badge").getText()).isEqualTo("1");
+        assertThat(browser.findElements(By.id("urge-send"))).as("the town does not urge itself").isEmpty();
 
         // Back on 消息通知: 标为已读 marks it read and the badge disappears.
         open("/notifications");
