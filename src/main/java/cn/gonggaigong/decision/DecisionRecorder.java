@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -70,14 +68,8 @@ public class DecisionRecorder implements TaskListener {
 
     private java.util.Optional<String> decisionVariable(DelegateTask task) {
         UserTask element = task.getBpmnModelElementInstance();
-        if (element == null || element.getExtensionElements() == null) {
-            return java.util.Optional.empty();
-        }
-        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> DECISION_VARIABLE_PROPERTY.equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .findFirst();
+        return element == null ? java.util.Optional.empty()
+                : cn.gonggaigong.task.TaskModel.property(element, DECISION_VARIABLE_PROPERTY);
     }
 
     private String actor(DelegateTask task) {

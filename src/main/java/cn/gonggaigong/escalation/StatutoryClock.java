@@ -257,16 +257,11 @@ public class StatutoryClock {
     /** The date the model bounds the task's due date by ({@link #DUE_NO_LATER_THAN}), or null. */
     private static Instant dueNoLaterThan(TaskEntity task) {
         org.camunda.bpm.model.bpmn.instance.UserTask element = task.getBpmnModelElementInstance();
-        if (element == null || element.getExtensionElements() == null) {
+        if (element == null) {
             return null;
         }
-        return element.getExtensionElements().getElementsQuery()
-                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> DUE_NO_LATER_THAN.equals(p.getCamundaName()))
-                .map(p -> task.getVariable(p.getCamundaValue()))
-                .filter(Date.class::isInstance).map(v -> ((Date) v).toInstant())
-                .findFirst().orElse(null);
+        return cn.gonggaigong.task.TaskModel.property(element, DUE_NO_LATER_THAN).map(task::getVariable)
+                .filter(Date.class::isInstance).map(v -> ((Date) v).toInstant()).orElse(null);
     }
 
     /** The task's office: its first candidate group, else its assignee. */

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -93,24 +91,15 @@ public class Warnings {
                 .orElseThrow(() -> EscalationApiException.notFound("预警 " + id + " 不存在或无权查看"));
     }
 
-    /** Names the responsible offices (a group's name, else a person's) and says whether the user may answer. */
+    /** Names the responsible offices (UserDirectory.officeNames) and says whether the user may answer. */
     private List<WarningView> toReader(CurrentUser user, List<WarningView> views) {
-        Set<String> offices = views.stream().map(WarningView::responsibleGroup).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<String, String> groups = users.groupNames(offices);
-        Map<String, String> people = users.names(offices.stream().filter(o -> !groups.containsKey(o)).toList());
-        return views.stream().map(v -> v.toReader(
-                groups.getOrDefault(v.responsibleGroup(), people.getOrDefault(v.responsibleGroup(), v.responsibleGroup())),
-                mayReply(user, v.responsibleGroup()))).toList();
+        Map<String, String> names = users.officeNames(views.stream().map(WarningView::responsibleGroup).toList());
+        return views.stream().map(v -> v.toReader(names.get(v.responsibleGroup()), mayReply(user, v.responsibleGroup())))
+                .toList();
     }
 
     private static boolean mayReply(CurrentUser user, String office) {
         return office != null && (user.inGroup(office) || user.userId().equals(office));
-    }
-
-    private String officeName(String office) {
-        Map<String, String> groups = users.groupNames(Set.of(office));
-        return groups.getOrDefault(office, users.names(List.of(office)).getOrDefault(office, office));
     }
 
     /** 回告: a member of the responsible office answers; answering again replaces the answer. */
@@ -129,7 +118,7 @@ public class Warnings {
         }
         String office = responsible.get(0);
         if (!mayReply(user, office)) {
-            throw new AccessRefusedException("只有责任单位（" + officeName(office) + "）的人员可以回告该预警");
+            throw new AccessRefusedException("只有责任单位（" + users.officeNames(List.of(office)).get(office) + "）的人员可以回告该预警");
         }
         jdbc.update("update task_warning set reply = :reply, replied_by = :user, replied_at = :at where id = :id",
                 new MapSqlParameterSource("reply", reply.strip()).addValue("user", user.userId())

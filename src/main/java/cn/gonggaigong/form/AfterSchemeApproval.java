@@ -43,19 +43,15 @@ public class AfterSchemeApproval implements SubmissionCheck {
     @Override
     public List<FieldProblem> problems(TaskRow task, Map<String, Object> variables) {
         return RULES.stream().filter(rule -> rule.task().equals(task.taskDefinitionKey())).flatMap(rule -> {
-            LocalDate day = day(variables.get(rule.field()));
+            LocalDate day = DateOrder.day(variables.get(rule.field()));
             if (day == null) {
                 return java.util.stream.Stream.empty();
             }
             // The office completing the step may not read the process's variables itself (a sub-process of NRB's).
-            LocalDate approved = day(system.call(() -> runtime.getVariable(task.processInstanceId(), rule.approval())));
+            LocalDate approved = DateOrder.day(system.call(() -> runtime.getVariable(task.processInstanceId(), rule.approval())));
             return approved != null && day.isBefore(approved)
                     ? java.util.stream.Stream.of(new FieldProblem(rule.field(), "不能早于改造方案批复日期（" + approved + "）"))
                     : java.util.stream.Stream.empty();
         }).toList();
-    }
-
-    private static LocalDate day(Object value) {
-        return DateOrder.day(value);
     }
 }

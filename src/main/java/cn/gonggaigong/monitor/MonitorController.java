@@ -26,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -94,16 +93,13 @@ public class MonitorController {
         return named(queries.overdue(townCode, offset, limit));
     }
 
-    /** The responsible offices by name: the groups' names, an assignee's name, one query each for the page. */
+    /** The responsible offices by name (UserDirectory.officeNames, once for the page). */
     private OverdueList named(OverdueList list) {
-        Set<String> ids = list.items().stream().map(OverdueTask::responsibleOffice).filter(Objects::nonNull)
-                .flatMap(office -> Arrays.stream(office.split(","))).collect(Collectors.toSet());
-        Map<String, String> groups = users.groupNames(ids);
-        Map<String, String> people = users.names(ids.stream().filter(id -> !groups.containsKey(id)).toList());
+        Map<String, String> names = users.officeNames(list.items().stream().map(OverdueTask::responsibleOffice)
+                .filter(Objects::nonNull).flatMap(office -> Arrays.stream(office.split(","))).toList());
         return new OverdueList(list.total(), list.offset(), list.limit(), list.items().stream()
                 .map(item -> item.responsibleOffice() == null ? item : item.withResponsibleOfficeName(
-                        Arrays.stream(item.responsibleOffice().split(","))
-                                .map(id -> groups.getOrDefault(id, people.getOrDefault(id, id)))
+                        Arrays.stream(item.responsibleOffice().split(",")).map(names::get)
                                 .collect(Collectors.joining("、"))))
                 .toList());
     }

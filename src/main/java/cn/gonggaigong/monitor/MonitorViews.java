@@ -30,7 +30,7 @@ public final class MonitorViews {
 
     /** An open task past its due date; a monthly report task names its town and no project. The responsible
      * office is the task's candidate groups (comma-separated ids), else its assignee; its name is what people read
-     * (e.g. 占陇镇人民政府). */
+     * (e.g. 占陇镇). */
     public record OverdueTask(Long projectId, String projectCode, String projectName, String townCode,
                               String townName, String taskId, String taskName, String taskDefinitionKey,
                               String responsibleOffice, String responsibleOfficeName, String assignee,

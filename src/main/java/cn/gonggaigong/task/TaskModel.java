@@ -59,7 +59,8 @@ public class TaskModel {
         return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null), targets);
     }
 
-    private static Optional<String> property(UserTask task, String name) {
+    /** The value of a user task's {@code camunda:property} named {@code name}, if it has one. */
+    public static Optional<String> property(UserTask task, String name) {
         if (task.getExtensionElements() == null) {
             return Optional.empty();
         }

@@ -75,6 +75,19 @@ public class UserDirectory {
         return List.copyOf(people.values());
     }
 
+    /**
+     * What people read for responsible offices given by id (a task's candidate group, or a user where the task has
+     * none): the group's name, else the person's name, else the id; one query for the groups, one for the rest.
+     */
+    public Map<String, String> officeNames(java.util.Collection<String> ids) {
+        Set<String> offices = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<String, String> groups = groupNames(offices);
+        Map<String, String> names = new java.util.HashMap<>(names(offices.stream().filter(id -> !groups.containsKey(id)).toList()));
+        names.putAll(groups);
+        offices.forEach(id -> names.putIfAbsent(id, id));
+        return names;
+    }
+
     public Map<String, String> groupNames(Set<String> groupIds) {
         if (groupIds.isEmpty()) {
             return Map.of();
