@@ -32,7 +32,7 @@ import cn.gonggaigong.task.ApiProblem;
 import cn.gonggaigong.task.TaskItems;
 import cn.gonggaigong.task.TaskModel;
 import cn.gonggaigong.task.TaskQueries;
-import cn.gonggaigong.task.SubmissionCheck;
+import cn.gonggaigong.task.CompletionGuard;
 import cn.gonggaigong.task.TaskRow;
 import cn.gonggaigong.task.UserDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,12 +64,12 @@ public class MeetingService {
     private final ProjectAccess access;
     private final UserDirectory users;
     private final NamedParameterJdbcTemplate jdbc;
-    private final List<SubmissionCheck> checks;
+    private final CompletionGuard guard;
 
     public MeetingService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                           TaskService taskService, DecisionRecordRepository decisions, ProjectAccess access,
-                          UserDirectory users, NamedParameterJdbcTemplate jdbc, List<SubmissionCheck> checks) {
-        this.checks = checks;
+                          UserDirectory users, NamedParameterJdbcTemplate jdbc, CompletionGuard guard) {
+        this.guard = guard;
         this.queries = queries;
         this.items = items;
         this.model = model;
@@ -182,7 +182,7 @@ public class MeetingService {
         long meetingId = key.getKey().longValue();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
-            taskService.complete(p.row().taskId(), p.variables());
+            CompletionGuard.completeChecked(p.row().taskId(), () -> taskService.complete(p.row().taskId(), p.variables()));
             Long recordId = decisions.findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(
                     p.row().processInstanceId(), p.row().taskDefinitionKey()).map(DecisionRecord::getId).orElse(null);
             if (recordId != null) {
@@ -273,8 +273,7 @@ public class MeetingService {
             return Optional.empty();
         }
         // The task's own rules, as on its page (a scheme sent back carries what to revise, dates in order…).
-        List<FieldProblem> ruled = checks.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
-                .flatMap(c -> c.problems(row, result.variables()).stream()).toList();
+        List<FieldProblem> ruled = guard.ruled(row, result.variables());
         for (FieldProblem problem : ruled) {
             String field = problem.field();
             FormField formField = form.fields().stream().filter(f -> f.key().equals(field)).findFirst().orElse(null);

@@ -10,6 +10,7 @@ import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import cn.gonggaigong.process.MonthlyProgressReportProcess.Field;
 import cn.gonggaigong.project.Town;
 import cn.gonggaigong.project.TownRepository;
+import cn.gonggaigong.task.CompletionGuard;
 import cn.gonggaigong.report.MonthlyReports.Report;
 import cn.gonggaigong.security.AccessRefusedException;
 import cn.gonggaigong.security.CurrentUser;
@@ -127,7 +128,8 @@ public class MonthlyReportController {
         variables.put(Field.WARNINGS_CLOSED, (long) s.warningsClosed());
         variables.put(Field.PROGRESS_SUMMARY, s.progressSummary());
         variables.put(Field.REMARKS, s.remarks() == null ? "" : s.remarks());
-        taskService.complete(taskId, variables);
+        // MonthlyReportForm checked the submission: the guard need not check it again.
+        CompletionGuard.completeChecked(taskId, () -> taskService.complete(taskId, variables));
         return reports.byTask(taskId).orElseThrow();
     }
 

@@ -8,7 +8,8 @@ import cn.gonggaigong.project.FieldProblem;
 /**
  * What a task's form cannot check by itself, checked against the business data before the engine completes the
  * task (e.g. that the renovation unit chosen exists): its problems are the API's 400 with the fields at fault, and
- * nothing is changed. The process's own steps keep their checks for callers that complete through the engine.
+ * nothing is changed. A completion through the engine's own doors (its REST API, Tasklist) is held to the same checks
+ * by {@link CompletionGuard}.
  */
 public interface SubmissionCheck {
 

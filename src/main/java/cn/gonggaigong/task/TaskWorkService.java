@@ -70,13 +70,13 @@ public class TaskWorkService {
     private final ProjectAccess access;
     private final UserDirectory users;
     private final SystemRights system;
-    private final List<SubmissionCheck> checks;
+    private final CompletionGuard guard;
     private final List<TaskContext> contexts;
 
     public TaskWorkService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                            TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                            ProjectRepository projects, DecisionRecordRepository decisions, ProjectAccess access,
-                           UserDirectory users, SystemRights system, List<SubmissionCheck> checks,
+                           UserDirectory users, SystemRights system, CompletionGuard guard,
                            List<TaskContext> contexts) {
         this.queries = queries;
         this.items = items;
@@ -90,7 +90,7 @@ public class TaskWorkService {
         this.access = access;
         this.users = users;
         this.system = system;
-        this.checks = List.copyOf(checks);
+        this.guard = guard;
         this.contexts = List.copyOf(contexts);
     }
 
@@ -228,7 +228,7 @@ public class TaskWorkService {
         Map<String, Object> variables = validated(row, submitted, "", true);
         checked(row, variables, true);
         try {
-            taskService.complete(taskId, variables);
+            CompletionGuard.completeChecked(taskId, () -> taskService.complete(taskId, variables));
         } catch (NullValueException | NotFoundException gone) {
             // Completed by someone else between our check and the engine's: say who, from history.
             throw notOpen(taskId, user);
@@ -256,8 +256,7 @@ public class TaskWorkService {
 
     /** The task's own rules on the form's values; a partial form (a hand-back) is judged only on what it holds. */
     private void checked(TaskRow row, Map<String, Object> variables, boolean complete) {
-        List<FieldProblem> problems = checks.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
-                .flatMap(c -> c.problems(row, variables).stream())
+        List<FieldProblem> problems = guard.ruled(row, variables).stream()
                 .filter(p -> complete || variables.get(fieldOf(p)) != null).toList();
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest(FORM_REJECTED, problems);

@@ -39,6 +39,12 @@ public class WorkApiExceptionHandler {
      * Someone or something (a timer job) changed the same task or instance at once, and the action still met that
      * after {@link ConcurrentChangeRetry}'s attempts; each was rolled back, so nothing of it was saved.
      */
+    /** A completion the product's page did not check itself, refused by {@link CompletionGuard}: the same 400. */
+    @ExceptionHandler(CompletionGuard.Refused.class)
+    ResponseEntity<ApiError> refused(CompletionGuard.Refused e) {
+        return error(HttpStatus.BAD_REQUEST, TaskWorkService.FORM_REJECTED, e.problems());
+    }
+
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<ApiError> concurrent(OptimisticLockingException e) {
         return error(HttpStatus.CONFLICT, ConcurrentChangeRetry.GAVE_UP, List.of());

@@ -183,6 +183,9 @@ public final class LifecycleDriver {
 
     private static Map<String, Map<String, Object>> formData() {
         Map<String, Map<String, Object>> data = new LinkedHashMap<>();
+        // What happens after the government's approval, dated the day it runs: the approval opens the vote's year, and
+        // no step may be dated before the approval or after today (AfterSchemeApproval, DateOrder), as on the pages.
+        String today = cn.gonggaigong.clock.WorkingDayCalendar.today().toString();
         put(data, "Task_SurveyWillingness", "willingnessAgreed", true, "agreePercent", 95.0, "surveyDate", "2026-03-01");
         put(data, "Task_SurveyBaseData", "landAreaSqm", 20000.0, "landAreaMu", 30.0, "existingFloorArea", 18000.0,
                 // No parcel: the survey's parcels join the project's, and one parcel is one project's (ParcelRegister).
@@ -209,30 +212,30 @@ public final class LifecycleDriver {
                 "documentNumber", "普规委〔2026〕5号");
         put(data, "Task_ApproveScheme", "governmentDecision", "APPROVED", "documentNumber", "普府复〔2026〕9号",
                 // The vote's year runs from this date (CompensationVoteDeadline): the day it runs, so that it is open.
-                "approvalDate", cn.gonggaigong.clock.WorkingDayCalendar.today().toString());
-        put(data, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", "2026-08-05");
-        put(data, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
+                "approvalDate", today);
+        put(data, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", today);
+        put(data, "Task_RecordCompensationVote", "voteDate", today, "agreePercent", 96.0, "votePassed", true);
         put(data, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline",
                 // Ahead of the day it runs, so that no deadline of the agreement passes while it drives (BENCHMARKS.md, P1).
                 cn.gonggaigong.clock.WorkingDayCalendar.today().plusMonths(4).toString(),
                 "constructionStartDeadline", cn.gonggaigong.clock.WorkingDayCalendar.today().plusMonths(7).toString(),
                 "completionDeadline", cn.gonggaigong.clock.WorkingDayCalendar.today().plusYears(3).toString());
-        put(data, "Task_SignAgreementAsSubject", "subjectSignedDate", "2026-09-10", "subjectAccepted", true);
-        put(data, "Task_SignAgreementAsGovernment", "governmentSignedDate", "2026-09-15", "documentNumber", "普府监〔2026〕7号");
+        put(data, "Task_SignAgreementAsSubject", "subjectSignedDate", today, "subjectAccepted", true);
+        put(data, "Task_SignAgreementAsGovernment", "governmentSignedDate", today, "documentNumber", "普府监〔2026〕7号");
         put(data, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
                 "appraisedValue", 9000000.0, "baseValue", 5000000.0, "landApprovalNeeded", false, "supplyMethod", "AGREEMENT");
-        put(data, "Task_SupplyLand", "landContractNumber", "445281-2026-0031", "landContractDate", "2026-10-01",
+        put(data, "Task_SupplyLand", "landContractNumber", "445281-2026-0031", "landContractDate", today,
                 "landTenureYears", 50L);
-        put(data, "Task_PayLandPrice", "paidAmount", 2000000.0, "paidDate", "2026-10-15", "paymentReceipt", "FS-0001");
+        put(data, "Task_PayLandPrice", "paidAmount", 2000000.0, "paidDate", today, "paymentReceipt", "FS-0001");
         put(data, "Task_RegisterLandRights", "realEstateCertificateNumber", "粤(2026)普宁市不动产权第0099999号",
-                "registrationDate", "2026-11-01");
-        put(data, "Task_ReportProgress", "reportMonth", "2029-05", "progressPercent", 100.0, "demolitionCompleted", true,
+                "registrationDate", today);
+        put(data, "Task_ReportProgress", "reportMonth", today.substring(0, 7), "progressPercent", 100.0, "demolitionCompleted", true,
                 "constructionStarted", true, "constructionCompleted", true);
-        put(data, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,
+        put(data, "Task_ApplyForAcceptance", "completionDate", today, "builtTotalFloorArea", 62000.0,
                 "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
         put(data, "Task_InspectCompletion", "acceptancePassed", true, "builtPlotRatio", 3.1, "safetyEnvCompliant", true,
                 "contiguousRenovation", false, "documentNumber", "普自然资验〔2029〕5号");
-        put(data, "Task_DisburseSubsidy", "subsidyPaidDate", "2029-07-01", "paymentVoucher", "CZ-2029-001");
+        put(data, "Task_DisburseSubsidy", "subsidyPaidDate", today, "paymentVoucher", "CZ-2029-001");
         put(data, "Task_AssessTransitionPeriod", "transitionEligible", false);
         return Map.copyOf(data);
     }

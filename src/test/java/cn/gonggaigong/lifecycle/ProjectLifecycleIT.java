@@ -191,14 +191,20 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         java.time.LocalDate approved = cn.gonggaigong.clock.WorkingDayCalendar.today().minusMonths(1);
         complete(code, "Task_ApproveScheme", "governmentDecision", "APPROVED", "documentNumber", "普府复〔2026〕9号",
                 "approvalDate", approved.toString());
-        complete(code, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", "2026-08-05");
+        // What follows is dated between the approval and today, as the pages and the engine's own doors require
+        // (AfterSchemeApproval, DateOrder, held by CompletionGuard on Camunda's REST API too).
+        String filed = approved.plusDays(3).toString();
+        String voted = approved.plusDays(7).toString();
+        String paid = approved.plusDays(18).toString();
+        String today = cn.gonggaigong.clock.WorkingDayCalendar.today().toString();
+        complete(code, "Task_FileWithPrefectureNrb", "filingNumber", "揭自然资备〔2026〕12号", "filingDate", filed);
 
         // Compensation vote, monitoring agreement (Art. 13), land (Art. 15–18). The vote is due within a year of the
         // approval's date (批复日期), whenever the filing with the prefecture ended.
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
                 .taskDefinitionKey("Task_RecordCompensationVote").singleResult().getDueDate().toInstant())
                 .isEqualTo(cn.gonggaigong.clock.WorkingDayCalendar.endOf(approved.plusYears(1)));
-        complete(code, "Task_RecordCompensationVote", "voteDate", "2026-09-01", "agreePercent", 96.0, "votePassed", true);
+        complete(code, "Task_RecordCompensationVote", "voteDate", voted, "agreePercent", 96.0, "votePassed", true);
         complete(code, "Task_DraftMonitoringAgreement", "agreementNumber", "JG-2026-07", "demolitionDeadline", DEMOLITION,
                 "constructionStartDeadline", START, "completionDeadline", COMPLETION);
         // The signers read the terms they sign on their task (read-only fields of their forms).
@@ -207,33 +213,33 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         assertThat(terms.get("agreementNumber").asText()).isEqualTo("JG-2026-07");
         assertThat(terms.get("demolitionDeadline").asText()).isEqualTo(DEMOLITION);
         assertThat(terms.get("completionDeadline").asText()).isEqualTo(COMPLETION);
-        complete(code, "Task_SignAgreementAsSubject", "subjectSignedDate", "2026-09-10", "subjectAccepted", true);
-        complete(code, "Task_SignAgreementAsGovernment", "governmentSignedDate", "2026-09-15", "documentNumber", "普府监〔2026〕7号");
+        complete(code, "Task_SignAgreementAsSubject", "subjectSignedDate", approved.plusDays(10).toString(), "subjectAccepted", true);
+        complete(code, "Task_SignAgreementAsGovernment", "governmentSignedDate", approved.plusDays(12).toString(), "documentNumber", "普府监〔2026〕7号");
         complete(code, "Task_DetermineLandCase", "landCase", "TENURE_EXTENSION", "threeOldsPolicy", true,
                 "appraisedValue", 9000000.0, "baseValue", 5000000.0, "landApprovalNeeded", false, "supplyMethod", "AGREEMENT");
-        complete(code, "Task_SupplyLand", "landContractNumber", "445281-2026-0031", "landContractDate", "2026-10-01", "landTenureYears", 50L);
+        complete(code, "Task_SupplyLand", "landContractNumber", "445281-2026-0031", "landContractDate", approved.plusDays(15).toString(), "landTenureYears", 50L);
         // The applicant sees the amount due and its basis, and a payment short of it is refused.
         String pay = tasks("applicant1", code, "Task_PayLandPrice").get(0).get("id").asText();
         JsonNode due = json.readTree(as("applicant1").getForObject("/api/tasks/{id}", String.class, pay)).get("data");
         assertThat(due.get("landPriceDue").asText()).isEqualTo("2,000,000 元");
         assertThat(due.get("landPriceBasis").asText()).startsWith("第十八条第三款");
         ResponseEntity<String> short_ = as("applicant1").postForEntity("/api/tasks/{id}/complete", Map.of("paidAmount", 1,
-                "paidDate", "2026-10-15", "paymentReceipt", "FS-0001"), String.class, pay);
+                "paidDate", paid, "paymentReceipt", "FS-0001"), String.class, pay);
         assertThat(short_.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(short_.getBody()).at("/errors/0/reason").asText())
                 .isEqualTo("少于应缴土地出让价款 2,000,000 元，须缴清后办理不动产登记");
-        complete(code, "Task_PayLandPrice", "paidAmount", 2000000.0, "paidDate", "2026-10-15", "paymentReceipt", "FS-0001");
+        complete(code, "Task_PayLandPrice", "paidAmount", 2000000.0, "paidDate", paid, "paymentReceipt", "FS-0001");
         complete(code, "Task_RegisterLandRights", "realEstateCertificateNumber", "粤(2026)普宁市不动产权第0099999号",
-                "registrationDate", "2026-11-01");
+                "registrationDate", approved.plusDays(20).toString());
 
         // Supervision (Art. 14), acceptance with one rectification, subsidy (Art. 19), transition (Art. 22).
         // The town reports progress against the agreement's deadlines, which its task shows.
         String report = tasks("zhanlong1", code, "Task_ReportProgress").get(0).get("id").asText();
         assertThat(json.readTree(as("zhanlong1").getForObject("/api/tasks/{id}", String.class, report)).at("/data/agreementTerms")
                 .asText()).startsWith("监管协议 JG-2026-07\n").contains(DEMOLITION, START, COMPLETION);
-        complete(code, "Task_ReportProgress", "reportMonth", "2029-05", "progressPercent", 100.0, "demolitionCompleted", true,
+        complete(code, "Task_ReportProgress", "reportMonth", today.substring(0, 7), "progressPercent", 100.0, "demolitionCompleted", true,
                 "constructionStarted", true, "constructionCompleted", true);
-        complete(code, "Task_ApplyForAcceptance", "completionDate", "2029-05-20", "builtTotalFloorArea", 62000.0,
+        complete(code, "Task_ApplyForAcceptance", "completionDate", today, "builtTotalFloorArea", 62000.0,
                 "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
         // Not passed without saying what is wrong: refused, the applicant could not know what to rectify.
         String inspect = tasks("nrb-clerk", code, "Task_InspectCompletion").get(0).get("id").asText();
@@ -247,7 +253,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         String rectify = tasks("applicant1", code, "Task_RectifyDefects").get(0).get("id").asText();
         assertThat(json.readTree(as("applicant1").getForObject("/api/tasks/{id}", String.class, rectify))
                 .at("/data/defects").asText()).isEqualTo("消防喷淋未安装");
-        complete(code, "Task_RectifyDefects", "rectificationReport", "已安装消防喷淋", "rectifiedDate", "2029-06-10");
+        complete(code, "Task_RectifyDefects", "rectificationReport", "已安装消防喷淋", "rectifiedDate", today);
         complete(code, "Task_InspectCompletion", "acceptancePassed", true, "builtPlotRatio", 3.1, "safetyEnvCompliant", true,
                 "contiguousRenovation", false, "documentNumber", "普自然资验〔2029〕5号");
         String disburse = tasks("czj1", code, "Task_DisburseSubsidy").get(0).get("id").asText();
@@ -255,7 +261,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         assertThat(subsidy.get("subsidyDue").asText()).isEqualTo("720,000 元");
         assertThat(subsidy.get("subsidyBasis").asText()).contains("第十九条");
         assertThat(subsidy.get("payee").asText()).isEqualTo(project.get("applicantName").asText());
-        complete(code, "Task_DisburseSubsidy", "subsidyPaidDate", "2029-07-01", "paymentVoucher", "CZ-2029-001");
+        complete(code, "Task_DisburseSubsidy", "subsidyPaidDate", today, "paymentVoucher", "CZ-2029-001");
         complete(code, "Task_AssessTransitionPeriod", "transitionEligible", false);
 
         JsonNode read = json.readTree(as("nrb-clerk").getForObject("/api/projects/" + id, String.class));

@@ -1,0 +1,159 @@
+package cn.gonggaigong.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.decision.DecisionRecordRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Camunda's own doors to a task — its REST API and Tasklist — are held to the checks of the task page: a form with a
+ * required field left out, or a date the task's rules refuse, is a 400 with the reasons in Chinese, and the task stays
+ * open with nothing of the attempt saved. What passes is stored typed as the page stores it.
+ */
+class EngineDoorChecksIT extends WorkApiTestSupport {
+
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    DecisionRecordRepository decisions;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theRestApiRefusesWhatTheTaskPageRefusesAndTypesWhatItTakes() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇引擎接口校验项目");
+        String code = project.get("code").asText();
+        int recorded = decisions.findByProjectIdOrderByDecidedAtAscIdAsc(project.get("id").asLong()).size();
+        String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+
+        // Nothing filled in: every required field is named, by its label.
+        ResponseEntity<String> empty = engineRest("/task/" + task + "/complete", Map.of("variables", Map.of()));
+        assertThat(empty.getStatusCode().value()).as(empty.getBody()).isEqualTo(400);
+        String message = json.readTree(empty.getBody()).get("message").asText();
+        assertThat(message).contains("表单校验未通过（摸查改造意愿）")
+                .contains("“相关权利主体是否同意改造”必填", "“同意改造的权利主体占比（%）”必填");
+        assertThat(message).doesNotContain("ENGINE-");
+
+        // A survey dated after today, and a share over 100 %: the page's reasons.
+        String tomorrow = WorkingDayCalendar.today().plusDays(1).toString();
+        ResponseEntity<String> wrong = engineRest("/task/" + task + "/submit-form", Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(120, "Integer"),
+                "surveyDate", typed(tomorrow, "String"))));
+        assertThat(wrong.getStatusCode().value()).as(wrong.getBody()).isEqualTo(400);
+        assertThat(json.readTree(wrong.getBody()).get("message").asText()).contains("“同意改造的权利主体占比（%）”不能大于100");
+        ResponseEntity<String> future = engineRest("/task/" + task + "/complete", Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Integer"),
+                "surveyDate", typed(tomorrow, "String"))));
+        assertThat(future.getStatusCode().value()).as(future.getBody()).isEqualTo(400);
+        assertThat(json.readTree(future.getBody()).get("message").asText()).contains("不能晚于今天");
+
+        // Nothing of the refused attempts was kept: the task is open, no decision recorded, no value stored.
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+        assertThat(decisions.findByProjectIdOrderByDecidedAtAscIdAsc(project.get("id").asLong())).hasSize(recorded);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("agreePercent").count()).isZero();
+
+        // A whole number sent as an Integer is stored as the page stores a share: a Double.
+        ResponseEntity<String> done = engineRest("/task/" + task + "/complete", Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Integer"),
+                "surveyDate", typed(WorkingDayCalendar.today().toString(), "String"))));
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("agreePercent").singleResult().getValue()).isEqualTo(95.0);
+        assertThat(taskId("zhanlong1", code, "Task_SurveyBaseData")).isNotBlank();
+    }
+
+    @Test
+    void tasklistSubmittingTheFormIsHeldToTheSameRules() throws Exception {
+        String code = apply("zhanlong", "占陇镇任务列表校验项目").get("code").asText();
+        String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        HttpClient browser = loggedIn("zhanlong1");
+        // Tasklist's first call gives the webapps' CSRF token, which every change must send back.
+        HttpResponse<String> list = browser.send(request("/camunda/api/engine/engine/default/task?taskId=" + task)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        String token = list.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+
+        String unfinished = json.writeValueAsString(Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Long"))));
+        HttpResponse<String> refused = browser.send(submit(task, token, unfinished), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = json.readTree(refused.body());
+        assertThat(body.get("message").asText()).contains("表单校验未通过（摸查改造意愿）").contains("必填");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+        String complete = json.writeValueAsString(Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Long"),
+                "surveyDate", typed(WorkingDayCalendar.today().toString(), "String"))));
+        HttpResponse<String> submitted = browser.send(submit(task, token, complete), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    private ResponseEntity<String> engineRest(String path, Object body) {
+        return rest.withBasicAuth("zhanlong1", "demo").postForEntity("/engine-rest" + path, body, String.class);
+    }
+
+    private static Map<String, Object> typed(Object value, String type) {
+        return Map.of("value", value, "type", type);
+    }
+
+    private HttpRequest submit(String task, String token, String body) {
+        return request("/camunda/api/engine/engine/default/task/" + task + "/submit-form")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** A browser logged in on the login page, as Tasklist's user is. */
+    private HttpClient loggedIn(String user) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = browser.send(request("/login").header("Accept", BROWSER_ACCEPT).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as(loginPage).isTrue();
+        String form = "username=" + enc(user) + "&password=demo&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> login = browser.send(request("/login").header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(cookies.getCookieStore().getCookies()).extracting(HttpCookie::getName).isNotEmpty();
+        return browser;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
