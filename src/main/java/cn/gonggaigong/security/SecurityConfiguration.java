@@ -17,6 +17,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One filter chain for the whole application. Nobody is anonymous on /api/**, /engine-rest/** or the Camunda
@@ -44,6 +46,35 @@ public class SecurityConfiguration {
             request -> !"GET".equals(request.getMethod()) && !request.getRequestURI().endsWith("/job")
                     && !request.getRequestURI().endsWith("/job/count"));
 
+    /** A task's own path in either of Camunda's REST APIs: the part after {@code /task}, e.g. {@code /t1/claim}. */
+    private static final Pattern TASK_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task(/.*)?$");
+
+    /** What working on a task is, in Camunda's REST APIs: claiming, releasing, completing, handing back, commenting. */
+    private static final Pattern TASK_WORK = Pattern.compile(
+            "^/[^/]+/(claim|unclaim|complete|submit-form|resolve|comment/create|attachment/create)$");
+
+    /**
+     * Changes to a task through Camunda's REST APIs other than working on it: its variables (they reach the process:
+     * a town's officer could move the project to another town or cut it from its project), its due date (the
+     * statutory clock's, which the leading group watches), its assignee, candidates or delegate (anyone, where the
+     * task page offers colleagues only), a BPMN error or escalation thrown from it, deleting it. Camunda lets every
+     * candidate do these (the default permission on a task is UPDATE); only the administrators may. Working on the
+     * task ({@link #TASK_WORK}) and the task queries ({@code POST /task}, {@code /task/count}) stay with the engine's
+     * authorizations and the product's checks ({@code CompletionGuard}).
+     */
+    static final RequestMatcher TASK_CHANGES = request -> {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return false;
+        }
+        Matcher path = TASK_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!path.matches()) {
+            return false;
+        }
+        String rest = path.group(1) == null ? "" : path.group(1);
+        return !(rest.isEmpty() || "/".equals(rest) || "/count".equals(rest) || TASK_WORK.matcher(rest).matches());
+    };
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityMode identityMode,
                                             IdentityService identityService) throws Exception {
@@ -52,6 +83,7 @@ public class SecurityConfiguration {
                         // The pages' script and style bundles (static/assets) hold no data: the login page needs them.
                         .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll()
                         .requestMatchers(JOB_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
+                        .requestMatchers(TASK_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API));

@@ -179,6 +179,54 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
         assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /**
+     * The office of a task works on it through Camunda's REST API (claims, releases, comments, completes), but does not
+     * change what the process holds through it: its variables (another town, no project), its deadline, its assignee or
+     * candidates, or a BPMN error thrown from it. Camunda lets every candidate do these; the administrators only.
+     */
+    @Test
+    void aTasksOfficeWorksOnItButDoesNotChangeItsProcessOrDeadline() {
+        Fixture a = zhanlongProject();
+        String task = "/engine-rest/task/" + a.taskId();
+        Date due = taskService.createTaskQuery().taskId(a.taskId()).singleResult().getDueDate();
+        Map<String, Object> otherTown = Map.of("value", "town-liushadong", "type", "String");
+        Object[][] changes = {
+                {HttpMethod.POST, task + "/variables", Map.of("modifications", Map.of("townGroup", otherTown))},
+                {HttpMethod.PUT, task + "/variables/townGroup", otherTown},
+                {HttpMethod.DELETE, task + "/variables/projectId", null},
+                {HttpMethod.PUT, task + "/localVariables/townGroup", otherTown},
+                {HttpMethod.PUT, task, Map.of("name", "摸查改造意愿", "due", "2099-01-01T00:00:00.000+0800")},
+                {HttpMethod.POST, task + "/assignee", Map.of("userId", "liushadong1")},
+                {HttpMethod.POST, task + "/delegate", Map.of("userId", "liushadong1")},
+                {HttpMethod.POST, task + "/identity-links", Map.of("groupId", "town-liushadong", "type", "candidate")},
+                {HttpMethod.POST, task + "/bpmnError", Map.of("errorCode", "ANY")}};
+        for (Object[] change : changes) {
+            ResponseEntity<String> refused = exchange("zhanlong1", (HttpMethod) change[0], (String) change[1], change[2]);
+            assertThat(refused.getStatusCode()).as("%s %s: %s", change[0], change[1], refused.getBody())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        org.camunda.bpm.engine.task.Task after = taskService.createTaskQuery().taskId(a.taskId()).singleResult();
+        assertThat(after).as("the task is still open").isNotNull();
+        assertThat(after.getDueDate()).isEqualTo(due);
+        assertThat(after.getAssignee()).isNull();
+        assertThat(taskService.getIdentityLinksForTask(a.taskId())).noneMatch(l -> "town-liushadong".equals(l.getGroupId()));
+        assertThat(taskService.getVariable(a.taskId(), "townGroup")).isEqualTo("town-zhanlong");
+        assertThat(taskService.getVariable(a.taskId(), "projectId")).isEqualTo(a.projectId());
+        assertThat(taskService.getVariablesLocal(a.taskId())).doesNotContainKey("townGroup");
+
+        // Working on it stays the office's.
+        assertThat(exchange("zhanlong1", HttpMethod.POST, task + "/claim", Map.of("userId", "zhanlong1")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(exchange("zhanlong1", HttpMethod.POST, task + "/comment/create", Map.of("message", "已联系权利人"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange("zhanlong1", HttpMethod.POST, task + "/unclaim", null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        // An administrator may mend a deadline.
+        ResponseEntity<String> byAdmin = exchange("admin", HttpMethod.PUT, task, Map.of("name", "摸查改造意愿",
+                "due", "2099-01-01T00:00:00.000+0800"));
+        assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void nobodyIsAnonymous() {
         for (String path : new String[]{"/api/projects", "/engine-rest/task", "/engine-rest/history/process-instance"}) {
