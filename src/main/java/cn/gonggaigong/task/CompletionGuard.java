@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -89,6 +90,21 @@ public class CompletionGuard {
                 .flatMap(c -> c.problems(row, variables).stream()).toList();
     }
 
+    /**
+     * What a completion through Camunda's REST API may set: the fields of the task's form that the officer fills in
+     * (not its read-only ones, which form-js does not send either). Anything else would reach the process's variables
+     * unchecked (its town, its project): the task page refuses it, and so does {@link EngineFormFieldsFilter}.
+     * Empty when the task has no form of the product.
+     */
+    Optional<String> refusedFields(TaskRow row, java.util.Collection<String> submitted) {
+        FormDefinition form = forms.find(model.of(row.processDefinitionId(), row.taskDefinitionKey()).formId()).orElse(null);
+        List<FieldProblem> unknown = submitted.stream()
+                .filter(key -> form == null || form.field(key).filter(f -> !f.disabled()).isEmpty())
+                .map(key -> new FieldProblem(key, FormValidator.UNKNOWN_FIELD + "，不能在办理时设置")).toList();
+        // Not the task's name: this is said before Camunda checks that the caller may see the task.
+        return unknown.isEmpty() ? Optional.empty() : Optional.of(message(null, form, unknown));
+    }
+
     void check(DelegateTask task) {
         Set<String> checked = CHECKED.get();
         if (checked != null && checked.contains(task.getId())) {
@@ -116,7 +132,7 @@ public class CompletionGuard {
             problems.addAll(ruled(row(task), typed));
         }
         if (!problems.isEmpty()) {
-            throw new Refused(problems, message(task, form, problems));
+            throw new Refused(problems, message(task.getName(), form, problems));
         }
         typed.forEach((key, value) -> {
             if (!value.equals(held.get(key))) {
@@ -140,8 +156,8 @@ public class CompletionGuard {
     }
 
     /** “表单校验未通过：“办理意见”必填；…”, each field by its label, as Tasklist shows the REST API's message. */
-    static String message(DelegateTask task, FormDefinition form, List<FieldProblem> problems) {
-        return REFUSED + "（" + task.getName() + "）：" + problems.stream().map(p -> {
+    static String message(String taskName, FormDefinition form, List<FieldProblem> problems) {
+        return REFUSED + (taskName == null ? "" : "（" + taskName + "）") + "：" + problems.stream().map(p -> {
             String key = p.field().contains("[") ? p.field().substring(0, p.field().indexOf('[')) : p.field();
             String label = form == null ? key : form.field(key).map(FormField::label).orElse(key);
             return "“" + label + "”" + p.reason();

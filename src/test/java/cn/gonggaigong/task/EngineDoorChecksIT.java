@@ -28,7 +28,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Camunda's own doors to a task — its REST API and Tasklist — are held to the checks of the task page: a form with a
  * required field left out, or a date the task's rules refuse, is a 400 with the reasons in Chinese, and the task stays
- * open with nothing of the attempt saved. What passes is stored typed as the page stores it.
+ * open with nothing of the attempt saved; a variable the form does not have is refused as on the page
+ * ({@link EngineFormFieldsFilter}). What passes is stored typed as the page stores it.
  */
 class EngineDoorChecksIT extends WorkApiTestSupport {
 
@@ -74,6 +75,16 @@ class EngineDoorChecksIT extends WorkApiTestSupport {
         assertThat(future.getStatusCode().value()).as(future.getBody()).isEqualTo(400);
         assertThat(json.readTree(future.getBody()).get("message").asText()).contains("不能晚于今天");
 
+        // A variable the form does not have would reach the process (its town): refused, whatever else is right.
+        ResponseEntity<String> smuggled = engineRest("/task/" + task + "/complete", Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Integer"),
+                "surveyDate", typed(WorkingDayCalendar.today().toString(), "String"),
+                "townGroup", typed("town-liushadong", "String"))));
+        assertThat(smuggled.getStatusCode().value()).as(smuggled.getBody()).isEqualTo(400);
+        assertThat(json.readTree(smuggled.getBody()).get("message").asText())
+                .isEqualTo("表单校验未通过：“townGroup”表单中没有该字段，不能在办理时设置");
+        assertThat(taskService.getVariable(task, "townGroup")).isEqualTo("town-zhanlong");
+
         // Nothing of the refused attempts was kept: the task is open, no decision recorded, no value stored.
         assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
         assertThat(decisions.findByProjectIdOrderByDecidedAtAscIdAsc(project.get("id").asLong())).hasSize(recorded);
@@ -109,6 +120,13 @@ class EngineDoorChecksIT extends WorkApiTestSupport {
         JsonNode body = json.readTree(refused.body());
         assertThat(body.get("message").asText()).contains("表单校验未通过（摸查改造意愿）").contains("必填");
         assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+        String smuggled = json.writeValueAsString(Map.of("variables", Map.of(
+                "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Long"),
+                "surveyDate", typed(WorkingDayCalendar.today().toString(), "String"), "projectId", typed(1, "Long"))));
+        HttpResponse<String> other = browser.send(submit(task, token, smuggled), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(400);
+        assertThat(json.readTree(other.body()).get("message").asText()).contains("“projectId”表单中没有该字段");
 
         String complete = json.writeValueAsString(Map.of("variables", Map.of(
                 "willingnessAgreed", typed(true, "Boolean"), "agreePercent", typed(95, "Long"),
