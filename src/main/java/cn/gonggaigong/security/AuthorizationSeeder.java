@@ -1,6 +1,7 @@
 package cn.gonggaigong.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -11,6 +12,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -31,9 +34,14 @@ public class AuthorizationSeeder {
     static final List<String> COCKPIT_GROUPS = List.of(Groups.NRB, Groups.LEADING_GROUP, Groups.LEADING_GROUP_OFFICE);
 
     private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final String tasklistFilter;
 
-    public AuthorizationSeeder(AuthorizationService authorizations) {
+    public AuthorizationSeeder(AuthorizationService authorizations, FilterService filters,
+                               @Value("${camunda.bpm.filter.create:}") String tasklistFilter) {
         this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasklistFilter = tasklistFilter;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -46,6 +54,14 @@ public class AuthorizationSeeder {
         }
         for (String group : COCKPIT_GROUPS) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        }
+        // Tasklist lists tasks through a filter: without READ on it an officer's Tasklist says "No filter available"
+        // and lists nothing. The filter's query runs under the officer's own authorizations (their office's tasks).
+        if (!tasklistFilter.isBlank()) {
+            Filter all = filters.createFilterQuery().filterName(tasklistFilter).singleResult();
+            if (all != null) {
+                grantAll(Resources.FILTER, all.getId(), Permissions.READ);
+            }
         }
         grantAll(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
         grantAll(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
