@@ -57,7 +57,14 @@ export function chineseDateFields(container) {
   // form-js makes each picker in an effect after the field is drawn: look once that has run.
   new MutationObserver(() => requestAnimationFrame(() => setTimeout(all))).observe(container, { childList: true, subtree: true });
   container.addEventListener('focusin', (e) => {
-    if (e.target instanceof HTMLInputElement && e.target.closest('.fjs-datepicker')) yearFirst(e.target);
+    if (e.target instanceof HTMLInputElement && e.target.closest('.fjs-datepicker')) {
+      yearFirst(e.target);
+      // A date typed into a field that holds one (调查日期 starts from the willingness survey's) replaces it: typed
+      // after it, the two ran together, were no date, and the picker emptied the field without a word. Selected
+      // once the click that focused it has placed its caret.
+      const input = e.target;
+      setTimeout(() => { if (document.activeElement === input) input.select(); });
+    }
   }, true);
   return all;
 }

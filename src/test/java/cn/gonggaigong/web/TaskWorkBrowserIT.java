@@ -265,8 +265,10 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
         waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
         assertThat(surveyDate.getDomProperty("value")).isEqualTo("2026-03-01");
+        // Clicked and typed, as an officer does: the new date replaces the one the field held (typed after it, the two
+        // ran together and the picker emptied the field).
         surveyDate.click();
-        surveyDate.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026-03-05", Keys.ENTER);
+        surveyDate.sendKeys("2026-03-05", Keys.ENTER);
         assertThat(surveyDate.getDomProperty("value")).isEqualTo("2026-03-05");
         // A thousands separator is no decimal comma (form-js alone made 18,000 into 18); full-width digits are digits.
         WebElement existing = find("[id$='-Field_existingFloorArea']");
