@@ -271,10 +271,6 @@
   // --- 月报表 ---------------------------------------------------------------------------------------------------
   async function loadReport() {
     const month = $('report-month').value;
-    if (!month) {
-      showError('请选择要查看的月份（年-月）');
-      return;
-    }
     $('report-export').href = '/api/monitor/monthly-report.xlsx?month=' + encodeURIComponent(month);
     const table = await api('/api/monitor/monthly-report?month=' + encodeURIComponent(month));
     const head = $('report-table').querySelector('thead');
@@ -300,9 +296,22 @@
     });
   }
 
+  /**
+   * The months of the 月报表, newest first, in Chinese whatever the browser's language (the browser's own month picker
+   * was English in an English browser, and could be emptied): this month and those of the four years before it.
+   */
+  function fillMonths(select, now) {
+    const first = new Date(now.getFullYear() - 4, 0, 1);
+    for (const d = new Date(now.getFullYear(), now.getMonth(), 1); d >= first; d.setMonth(d.getMonth() - 1)) {
+      const option = document.createElement('option');
+      option.value = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
+      option.textContent = d.getFullYear() + '年' + (d.getMonth() + 1) + '月';
+      select.appendChild(option);
+    }
+  }
+
   async function start() {
-    const now = new Date();
-    $('report-month').value = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+    fillMonths($('report-month'), new Date());
     $('drill-close').addEventListener('click', e => { e.preventDefault(); $('drill-panel').hidden = true; });
     try {
       const first = await api('/api/monitor/phase-town-grade');

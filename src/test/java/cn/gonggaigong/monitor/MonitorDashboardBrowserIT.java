@@ -121,12 +121,16 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                     .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
-            // The 月报表's month emptied: asked for, not a request that fails with a bare status.
-            browser.executeScript("""
-                    const month = document.getElementById('report-month');
-                    month.value = '';
-                    month.dispatchEvent(new Event('change'));""");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "请选择要查看的月份"));
+            // The 月报表's months are named in Chinese, this month first (the browser's own picker was English here);
+            // another month is one choice away, and its export follows it.
+            org.openqa.selenium.support.ui.Select month = new org.openqa.selenium.support.ui.Select(
+                    browser.findElement(By.id("report-month")));
+            java.time.YearMonth now = java.time.YearMonth.now();
+            assertThat(month.getFirstSelectedOption().getText()).isEqualTo(now.getYear() + "年" + now.getMonthValue() + "月");
+            assertThat(month.getOptions()).hasSize(48 + now.getMonthValue());
+            month.selectByValue(now.minusMonths(1).toString());
+            wait.until(ExpectedConditions.attributeContains(By.id("report-export"), "href", "month=" + now.minusMonths(1)));
+            assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
 
             WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
             List<WebElement> cells = houxi.findElements(By.tagName("td"));
