@@ -1,5 +1,6 @@
 package cn.gonggaigong.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -16,6 +18,7 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +78,21 @@ public class SecurityConfiguration {
         return !(rest.isEmpty() || "/".equals(rest) || "/count".equals(rest) || TASK_WORK.matcher(rest).matches());
     };
 
+    static final String JOB_REFUSED = "只有系统管理员可以修改定时作业（到期时间、重试次数、立即执行）：预警和升级由系统按法定期限自动进行";
+    static final String TASK_REFUSED = "只有系统管理员可以修改任务的变量、期限、办理人或候选单位：办理任务请认领后填写表单并完成，"
+            + "转办、委派请在任务页面进行";
+
+    /** The refusal in the error format of Camunda's REST API (what Tasklist and Cockpit show), with the reason. */
+    private static AccessDeniedHandler adminsOnly(String reason) {
+        return (request, response, denied) -> {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(new ObjectMapper().writeValueAsString(
+                    Map.of("type", "AuthorizationException", "message", reason)));
+        };
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityMode identityMode,
                                             IdentityService identityService) throws Exception {
@@ -86,7 +104,9 @@ public class SecurityConfiguration {
                         .requestMatchers(TASK_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API));
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                        .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)
+                        .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES));
         identityMode.configure(http);
         http.addFilterAfter(new CamundaIdentityFilter(identityService, API), AuthorizationFilter.class);
         return http.build();

@@ -150,6 +150,7 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
             ResponseEntity<String> moved = exchange(user, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",
                     Map.of("duedate", "2099-01-01T00:00:00.000+0800"));
             assertThat(moved.getStatusCode()).as("%s moves the timer: %s", user, moved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(read(moved.getBody()).get("message").asText()).startsWith("只有系统管理员可以修改定时作业");
             ResponseEntity<String> run = exchange(user, HttpMethod.POST, "/engine-rest/job/" + timer.getId() + "/execute", null);
             assertThat(run.getStatusCode()).as("%s runs the timer: %s", user, run.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
             ResponseEntity<String> retries = exchange(user, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries",
@@ -204,6 +205,8 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
             ResponseEntity<String> refused = exchange("zhanlong1", (HttpMethod) change[0], (String) change[1], change[2]);
             assertThat(refused.getStatusCode()).as("%s %s: %s", change[0], change[1], refused.getBody())
                     .isEqualTo(HttpStatus.FORBIDDEN);
+            // Said in Camunda's error format, which Tasklist shows: who may, and how the work is done instead.
+            assertThat(read(refused.getBody()).get("message").asText()).startsWith("只有系统管理员可以修改任务的变量、期限");
         }
         org.camunda.bpm.engine.task.Task after = taskService.createTaskQuery().taskId(a.taskId()).singleResult();
         assertThat(after).as("the task is still open").isNotNull();
