@@ -1,6 +1,7 @@
 package cn.gonggaigong.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,6 +21,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,19 +67,33 @@ public class SecurityConfiguration {
      * task ({@link #TASK_WORK}) and the task queries ({@code POST /task}, {@code /task/count}) stay with the engine's
      * authorizations and the product's checks ({@code CompletionGuard}).
      */
-    static final RequestMatcher TASK_CHANGES = request -> {
+    static final RequestMatcher TASK_CHANGES = request -> changeUnder(TASK_PATH, request)
+            .filter(rest -> !(rest.isEmpty() || "/".equals(rest) || "/count".equals(rest) || TASK_WORK.matcher(rest).matches()))
+            .isPresent();
+
+    private static final Pattern USER_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/user(/.*)?$");
+
+    /**
+     * Changes to users through Camunda's REST APIs but one's own password: Camunda lets every user change their own
+     * profile and delete themselves (a new user is granted ALL on itself), so an officer could rename themselves
+     * 局长 on every record they signed, or remove their account. Names and accounts are the administrators' (in
+     * the Keycloak mode they are Keycloak's, which Camunda only reads); {@code PUT /user/{id}/credentials}, one's own
+     * password with the current one, stays with Camunda's checks.
+     */
+    static final RequestMatcher USER_CHANGES = request -> changeUnder(USER_PATH, request)
+            .filter(rest -> !rest.matches("^/[^/]+/credentials$")).isPresent();
+
+    /** For a request that changes something ({@code POST}, {@code PUT}, {@code DELETE}…) on {@code path}: what follows it. */
+    private static Optional<String> changeUnder(Pattern path, HttpServletRequest request) {
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
-            return false;
+            return Optional.empty();
         }
-        Matcher path = TASK_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        if (!path.matches()) {
-            return false;
-        }
-        String rest = path.group(1) == null ? "" : path.group(1);
-        return !(rest.isEmpty() || "/".equals(rest) || "/count".equals(rest) || TASK_WORK.matcher(rest).matches());
-    };
+        Matcher matched = path.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        return matched.matches() ? Optional.of(matched.group(1) == null ? "" : matched.group(1)) : Optional.empty();
+    }
 
+    static final String USER_REFUSED = "只有系统管理员可以修改用户的姓名、邮箱或账号：这些信息由管理员统一维护（修改本人密码不受此限）";
     static final String JOB_REFUSED = "只有系统管理员可以修改定时作业（到期时间、重试次数、立即执行）：预警和升级由系统按法定期限自动进行";
     static final String TASK_REFUSED = "只有系统管理员可以修改任务的变量、期限、办理人或候选单位：办理任务请认领后填写表单并完成，"
             + "转办、委派请在任务页面进行";
@@ -102,11 +118,13 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll()
                         .requestMatchers(JOB_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .requestMatchers(TASK_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
+                        .requestMatchers(USER_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
                         .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)
-                        .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES));
+                        .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES)
+                        .defaultAccessDeniedHandlerFor(adminsOnly(USER_REFUSED), USER_CHANGES));
         identityMode.configure(http);
         http.addFilterAfter(new CamundaIdentityFilter(identityService, API), AuthorizationFilter.class);
         return http.build();

@@ -230,6 +230,19 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
         assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** An officer does not rename themselves (局长 on every record they signed) or remove their own account. */
+    @Test
+    void anOfficerDoesNotChangeTheirOwnNameOrAccount() {
+        ResponseEntity<String> renamed = exchange("zhanlong1", HttpMethod.PUT, "/engine-rest/user/zhanlong1/profile",
+                Map.of("id", "zhanlong1", "firstName", "局长", "lastName", "市政府"));
+        assertThat(renamed.getStatusCode()).as(renamed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(read(renamed.getBody()).get("message").asText()).startsWith("只有系统管理员可以修改用户的姓名");
+        ResponseEntity<String> removed = exchange("zhanlong1", HttpMethod.DELETE, "/engine-rest/user/zhanlong1", null);
+        assertThat(removed.getStatusCode()).as(removed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode profile = read(exchange("zhanlong1", HttpMethod.GET, "/engine-rest/user/zhanlong1/profile", null).getBody());
+        assertThat(profile.get("firstName").asText()).isNotEqualTo("局长");
+    }
+
     @Test
     void nobodyIsAnonymous() {
         for (String path : new String[]{"/api/projects", "/engine-rest/task", "/engine-rest/history/process-instance"}) {

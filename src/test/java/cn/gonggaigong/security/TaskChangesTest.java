@@ -6,7 +6,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** Which requests change a task other than by working on it, and so are left to the administrators, on both APIs. */
+/**
+ * Which requests change a task other than by working on it, or a user other than one's own password, and so are left
+ * to the administrators, on both of Camunda's REST APIs.
+ */
 class TaskChangesTest {
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -46,8 +49,27 @@ class TaskChangesTest {
             "POST,   /engine-rest/process-instance/p1/variables,                      false",
             "POST,   /api/tasks/t1/complete,                                          false"})
     void onlyChangesOtherThanWorkAreMatched(String method, String path, boolean change) {
+        assertThat(SecurityConfiguration.TASK_CHANGES.matches(request(method, path))).isEqualTo(change);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({
+            "PUT,    /engine-rest/user/zhanlong1/profile,                             true",
+            "DELETE, /engine-rest/user/zhanlong1,                                     true",
+            "POST,   /engine-rest/user/create,                                        true",
+            "PUT,    /camunda/api/engine/engine/default/user/zhanlong1/profile,       true",
+            "PUT,    /engine-rest/user/zhanlong1/credentials,                         false",
+            "PUT,    /camunda/api/engine/engine/default/user/zhanlong1/credentials,   false",
+            "GET,    /engine-rest/user/zhanlong1/profile,                             false",
+            "GET,    /engine-rest/user,                                               false",
+            "POST,   /engine-rest/task/t1/complete,                                   false"})
+    void changesToUsersButOnesPasswordAreMatched(String method, String path, boolean change) {
+        assertThat(SecurityConfiguration.USER_CHANGES.matches(request(method, path))).isEqualTo(change);
+    }
+
+    private static MockHttpServletRequest request(String method, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         request.setServletPath(path);
-        assertThat(SecurityConfiguration.TASK_CHANGES.matches(request)).isEqualTo(change);
+        return request;
     }
 }
