@@ -56,13 +56,14 @@ public class SecurityConfiguration {
 
     /** What working on a task is, in Camunda's REST APIs: claiming, releasing, completing, handing back, commenting. */
     private static final Pattern TASK_WORK = Pattern.compile(
-            "^/[^/]+/(claim|unclaim|complete|submit-form|resolve|comment/create|attachment/create)$");
+            "^/[^/]+/(claim|unclaim|complete|submit-form|resolve|comment/create)$");
 
     /**
      * Changes to a task through Camunda's REST APIs other than working on it: its variables (they reach the process:
      * a town's officer could move the project to another town or cut it from its project), its due date (the
      * statutory clock's, which the leading group watches), its assignee, candidates or delegate (anyone, where the
-     * task page offers colleagues only), a BPMN error or escalation thrown from it, deleting it. Camunda lets every
+     * task page offers colleagues only), a BPMN error or escalation thrown from it, deleting it, files attached to it
+     * (Camunda's own store of any size and kind, beside the project's attachments, which are checked). Camunda lets every
      * candidate do these (the default permission on a task is UPDATE); only the administrators may. Working on the
      * task ({@link #TASK_WORK}) and the task queries ({@code POST /task}, {@code /task/count}) stay with the engine's
      * authorizations and the product's checks ({@code CompletionGuard}).

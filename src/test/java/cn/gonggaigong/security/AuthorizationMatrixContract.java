@@ -200,7 +200,8 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
                 {HttpMethod.POST, task + "/assignee", Map.of("userId", "liushadong1")},
                 {HttpMethod.POST, task + "/delegate", Map.of("userId", "liushadong1")},
                 {HttpMethod.POST, task + "/identity-links", Map.of("groupId", "town-liushadong", "type", "candidate")},
-                {HttpMethod.POST, task + "/bpmnError", Map.of("errorCode", "ANY")}};
+                {HttpMethod.POST, task + "/bpmnError", Map.of("errorCode", "ANY")},
+                {HttpMethod.POST, task + "/attachment/create", Map.of("attachment-name", "x")}};
         for (Object[] change : changes) {
             ResponseEntity<String> refused = exchange("zhanlong1", (HttpMethod) change[0], (String) change[1], change[2]);
             assertThat(refused.getStatusCode()).as("%s %s: %s", change[0], change[1], refused.getBody())

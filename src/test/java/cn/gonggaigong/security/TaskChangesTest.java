@@ -29,6 +29,8 @@ class TaskChangesTest {
             "POST,   /engine-rest/task/t1/bpmnError,                                  true",
             "POST,   /engine-rest/task/t1/bpmnEscalation,                             true",
             "POST,   /engine-rest/task/create,                                        true",
+            "POST,   /engine-rest/task/t1/attachment/create,                          true",
+            "DELETE, /engine-rest/task/t1/attachment/a1,                              true",
             "PUT,    /camunda/api/engine/engine/default/task/t1,                      true",
             "POST,   /camunda/api/engine/engine/default/task/t1/variables,            true",
             "POST,   /camunda/api/engine/engine/default/task/t1/assignee,             true",
