@@ -276,7 +276,7 @@ public class MeetingService {
         List<FieldProblem> ruled = guard.ruled(row, result.variables());
         for (FieldProblem problem : ruled) {
             String field = problem.field();
-            FormField formField = form.fields().stream().filter(f -> f.key().equals(field)).findFirst().orElse(null);
+            FormField formField = form.field(field).orElse(null);
             problems.add(new FieldProblem(field.equals(facts.decisionVariable()) ? prefix + "decision"
                     : field.equals(DecisionRecorder.OPINION) ? prefix + DecisionRecorder.OPINION
                     : field.equals(DecisionRecorder.DOCUMENT_NUMBER) ? "documentNumber"

@@ -14,7 +14,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -38,6 +37,8 @@ public class SecurityConfiguration {
     static final RequestMatcher API = new OrRequestMatcher(
             AntPathRequestMatcher.antMatcher("/api/**"), AntPathRequestMatcher.antMatcher("/engine-rest/**"));
 
+    private static final Pattern JOB_PATH = engineApi("job");
+
     /**
      * Changes to jobs through Camunda's REST APIs (its own and the webapps'): due date, retries, running a job now,
      * suspension, priority. Camunda checks them against the job's process, but a refused run of a job still counts as
@@ -45,14 +46,16 @@ public class SecurityConfiguration {
      * an incident, and no warning. Only the administrators change jobs; listing them ({@code GET}, and the
      * {@code POST} forms of the job query and its count) stays with the engine's authorizations.
      */
-    static final RequestMatcher JOB_CHANGES = new AndRequestMatcher(
-            new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/engine-rest/job/**"),
-                    AntPathRequestMatcher.antMatcher("/camunda/api/engine/engine/*/job/**")),
-            request -> !"GET".equals(request.getMethod()) && !request.getRequestURI().endsWith("/job")
-                    && !request.getRequestURI().endsWith("/job/count"));
+    static final RequestMatcher JOB_CHANGES = request -> changeUnder(JOB_PATH, request)
+            .filter(rest -> !(rest.isEmpty() || "/".equals(rest) || "/count".equals(rest))).isPresent();
 
-    /** A task's own path in either of Camunda's REST APIs: the part after {@code /task}, e.g. {@code /t1/claim}. */
-    private static final Pattern TASK_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task(/.*)?$");
+    /** A resource's paths in either of Camunda's REST APIs (its own and the webapps'); group 1 is what follows it. */
+    private static Pattern engineApi(String resource) {
+        return Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/" + resource + "(/.*)?$");
+    }
+
+    /** A task's own path: the part after {@code /task}, e.g. {@code /t1/claim}. */
+    private static final Pattern TASK_PATH = engineApi("task");
 
     /** What working on a task is, in Camunda's REST APIs: claiming, releasing, completing, handing back, commenting. */
     private static final Pattern TASK_WORK = Pattern.compile(
@@ -72,7 +75,7 @@ public class SecurityConfiguration {
             .filter(rest -> !(rest.isEmpty() || "/".equals(rest) || "/count".equals(rest) || TASK_WORK.matcher(rest).matches()))
             .isPresent();
 
-    private static final Pattern USER_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/user(/.*)?$");
+    private static final Pattern USER_PATH = engineApi("user");
 
     /**
      * Changes to users through Camunda's REST APIs but one's own password: Camunda lets every user change their own
@@ -99,14 +102,15 @@ public class SecurityConfiguration {
     static final String TASK_REFUSED = "只有系统管理员可以修改任务的变量、期限、办理人或候选单位：办理任务请认领后填写表单并完成，"
             + "转办、委派请在任务页面进行";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The refusal in the error format of Camunda's REST API (what Tasklist and Cockpit show), with the reason. */
     private static AccessDeniedHandler adminsOnly(String reason) {
         return (request, response, denied) -> {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(new ObjectMapper().writeValueAsString(
-                    Map.of("type", "AuthorizationException", "message", reason)));
+            response.getWriter().write(JSON.writeValueAsString(Map.of("type", "AuthorizationException", "message", reason)));
         };
     }
 

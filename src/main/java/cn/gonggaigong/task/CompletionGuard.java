@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import cn.gonggaigong.form.FormCatalog;
@@ -60,7 +59,7 @@ public class CompletionGuard {
     }
 
     /** Runs {@code completion} of a task whose submission the caller has checked already, so it is not checked twice. */
-    public static <T> T completeChecked(String taskId, Supplier<T> completion) {
+    public static void completeChecked(String taskId, Runnable completion) {
         Set<String> checked = CHECKED.get();
         if (checked == null) {
             checked = new HashSet<>();
@@ -68,20 +67,13 @@ public class CompletionGuard {
         }
         checked.add(taskId);
         try {
-            return completion.get();
+            completion.run();
         } finally {
             checked.remove(taskId);
             if (checked.isEmpty()) {
                 CHECKED.remove();
             }
         }
-    }
-
-    public static void completeChecked(String taskId, Runnable completion) {
-        completeChecked(taskId, () -> {
-            completion.run();
-            return null;
-        });
     }
 
     /** The task's own rules on its typed form values: what a page shows under the fields. */
@@ -97,7 +89,7 @@ public class CompletionGuard {
      * Empty when the task has no form of the product.
      */
     Optional<String> refusedFields(TaskRow row, java.util.Collection<String> submitted) {
-        FormDefinition form = forms.find(model.of(row.processDefinitionId(), row.taskDefinitionKey()).formId()).orElse(null);
+        FormDefinition form = formOf(row.processDefinitionId(), row.taskDefinitionKey());
         List<FieldProblem> unknown = submitted.stream()
                 .filter(key -> form == null || form.field(key).filter(f -> !f.disabled()).isEmpty())
                 .map(key -> new FieldProblem(key, FormValidator.UNKNOWN_FIELD + "，不能在办理时设置")).toList();
@@ -105,13 +97,17 @@ public class CompletionGuard {
         return unknown.isEmpty() ? Optional.empty() : Optional.of(message(null, form, unknown));
     }
 
+    /** The task's Camunda Form, as its model names it; null for a task without one. */
+    private FormDefinition formOf(String processDefinitionId, String taskDefinitionKey) {
+        return forms.find(model.of(processDefinitionId, taskDefinitionKey).formId()).orElse(null);
+    }
+
     void check(DelegateTask task) {
         Set<String> checked = CHECKED.get();
         if (checked != null && checked.contains(task.getId())) {
             return;
         }
-        String formId = model.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).formId();
-        FormDefinition form = forms.find(formId).orElse(null);
+        FormDefinition form = formOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         Map<String, Object> held = new LinkedHashMap<>();
         if (form != null) {
             for (FormField field : form.fields()) {
