@@ -101,6 +101,23 @@ class ApplicationIT extends ApplicationTestSupport {
     }
 
     @Test
+    void noneOfTheProductsProcessesIsStartedFromTasklist() throws IOException {
+        // Each is started by the product: a project by its application (ProjectService, which writes the project's rows
+        // first), a year's plan and a renovation unit by the steps that need them, the phases as call activities, the
+        // monthly reports by their timer. Started from Tasklist's 发起流程, one would run without its project.
+        List<String> keys;
+        try (Stream<Path> models = Files.list(Path.of("processes"))) {
+            keys = models.filter(model -> model.toString().endsWith(".bpmn"))
+                    .map(model -> model.getFileName().toString().replace(".bpmn", "")).sorted().toList();
+        }
+        assertThat(keys).hasSize(17).contains("ProjectLifecycle", "ProjectIntake", "AnnualPlan", "MonthlyProgressReport");
+        assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().notStartableInTasklist().list())
+                .extracting(definition -> definition.getKey()).containsAll(keys);
+        assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().startableInTasklist().list())
+                .extracting(definition -> definition.getKey()).doesNotContainAnyElementsOf(keys);
+    }
+
+    @Test
     void seedsTheTownsOfPuning() {
         assertThat(towns.count()).isEqualTo(29);
         assertThat(towns.findById("zhanlong")).get()
