@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +24,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * A town officer finds a task in Camunda Tasklist's list and completes it, in a real browser, with the Camunda Form
  * the models name:
  * a survey dated after today is refused by the product's checks with the reason in Chinese, shown in Tasklist, and
- * the task stays open; dated today it completes, and the share is stored as the task page stores it.
+ * the task stays open; dated today it completes, and the share is stored as the task page stores it. Tasklist and
+ * Camunda's welcome page are in Chinese; an officer is not offered the controls that only administrators may use.
  */
 class TasklistBrowserIT extends BrowserTestSupport {
+
+    /** What Tasklist's 发起流程 says with no process to choose (locales/zh.json). */
+    private static final String NO_PROCESS_TO_START = "暂无可用的流程定义。";
 
     /** form-js's own date format in Tasklist (month/day/year). */
     private static final DateTimeFormatter TASKLIST_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
@@ -51,7 +56,16 @@ class TasklistBrowserIT extends BrowserTestSupport {
         browser.get(url("/camunda/app/tasklist/default/"));
         waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("全部任务"));
         find(".tasks-list a[href*='task=" + task + "']").click();
-        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        // In Chinese (zh is Tasklist's only locale), and without the controls that the server refuses an officer.
+        WebElement claim = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+        assertThat(claim.getText()).isEqualTo("认领");
+        waiting().until(d -> pageMarkedAs("ggg-officer"));
+        assertThat(find(".task-details .due-date").getText()).as("the deadline, in Chinese").containsPattern("\\d+ 天后");
+        assertHidden(".task-details [translate='SET_FOLLOW_UP_DATE']", ".create-task-action", ".start-process-action");
+        assertThat(find(".task-details .due-date").getCssValue("pointer-events")).isEqualTo("none");
+        assertThat(find(".task-details .groups > span").getText()).isEqualTo("占陇镇");
+        assertThat(find(".task-details .groups > span").getCssValue("pointer-events")).isEqualTo("none");
+        claim.click();
         waiting().until(d -> taskService.createTaskQuery().taskId(task).singleResult().getAssignee() != null);
 
         find("[id$='-Field_willingnessAgreed-0']").click();
@@ -76,6 +90,48 @@ class TasklistBrowserIT extends BrowserTestSupport {
                 .variableName("agreePercent").singleResult().getValue()).isEqualTo(95.0);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
                 .variableName("surveyDate").singleResult().getValue()).isEqualTo(today.toString());
+    }
+
+    @Test
+    void anAdministratorKeepsTasklistsControlsAndNoProcessIsOfferedToStart() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("管理员任务列表查看项目", "zhanlong")));
+        String task = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+
+        logIn("admin"); // the realm's administrator (group admins), whom the server lets change tasks
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + task));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+        waiting().until(d -> pageMarkedAs("ggg-administrator"));
+        assertThat(find(".task-details [translate='SET_FOLLOW_UP_DATE']").getText()).isEqualTo("设置跟进日期");
+        find(".start-process-action a").click();
+        // Every process of the product is started by the product (isStartableInTasklist="false"): none to choose.
+        WebElement none = find(".modal-dialog .modal-body .well");
+        assertThat(none.getText()).isEqualTo(NO_PROCESS_TO_START);
+        assertThat(browser.findElements(By.cssSelector(".modal-dialog .available-processes"))).isEmpty();
+    }
+
+    @Test
+    void camundasWelcomePageIsInChineseAndLeadsToTheProductsPages() {
+        logIn("zhanlong1");
+        browser.get(url("/camunda/app/welcome/default/"));
+        WebElement inbox = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("我的待办")));
+        assertThat(inbox.getDomAttribute("href")).isEqualTo("/");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("任务列表", "领导小组监控");
+        inbox.click();
+        waiting().until(ExpectedConditions.urlContains("/tasks"));
+    }
+
+    private static boolean pageMarkedAs(String mark) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.classList.contains(arguments[0])", mark));
+    }
+
+    /** Each selector finds an element on the page, and none of them is displayed. */
+    private static void assertHidden(String... selectors) {
+        for (String selector : selectors) {
+            List<WebElement> found = browser.findElements(By.cssSelector(selector));
+            assertThat(found).as(selector).isNotEmpty().noneMatch(WebElement::isDisplayed);
+        }
     }
 
     private void complete() {

@@ -1,0 +1,111 @@
+package cn.gonggaigong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tasklist and Camunda's welcome page speak Chinese: our {@code locales/zh.json} (the only locale their config.js
+ * offers) holds every text of Camunda's own English file, as it is in the webjar on the class path, with the same
+ * placeholders and markup; a Camunda upgrade that adds a text fails here until it is translated.
+ */
+class CamundaWebappLocalesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER_OR_TAG = Pattern.compile("\\{\\{[^}]*}}|</?[a-zA-Z][^>]*>|%[sd]");
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    /** Texts with nothing to translate: a symbol, a value's name, the vendor (which config.js replaces). */
+    private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("APP_VENDOR", "CAM_WIDGET_VARIABLES_TABLE_NULL",
+            "CAM_WIDGET_VARIABLE_NULL", "CAM_WIDGET_VARIABLE_UNDEFINED", "NO_TASK_FORM", "SEARCH_LESS_THAN",
+            "SEARCH_LESS_THAN_EQUALS", "SEARCH_GREATER_THAN", "SEARCH_GREATER_THAN_EQUALS");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "welcome"})
+    void everyTextOfCamundasEnglishFileIsInChinese(String app) throws IOException {
+        Map<String, String> english = texts(read("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json", true));
+        JsonNode chineseFile = read("META-INF/resources/webjars/camunda/app/" + app + "/locales/zh.json", false);
+        Map<String, String> chinese = texts(chineseFile);
+
+        assertThat(english).hasSizeGreaterThan(150);
+        assertThat(chinese.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+        List<String> untranslated = new ArrayList<>();
+        english.forEach((key, text) -> {
+            String translated = chinese.get(key);
+            assertThat(marks(translated)).as(key + ": placeholders and markup").isEqualTo(marks(text));
+            if (key.startsWith("labels.") && !CHINESE.matcher(translated).find()) {
+                assertThat(translated).as(key).isEqualTo(text);
+                untranslated.add(key.substring("labels.".length()));
+            }
+        });
+        assertThat(untranslated).allMatch(SAME_IN_EVERY_LANGUAGE::contains);
+        if (chineseFile.has("dateLocales")) {
+            JsonNode dates = chineseFile.get("dateLocales");
+            assertThat(dates.get("months").get(11).asText()).isEqualTo("十二月");
+            assertThat(dates.get("longDateFormat").get("L").asText()).isEqualTo("YYYY-MM-DD");
+            assertThat(dates.get("weekdays").get(1).asText()).isEqualTo("星期一");
+        }
+    }
+
+    private static List<String> marks(String text) {
+        List<String> marks = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER_OR_TAG.matcher(text);
+        while (matcher.find()) {
+            marks.add(matcher.group().replace(" ", ""));
+        }
+        marks.sort(null);
+        return marks;
+    }
+
+    /** Every string of the file by its path (labels.CLAIM_TASK, dateLocales.months.0 …). */
+    private static Map<String, String> texts(JsonNode file) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        collect("", file, texts);
+        return texts;
+    }
+
+    private static void collect(String path, JsonNode node, Map<String, String> texts) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                collect(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), texts);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(path + "." + i, node.get(i), texts);
+            }
+        } else {
+            texts.put(path, node.asText());
+        }
+    }
+
+    private static JsonNode read(String path, boolean mayStartWithBom) throws IOException {
+        try (InputStream in = resource(path)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                assertThat(mayStartWithBom).as(path + " starts with a byte-order mark").isTrue();
+                text = text.substring(1);
+            }
+            return JSON.readTree(text);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = CamundaWebappLocalesTest.class.getClassLoader().getResourceAsStream(path);
+        assertThat(in).as(path + " on the class path").isNotNull();
+        return in;
+    }
+}
