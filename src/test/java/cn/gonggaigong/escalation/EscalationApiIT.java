@@ -176,6 +176,8 @@ class EscalationApiIT extends ApplicationTestSupport {
         JsonNode list = json.readTree(call(get("/api/admin/calendar-warnings"), "admin", null, 200));
         assertThat(list.toString()).contains("2031").contains("节假日数据");
         call(get("/api/admin/calendar-warnings"), "zhanlong1", null, 403);
+        // Camunda's first administrator (camunda.bpm.admin-user, demo) is one of the product's administrators too.
+        assertThat(json.readTree(call(get("/api/admin/calendar-warnings"), "demo", null, 200))).isEqualTo(list);
 
         JsonNode limits = json.readTree(call(get("/api/time-limits"), "zhanlong1", null, 200));
         assertThat(limits.toString()).contains("Task_SurveyWillingness").contains("Task_PublishBaseData");

@@ -1,5 +1,6 @@
 package cn.gonggaigong.security.embedded;
 
+import cn.gonggaigong.security.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,6 +24,12 @@ import java.io.UncheckedIOException;
  * Without a Keycloak server, reads the realm's groups, users (with their demo passwords) and memberships from
  * keycloak-realm.json into Camunda's identity tables, so the one-command run is a multi-user demo with the same
  * group ids as the real realm. Only what is missing is created: passwords changed later are kept.
+ * <p>
+ * Camunda's first administrator ({@code camunda.bpm.admin-user}, the README's {@code demo}) joins the group
+ * {@code admins} as well: the starter puts that user in {@code camunda-admin} only, whose grants are the engine's,
+ * while the product's administrator rights (changing tasks, jobs and users through the REST APIs, the time limits,
+ * every project) are those of {@code admins}; without it, the one administrator the README names was refused them
+ * as an officer.
  */
 @Component
 @Profile("!keycloak")
@@ -34,12 +41,15 @@ public class RealmIdentityImporter {
     private final IdentityService identityService;
     private final ObjectMapper json;
     private final Resource realm;
+    private final String camundaAdministrator;
 
     public RealmIdentityImporter(IdentityService identityService, ObjectMapper json,
-                                 @Value("${ggg.identity.realm-file:classpath:keycloak-realm.json}") Resource realm) {
+                                 @Value("${ggg.identity.realm-file:classpath:keycloak-realm.json}") Resource realm,
+                                 @Value("${camunda.bpm.admin-user.id:}") String camundaAdministrator) {
         this.identityService = identityService;
         this.json = json;
         this.realm = realm;
+        this.camundaAdministrator = camundaAdministrator;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -81,6 +91,13 @@ public class RealmIdentityImporter {
                     identityService.createMembership(id, groupId);
                 }
             }
+        }
+        if (!camundaAdministrator.isBlank()
+                && identityService.createUserQuery().userId(camundaAdministrator).count() == 1
+                && identityService.createGroupQuery().groupId(Groups.ADMINS).count() == 1
+                && identityService.createUserQuery().userId(camundaAdministrator).memberOfGroup(Groups.ADMINS).count() == 0) {
+            identityService.createMembership(camundaAdministrator, Groups.ADMINS);
+            log.info("Camunda's administrator {} is now a member of {}", camundaAdministrator, Groups.ADMINS);
         }
         log.info("Identity from {}: {} groups and {} users created (the rest existed)", realm.getDescription(), groups, users);
     }
