@@ -37,6 +37,7 @@ import cn.gonggaigong.task.TaskRow;
 import cn.gonggaigong.task.UserDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -53,6 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeetingService {
 
     static final String REJECTED = "会议决定校验未通过";
+    /** The unique index on meeting.document_number (Flyway V49). */
+    static final String DOCUMENT_NUMBER_INDEX = "meeting_document_number_key";
     private static final String DATE = "date";
 
     private final TaskQueries queries;
@@ -173,12 +176,22 @@ public class MeetingService {
         }
 
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("""
-                insert into meeting (kind, meeting_date, document_number, minutes, recorded_by, recorded_at)
-                values (:kind, :date, :number, :minutes, :by, :at)
-                """, new MapSqlParameterSource().addValue("kind", kind.get().name()).addValue("date", date)
-                .addValue("number", documentNumber).addValue("minutes", request.minutes().trim())
-                .addValue("by", user.userId()).addValue("at", Timestamp.from(TaskItems.now())), key, new String[]{"id"});
+        try {
+            jdbc.update("""
+                    insert into meeting (kind, meeting_date, document_number, minutes, recorded_by, recorded_at)
+                    values (:kind, :date, :number, :minutes, :by, :at)
+                    """, new MapSqlParameterSource().addValue("kind", kind.get().name()).addValue("date", date)
+                    .addValue("number", documentNumber).addValue("minutes", request.minutes().trim())
+                    .addValue("by", user.userId()).addValue("at", Timestamp.from(TaskItems.now())), key, new String[]{"id"});
+        } catch (DuplicateKeyException e) {
+            // Another clerk recorded a meeting under this 文号 while this one was being checked (V49's unique index);
+            // nothing of this one is saved, and the transaction can no longer read which meeting that was.
+            if (!String.valueOf(e.getMessage()).contains(DOCUMENT_NUMBER_INDEX)) {
+                throw e;
+            }
+            throw ApiProblem.badRequest(REJECTED, List.of(new FieldProblem("documentNumber",
+                    "该文号刚刚已由另一次会议登记使用，请刷新会议列表后核对文号")));
+        }
         long meetingId = key.getKey().longValue();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);

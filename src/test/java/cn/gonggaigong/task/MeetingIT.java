@@ -2,10 +2,19 @@ package cn.gonggaigong.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,6 +38,8 @@ class MeetingIT extends WorkApiTestSupport {
     TaskService taskService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void oneMeetingCompletesEveryListedReviewWithItsDecision() throws Exception {
@@ -206,6 +218,91 @@ class MeetingIT extends WorkApiTestSupport {
                 .putValue("applicant", "applicant1")
                 .putValue("historicalLandProcedures", false));
         return project;
+    }
+
+    @Test
+    void twoClerksEnteringOneMeetingAtOnceSaveItOnce() throws Exception {
+        String task = reviewTask(atCommittee("zhanlong", "同时登记会议的项目").get("id").asLong());
+        String number = "普规委〔2026〕88号";
+        Map<String, Object> meeting = new LinkedHashMap<>(meeting(List.of(decision(task, "PASS"))));
+        meeting.put("documentNumber", number);
+        try (Connection first = dataSource.getConnection()) {
+            // The first clerk's meeting is saved but not yet committed: the second's check does not see it.
+            first.setAutoCommit(false);
+            try (PreparedStatement insert = first.prepareStatement("""
+                    insert into meeting (kind, meeting_date, document_number, minutes, recorded_by, recorded_at)
+                    values ('COMMITTEE', date '2026-07-02', ?, '另一位经办人登记的同一次会议', 'committee1', now())""")) {
+                insert.setString(1, number);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Answer> second = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post("committee1", "/api/meetings", meeting);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // It waits at the unique index for the first to end (without V49 it would have been saved by now).
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                     where wait_event_type = 'Lock' and query like '%insert into meeting (kind%'""", Long.class) == 0) {
+                assertThat(second).as("the second clerk's request, before the first committed").isNotDone();
+                assertThat(System.nanoTime()).as("the second clerk's insert waits").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            first.commit();
+            Answer refused = second.get(30, TimeUnit.SECONDS);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.body().get("errors")).isEqualTo(json.readTree("""
+                    [{"field":"documentNumber","reason":"该文号刚刚已由另一次会议登记使用，请刷新会议列表后核对文号"}]"""));
+        }
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the review stays open").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from meeting where document_number = ?", Long.class, number))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from meeting_decision where task_id = ?", Long.class, task)).isZero();
+    }
+
+    @Test
+    void anInstallationThatHoldsOneNumberTwiceKeepsBothMeetingsAndGetsNoIndex() throws Exception {
+        String migration = new String(new ClassPathResource("db/migration/V49__meeting_document_number_unique.sql")
+                .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("create schema v49_probe");
+            try {
+                sql.execute("set search_path to v49_probe");
+                sql.execute("create table meeting (id bigint primary key, document_number varchar(100) not null)");
+                sql.execute("insert into meeting values (1, '普规委〔2025〕3号'), (2, '普规委〔2025〕3号'), (3, '普规委〔2025〕4号')");
+                sql.execute(migration);
+                assertThat((Object) sql.getWarnings()).isNotNull();
+                assertThat(sql.getWarnings().getMessage()).contains("会议文号重复", "普规委〔2025〕3号")
+                        .doesNotContain("4号");
+                assertThat(indexes(sql)).isZero();
+                assertThat(count(sql, "select count(*) from meeting")).isEqualTo(3);
+
+                sql.execute("update meeting set document_number = '普规委〔2025〕5号' where id = 2"); // corrected
+                sql.clearWarnings();
+                sql.execute(migration);
+                assertThat((Object) sql.getWarnings()).isNull();
+                assertThat(indexes(sql)).isEqualTo(1);
+            } finally {
+                sql.execute("set search_path to default");
+                sql.execute("drop schema v49_probe cascade");
+            }
+        }
+    }
+
+    private static long indexes(Statement sql) throws Exception {
+        return count(sql, """
+                select count(*) from pg_indexes
+                 where schemaname = 'v49_probe' and indexname = 'meeting_document_number_key'""");
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private JsonNode atCommittee(String town, String name) throws Exception {
