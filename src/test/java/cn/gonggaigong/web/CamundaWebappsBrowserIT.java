@@ -1,0 +1,23 @@
+package cn.gonggaigong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Camunda's Admin (the administrators') and Cockpit (NRB's and the leading group's) speak Chinese, in a real browser:
+ * their config.js offers the one locale zh, and locales/zh.json is read (CamundaWebappLocalesTest checks its texts).
+ */
+class CamundaWebappsBrowserIT extends BrowserTestSupport {
+
+    @Test
+    void adminListsTheUsersInChinese() {
+        logIn("admin");
+        browser.get(url("/camunda/app/admin/default/#/users"));
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("占陇镇"));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("工改工 系统管理", "用户列表", "添加用户");
+        assertThat(browser.getTitle()).contains("系统管理");
+    }
+}
