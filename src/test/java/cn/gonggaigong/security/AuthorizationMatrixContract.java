@@ -244,6 +244,26 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
         assertThat(profile.get("firstName").asText()).isNotEqualTo("局长");
     }
 
+    /**
+     * Tasklist hides from an officer the controls the server refuses them (scripts/officer-view.js): it asks Camunda's
+     * group query whether the user is in {@code admins}, the group whose members the server lets change tasks. The
+     * answer is the server's in both identity modes.
+     */
+    @Test
+    void tasklistLearnsWhoIsAnAdministratorAsTheServerDecidesIt() {
+        for (String user : new String[]{"zhanlong1", "nrb-director", "leader1", "admin"}) {
+            ResponseEntity<String> groups = exchange(user, HttpMethod.GET,
+                    "/engine-rest/group?member=" + user + "&id=" + Groups.ADMINS, null);
+            assertThat(groups.getStatusCode()).as(groups.getBody()).isEqualTo(HttpStatus.OK);
+            ResponseEntity<String> taskChange = exchange(user, HttpMethod.PUT, "/engine-rest/task/no-such-task",
+                    Map.of("name", "改名"));
+            boolean administrator = taskChange.getStatusCode() != HttpStatus.FORBIDDEN;
+            assertThat(read(groups.getBody()).findValuesAsText("id"))
+                    .as(user + (administrator ? " may change tasks" : " may not change tasks"))
+                    .isEqualTo(administrator ? List.of(Groups.ADMINS) : List.of());
+        }
+    }
+
     @Test
     void nobodyIsAnonymous() {
         for (String path : new String[]{"/api/projects", "/engine-rest/task", "/engine-rest/history/process-instance"}) {
