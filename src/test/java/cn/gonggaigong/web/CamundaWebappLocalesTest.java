@@ -18,21 +18,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Tasklist, Camunda's welcome page and Admin speak Chinese: our {@code locales/zh.json} (the only locale their config.js
+ * Tasklist, Camunda's welcome page, Cockpit and Admin speak Chinese: our {@code locales/zh.json} (the only locale their config.js
  * offers) holds every text of Camunda's own English file, as it is in the webjar on the class path, with the same
  * placeholders and markup; a Camunda upgrade that adds a text fails here until it is translated.
  */
 class CamundaWebappLocalesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PLACEHOLDER_OR_TAG = Pattern.compile("\\{\\{[^}]*}}|</?[a-zA-Z][^>]*>|%[sd]");
+    /** Interpolations, the HTML tags Camunda's texts hold, and printf-style slots. ({@code <Operation>}, a list's
+     * placeholder option, is a text, not a tag.) */
+    private static final Pattern PLACEHOLDER_OR_TAG = Pattern.compile(
+            "\\{\\{[^}]*}}|</?(?:a|b|br|code|em|i|li|p|span|strong|ul)\\b[^>]*>|%[sd]");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     /** What a text without Chinese may hold: the names kept in Latin letters (Camunda's, a resource type's, ID, a
-     * value's) and symbols (&lt;, &gt;=, *). */
-    private static final Pattern KEPT_IN_LATIN = Pattern.compile("Camunda|Optimize|ID|null|undefined");
+     * value's, a file format's), a date format, and symbols (&lt;, &gt;=, *). */
+    private static final Pattern KEPT_IN_LATIN = Pattern.compile(
+            "Camunda|Optimize|ID|null|undefined|CSV|JSON|YYYY-MM-DDTHH:mm:ss");
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome", "admin"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
     void everyTextOfCamundasEnglishFileIsInChinese(String app) throws IOException {
         Map<String, String> english = texts(read("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json", true));
         JsonNode chineseFile = read("META-INF/resources/webjars/camunda/app/" + app + "/locales/zh.json", false);
@@ -44,6 +48,9 @@ class CamundaWebappLocalesTest {
             String translated = chinese.get(key);
             assertThat(marks(translated)).as(key + ": placeholders and markup").isEqualTo(marks(text));
             if (key.startsWith("labels.") && !CHINESE.matcher(translated).find()) {
+                if (translated.isEmpty() && "s".equals(text)) {
+                    return; // an English plural's ending, which Chinese does not have
+                }
                 assertThat(translated).as(key + " is not translated").isEqualTo(text);
                 assertThat(KEPT_IN_LATIN.matcher(translated).replaceAll("")).as(key + " is not translated")
                         .doesNotContainPattern("[A-Za-z]");

@@ -20,4 +20,16 @@ class CamundaWebappsBrowserIT extends BrowserTestSupport {
         assertThat(page).contains("工改工 系统管理", "用户列表", "添加用户");
         assertThat(browser.getTitle()).contains("系统管理");
     }
+
+    @Test
+    void theLeadingGroupsCockpitIsInChinese() {
+        logIn("leader1");
+        browser.get(url("/camunda/app/cockpit/default/#/dashboard"));
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("运行中的流程实例"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("工改工 驾驶舱", "当前概况", "未解决的故障",
+                "流程定义");
+        browser.get(url("/camunda/app/cockpit/default/#/processes"));
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("工改工项目全生命周期"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("流程定义");
+    }
 }

@@ -61,7 +61,8 @@ class TasklistBrowserIT extends BrowserTestSupport {
         assertThat(claim.getText()).isEqualTo("认领");
         waiting().until(d -> pageMarkedAs("ggg-officer"));
         assertThat(find(".task-details .due-date").getText()).as("the deadline, in Chinese").containsPattern("\\d+ 天后");
-        assertHidden(".task-details [translate='SET_FOLLOW_UP_DATE']", ".create-task-action", ".start-process-action");
+        assertHidden(".task-details [translate='SET_FOLLOW_UP_DATE']", ".create-task-action", ".start-process-action",
+                ".ce-eol-banner");
         assertThat(find(".task-details .due-date").getCssValue("pointer-events")).isEqualTo("none");
         assertThat(find(".task-details .groups > span").getText()).isEqualTo("占陇镇");
         assertThat(find(".task-details .groups > span").getCssValue("pointer-events")).isEqualTo("none");
@@ -103,6 +104,7 @@ class TasklistBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
         waiting().until(d -> pageMarkedAs("ggg-administrator"));
         assertThat(find(".task-details [translate='SET_FOLLOW_UP_DATE']").getText()).isEqualTo("设置跟进日期");
+        assertThat(find(".ce-eol-banner").getText()).as("Camunda's notice of its end of life").contains("Camunda 8");
         find(".start-process-action a").click();
         // Every process of the product is started by the product (isStartableInTasklist="false"): none to choose.
         WebElement none = find(".modal-dialog .modal-body .well");
@@ -117,6 +119,8 @@ class TasklistBrowserIT extends BrowserTestSupport {
         WebElement inbox = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("我的待办")));
         assertThat(inbox.getDomAttribute("href")).isEqualTo("/");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("任务列表", "领导小组监控");
+        waiting().until(d -> pageMarkedAs("ggg-officer"));
+        assertHidden(".ce-eol-banner");
         inbox.click();
         waiting().until(ExpectedConditions.urlContains("/tasks"));
     }
