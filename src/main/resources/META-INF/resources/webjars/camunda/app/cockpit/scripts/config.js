@@ -12,5 +12,7 @@ export default {
   locales: {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
-  }
+  },
+  // Marks the page of a user outside admins (html.ggg-officer): styles/user-styles.css hides what is not theirs.
+  customScripts: ['../tasklist/scripts/officer-view']
 };

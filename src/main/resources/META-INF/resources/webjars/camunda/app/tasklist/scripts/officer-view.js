@@ -4,7 +4,7 @@
  * the statutory clock's, and a task is handed on from the task page. This marks the page of a user who is not an
  * administrator (html.ggg-officer; an administrator's html.ggg-administrator), and styles/user-styles.css then hides
  * those controls, so that nobody is offered what will be refused. Loaded by config.js (customScripts), and by the
- * welcome page's (whose styles hide Camunda's migration banner from officers, as Tasklist's do). Should the check
+ * welcome page's and Cockpit's (whose styles hide Camunda's migration banner from officers, as Tasklist's do). Should the check
  * fail, the controls stay and the server still refuses.
  */
 const ADMINS = 'admins';
