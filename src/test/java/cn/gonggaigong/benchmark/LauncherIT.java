@@ -3,9 +3,14 @@ package cn.gonggaigong.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,6 +65,14 @@ class LauncherIT {
             assertThat(compilers).as("the JIT compiler's threads").isNotEmpty().containsOnly(5);
             assertThat(webThreads).as("the web server's threads").isNotEmpty();
             assertThat(othersNotAtZero).as("every other thread at nice 0, root or not (GC, VM, web server, jobs)").isEmpty();
+
+            // In the jar, the application's classes come before Camunda's webjar: Tasklist gets our configuration.
+            HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + app.port() + "/camunda/app/tasklist/scripts/config.js"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(config.statusCode()).isEqualTo(200);
+            assertThat(config.body()).contains("availableLocales: ['zh']", "vendor: '工改工'");
         } finally {
             app.stop();
         }
