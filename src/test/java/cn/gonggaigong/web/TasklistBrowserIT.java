@@ -113,6 +113,21 @@ class TasklistBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    void anOfficerWhoseColleagueClaimedTheTaskFirstIsToldSoInChinese() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇两人同时认领浏览器项目", "zhanlong")));
+        String task = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+
+        logIn("zhanlong2");
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + task));
+        WebElement claim = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+        taskService.claim(task, "zhanlong1"); // a colleague, a moment earlier
+        claim.click();
+        waiting().until(d -> d.findElement(By.cssSelector(".page-notifications")).getText().contains("该任务已被他人认领"));
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhanlong1");
+    }
+
+    @Test
     void camundasWelcomePageIsInChineseAndLeadsToTheProductsPages() {
         logIn("zhanlong1");
         browser.get(url("/camunda/app/welcome/default/"));
