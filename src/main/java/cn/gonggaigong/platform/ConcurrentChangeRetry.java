@@ -56,7 +56,7 @@ public class ConcurrentChangeRetry {
     }
 
     /** A short pause, longer each time, so that the other transaction (a job of a few milliseconds) can finish. */
-    private static void pause(int attempt, OptimisticLockingException conflict) {
+    static void pause(int attempt, OptimisticLockingException conflict) {
         try {
             Thread.sleep(PAUSE_MILLIS * attempt);
         } catch (InterruptedException e) {

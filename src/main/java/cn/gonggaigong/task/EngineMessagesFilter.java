@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer with the engine's English message, which Tasklist shows as it is. Two officers of one town reach for the
  * same task every day: the second one's claim is refused ("Task '…' is already claimed by someone else.", a 500 from
  * Camunda, answered here as 409 Conflict), and a task a colleague has just completed is gone ("Cannot find task with
- * id …", a 500 or 404 from Camunda, answered as 404). An authorization refusal keeps the engine's detail (which permission on what) after the Chinese. Only an
+ * id …", a 500 or 404 from Camunda, answered as 404). A completion that met a concurrent change of the same rows
+ * (most often its escalation timer falling due at that moment) is a 409 that says to try again. An authorization refusal keeps the engine's detail (which permission on what) after the Chinese. Only an
  * error answer of the engine APIs in Camunda's JSON format ({@code type}, {@code message}) is read; anything else
  * passes untouched, and the product's own refusals are Chinese already.
  */
@@ -47,6 +48,12 @@ public class EngineMessagesFilter extends OncePerRequestFilter {
                     "^(?:Cannot [a-z ]+ task [^:]*: )?Cannot find task with id [^:]*: task is null$"),
                     HttpServletResponse.SC_NOT_FOUND,
                     m -> "任务不存在或已办结（可能已由他人办理完毕）：请刷新任务列表"),
+            // The usual cause: the task's escalation timer fell due as it was completed (ConcurrentChangeRetry runs the
+            // product's own pages again; Camunda's REST API does not). The whole attempt was rolled back.
+            // Its type is OptimisticLockingException, or RestException where the REST API wrapped it ("Cannot complete
+            // task …: ENGINE-03005 …").
+            new Translation(null, Pattern.compile(".*was updated by another transaction concurrently.*", Pattern.DOTALL),
+                    HttpServletResponse.SC_CONFLICT, m -> "该任务正被他人或系统同时处理，本次操作未保存：请稍后再试"),
             new Translation("AuthorizationException", Pattern.compile("^The user with id '([^']*)' does not have .*$",
                     Pattern.DOTALL), 0,
                     m -> "没有权限：用户“" + m.group(1) + "”不能进行此操作。详细信息：" + m.group()));

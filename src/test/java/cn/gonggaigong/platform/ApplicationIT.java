@@ -100,6 +100,20 @@ class ApplicationIT extends ApplicationTestSupport {
                         "act_re_case_def", "act_hi_caseinst");
     }
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @Test
+    void aPersonsWorkOnATaskThatMetAConcurrentChangeRunsAgainInATransactionOfItsOwn() {
+        List<String> chain = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+                .getProcessEngineConfiguration()).getCommandInterceptorsTxRequired().stream()
+                .map(interceptor -> interceptor.getClass().getName()).toList();
+        int retry = chain.indexOf(EngineCommandRetry.Interceptor.class.getName());
+        int transaction = chain.indexOf(org.camunda.bpm.engine.spring.SpringTransactionInterceptor.class.getName());
+        assertThat(retry).as(chain.toString()).isGreaterThanOrEqualTo(0);
+        assertThat(transaction).as(chain.toString()).isGreaterThan(retry);
+    }
+
     @Test
     void noneOfTheProductsProcessesIsStartedFromTasklist() throws IOException {
         // Each is started by the product: a project by its application (ProjectService, which writes the project's rows
