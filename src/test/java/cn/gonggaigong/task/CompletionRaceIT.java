@@ -3,7 +3,9 @@ package cn.gonggaigong.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
+import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.platform.ConcurrentChangeRetry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
@@ -25,6 +29,8 @@ class CompletionRaceIT extends WorkApiTestSupport {
 
     @Autowired
     HistoryService historyService;
+    @Autowired
+    TestRestTemplate rest;
 
     @Test
     void aCompletionMeetingAnotherNodeLockingItsTimersIsRunAgainAndSucceedsOnce() throws Exception {
@@ -68,5 +74,49 @@ class CompletionRaceIT extends WorkApiTestSupport {
         assertThat(taskId("zhanlong1", code, "Task_SurveyWillingness")).isEqualTo(taskId);
         Answer done = post("zhanlong1", "/api/tasks/{id}/complete", willingness(), taskId);
         assertThat(done.status()).as(done.raw()).isEqualTo(204);
+    }
+
+    /** The same moment through Camunda's REST API, as Tasklist completes: run again by EngineCommandRetry. */
+    @Test
+    void aCompletionThroughTheRestApiMeetingAnotherNodeLockingItsTimersIsRunAgainAndSucceeds() throws Exception {
+        String code = apply("zhanlong", "占陇镇引擎接口办理与超时提醒同时发生项目").get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+
+        ResponseEntity<String> done = whileAnotherNodeLocksTheTimersOf(dataSource, List.of(taskId),
+                () -> completeThroughTheRestApi(taskId));
+
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getDeleteReason())
+                .isEqualTo("completed");
+        assertThat(tasksOf("zhanlong1", code)).extracting(t -> t.get("taskDefinitionKey").asText())
+                .containsExactly("Task_SurveyBaseData");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCompletionThroughTheRestApiThatMeetsAChangeInEveryAttemptIsAConflictInChinese(CapturedOutput log)
+            throws Exception {
+        String code = apply("zhanlong", "占陇镇引擎接口办理持续冲突项目").get("code").asText();
+        String taskId = taskId("zhanlong1", code, "Task_SurveyWillingness");
+
+        ResponseEntity<String> refused = whileTheTimersOfKeepChanging(dataSource, List.of(taskId),
+                () -> completeThroughTheRestApi(taskId));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+        assertThat(json.readTree(refused.getBody()).get("message").asText())
+                .isEqualTo("该任务正被他人或系统同时处理，本次操作未保存：请稍后再试");
+        assertThat(log.getOut()).as("run again twice, then given up").contains(
+                "CompleteTaskCmd: concurrent change of the same rows (attempt 2 of 3)",
+                "CompleteTaskCmd: still a concurrent change after 3 attempts");
+        assertThat(taskId("zhanlong1", code, "Task_SurveyWillingness")).as("the task stays open").isEqualTo(taskId);
+    }
+
+    private ResponseEntity<String> completeThroughTheRestApi(String taskId) {
+        Map<String, Object> variables = Map.of(
+                "willingnessAgreed", Map.of("value", true, "type", "Boolean"),
+                "agreePercent", Map.of("value", 95, "type", "Long"),
+                "surveyDate", Map.of("value", WorkingDayCalendar.today().toString(), "type", "String"));
+        return rest.withBasicAuth("zhanlong1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", variables), String.class);
     }
 }
