@@ -135,7 +135,8 @@ class TasklistBrowserIT extends BrowserTestSupport {
         assertThat(inbox.getDomAttribute("href")).isEqualTo("/");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("任务列表", "领导小组监控");
         waiting().until(d -> pageMarkedAs("ggg-officer"));
-        assertHidden(".ce-eol-banner");
+        assertHidden(".ce-eol-banner", ".action-links a[ng-click=\"showForm('profile')\"]"); // 编辑个人资料: administrators'
+        assertThat(browser.findElement(By.linkText("修改密码")).isDisplayed()).as("one's own password").isTrue();
         inbox.click();
         waiting().until(ExpectedConditions.urlContains("/tasks"));
     }
