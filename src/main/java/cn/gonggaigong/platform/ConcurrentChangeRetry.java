@@ -33,6 +33,14 @@ public class ConcurrentChangeRetry {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("ConcurrentChangeRetry must run outside a transaction: " + action);
         }
+        return attempts(action, work);
+    }
+
+    /**
+     * The attempts themselves, for a caller that has made sure each one is a transaction of its own (the pages'
+     * {@link #call}, and {@link EngineCommandRetry} for the engine's REST API).
+     */
+    static <T> T attempts(String action, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
@@ -56,7 +64,7 @@ public class ConcurrentChangeRetry {
     }
 
     /** A short pause, longer each time, so that the other transaction (a job of a few milliseconds) can finish. */
-    static void pause(int attempt, OptimisticLockingException conflict) {
+    private static void pause(int attempt, OptimisticLockingException conflict) {
         try {
             Thread.sleep(PAUSE_MILLIS * attempt);
         } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package cn.gonggaigong.platform;
 import java.util.ArrayList;
 import java.util.Set;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -13,8 +12,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -30,8 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class EngineCommandRetry extends AbstractProcessEnginePlugin {
-
-    private static final Logger log = LoggerFactory.getLogger(EngineCommandRetry.class);
 
     static final Set<Class<?>> RETRIED = Set.of(ClaimTaskCmd.class, CompleteTaskCmd.class, SubmitTaskFormCmd.class,
             ResolveTaskCmd.class);
@@ -53,21 +48,7 @@ public class EngineCommandRetry extends AbstractProcessEnginePlugin {
                     || TransactionSynchronizationManager.isActualTransactionActive()) {
                 return next.execute(command);
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return next.execute(command);
-                } catch (OptimisticLockingException conflict) {
-                    if (attempt >= ConcurrentChangeRetry.ATTEMPTS) {
-                        log.warn("{}: still a concurrent change after {} attempts, given up: {}",
-                                command.getClass().getSimpleName(), attempt, conflict.getMessage());
-                        throw conflict;
-                    }
-                    log.info("{}: concurrent change of the same rows (attempt {} of {}), running it again: {}",
-                            command.getClass().getSimpleName(), attempt, ConcurrentChangeRetry.ATTEMPTS,
-                            conflict.getMessage());
-                    ConcurrentChangeRetry.pause(attempt, conflict);
-                }
-            }
+            return ConcurrentChangeRetry.attempts(command.getClass().getSimpleName(), () -> next.execute(command));
         }
     }
 }

@@ -30,10 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer with the engine's English message, which Tasklist shows as it is. Two officers of one town reach for the
  * same task every day: the second one's claim is refused ("Task '…' is already claimed by someone else.", a 500 from
  * Camunda, answered here as 409 Conflict), and a task a colleague has just completed is gone ("Cannot find task with
- * id …", a 500 or 404 from Camunda, answered as 404). A completion that met a concurrent change of the same rows
- * (most often its escalation timer falling due at that moment) is a 409 that says to try again. An authorization refusal keeps the engine's detail (which permission on what) after the Chinese. Only an
- * error answer of the engine APIs in Camunda's JSON format ({@code type}, {@code message}) is read; anything else
- * passes untouched, and the product's own refusals are Chinese already.
+ * id …", a 500 or 404 from Camunda, answered as 404). A completion that still met a concurrent change of the same
+ * rows after {@code EngineCommandRetry}'s attempts (most often its escalation timer falling due at that moment) is a
+ * 409 that says to try again. An authorization refusal keeps the engine's detail (which permission on what) after the
+ * Chinese. Only an error answer of the engine APIs in Camunda's JSON format ({@code type}, {@code message}) is read;
+ * anything else passes untouched, and the product's own refusals are Chinese already.
  */
 public class EngineMessagesFilter extends OncePerRequestFilter {
 
@@ -72,8 +73,12 @@ public class EngineMessagesFilter extends OncePerRequestFilter {
         capture.finish();
     }
 
+    /** An error answer in Chinese: its status (0: the engine's) and body. */
+    private record Translated(int status, byte[] body) {
+    }
+
     /** The engine's error body with its message in Chinese, or null where it is none of the known refusals. */
-    byte[] translated(byte[] body, ErrorCapture capture) {
+    private Translated translated(byte[] body) {
         JsonNode error;
         try {
             error = json.readTree(body);
@@ -89,11 +94,8 @@ public class EngineMessagesFilter extends OncePerRequestFilter {
             if ((translation.type() == null || translation.type().equals(error.path("type").asText()))
                     && matched.matches()) {
                 ((ObjectNode) error).put("message", translation.chinese().apply(matched));
-                if (translation.status() != 0) {
-                    ((HttpServletResponse) capture.getResponse()).setStatus(translation.status());
-                }
                 try {
-                    return json.writeValueAsBytes(error);
+                    return new Translated(translation.status(), json.writeValueAsBytes(error));
                 } catch (IOException e) {
                     return null;
                 }
@@ -208,11 +210,14 @@ public class EngineMessagesFilter extends OncePerRequestFilter {
                 writer.flush();
             }
             byte[] body = held.toByteArray();
-            byte[] chinese = translated(body, this);
+            Translated chinese = translated(body);
             HttpServletResponse response = (HttpServletResponse) getResponse();
             if (chinese != null) {
+                if (chinese.status() != 0) {
+                    response.setStatus(chinese.status());
+                }
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                body = chinese;
+                body = chinese.body();
             }
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -102,6 +103,12 @@ public abstract class BrowserTestSupport extends ApplicationTestSupport {
         browser.findElement(By.id("login-submit")).click();
         waiting().until(ExpectedConditions.urlContains("/tasks"));
         waitUntilReady();
+    }
+
+    /** Whether the page's html element has the class (Camunda's webapps: officer-view.js's ggg-officer, ggg-administrator). */
+    protected static boolean pageMarkedAs(String mark) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.classList.contains(arguments[0])", mark));
     }
 
     protected WebElement find(String css) {

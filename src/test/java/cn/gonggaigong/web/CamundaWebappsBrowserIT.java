@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -31,8 +30,7 @@ class CamundaWebappsBrowserIT extends BrowserTestSupport {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("工改工 驾驶舱", "当前概况", "未解决的故障",
                 "流程定义");
         // Camunda's banner urging a migration to Camunda 8 is the administrators' concern, not the leading group's.
-        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return document.documentElement.classList.contains('ggg-officer')")));
+        waiting().until(d -> pageMarkedAs("ggg-officer"));
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
         browser.get(url("/camunda/app/cockpit/default/#/processes"));
         waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("工改工项目全生命周期"));

@@ -141,11 +141,6 @@ class TasklistBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.urlContains("/tasks"));
     }
 
-    private static boolean pageMarkedAs(String mark) {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.classList.contains(arguments[0])", mark));
-    }
-
     /** Each selector finds an element on the page, and none of them is displayed. */
     private static void assertHidden(String... selectors) {
         for (String selector : selectors) {
