@@ -1,6 +1,11 @@
 package cn.gonggaigong.benchmark;
 
+import java.util.Map;
+
 import cn.gonggaigong.ApplicationTestSupport;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +23,13 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+
     private BenchmarkRun run;
+    private String standalone;
 
     @Test
     void everyStepOfTheBenchmarkRunsAndCountsRight() throws Exception {
@@ -43,6 +54,19 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.lifecycleRoundRatios).hasSize(settings.lifecycleRounds()).allSatisfy(r -> assertThat(r).isPositive());
         assertThat(run.lifecycleCountedCompletions).isPositive().isLessThanOrEqualTo(run.lifecycleCompletions);
 
+        // A phase process started on its own for a project of 占陇镇 (as MeetingIT's CommitteeReview): its task is in the
+        // town's list through the project (task_inbox) but not in the list as before V35 (through the root instance),
+        // so P3 never makes it overdue; chosen by its random id, it made the two lists differ one run in twenty.
+        Map<String, Object> townProject = run.jdbc.queryForMap("select id, code from project where town_code = ?"
+                + " and process_instance_id is not null order by id desc limit 1", BenchmarkRun.TOWN_CODE);
+        standalone = runtimeService.startProcessInstanceByKey("CommitteeReview", (String) townProject.get("code"),
+                Variables.createVariables().putValue("projectId", townProject.get("id"))
+                        .putValue("projectCode", townProject.get("code")).putValue("townGroup", "town-" + BenchmarkRun.TOWN_CODE)
+                        .putValue("applicant", "applicant1")).getId();
+        String standaloneTask = taskService.createTaskQuery().processInstanceId(standalone).singleResult().getId();
+        assertThat(taskService.createTaskQuery().taskId(standaloneTask).singleResult().getDueDate()).isInTheFuture();
+        assertThat(run.tasksThatMayBeMadeOverdue()).doesNotContain(standaloneTask);
+
         run.seedTemplates();
         assertThat(run.templates).hasSize(settings.templates());
         for (int size : settings.sizes()) {
@@ -60,7 +84,7 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         // The dashboard's read model (V32's counts) serves what counting the rows gives, and its overdue list (of every
         // town and of one) the tasks Camunda's TaskQuery finds, at every size.
         assertThat(run.dashboardSame).hasSize(5 * settings.sizes().size()).allSatisfy((part, same) -> assertThat(same)
-                .as("%s counted from the rows", part).isTrue());
+                .as("%s counted from the rows; %s", part, run.dashboardDifferences.get(part)).isTrue());
         // Some tasks were overdue while the dashboard was measured, and its overdue list found them.
         assertThat(run.overdueMade).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         assertThat(run.overdueListed).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
@@ -101,6 +125,9 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
 
     @AfterEach
     void removeTheBenchmarkData() {
+        if (standalone != null) {
+            runtimeService.deleteProcessInstance(standalone, "BenchmarkQuickIT");
+        }
         if (run != null) {
             run.removeWhatThisRunMade();
         }
