@@ -104,6 +104,9 @@ export function isMeetingOfficer(me) {
   return Boolean(me.roles?.committee || me.roles?.government);
 }
 
+/** Camunda's welcome page: the user's profile, where 修改密码 changes the password Camunda keeps. */
+const WELCOME_PAGE = '/camunda/app/welcome/default/';
+
 function header(me, current) {
   const { param, token } = csrf();
   const names = new Map((me.groups || []).map((g) => [g.id, g.name || g.id]));
@@ -119,6 +122,9 @@ function header(me, current) {
     h('div', { class: 'user' },
       h('span', { id: 'current-user', 'data-user-id': me.userId }, me.name || me.userId),
       offices ? h('span', { class: 'offices', title: '所属单位' }, `（${offices}）`) : null,
+      // One's own password: on Camunda's welcome page, which keeps it in the embedded mode; on the identity provider's
+      // page where Camunda does not (the Keycloak mode: /api/me's passwordPage).
+      h('a', { href: me.passwordPage || WELCOME_PAGE, id: 'change-password' }, '修改密码'),
       h('form', { method: 'post', action: '/logout' },
         param ? h('input', { type: 'hidden', name: param, value: token }) : null,
         h('button', { type: 'submit', class: 'secondary', id: 'logout' }, '退出登录'))));

@@ -1,5 +1,7 @@
 package cn.gonggaigong.security;
 
+import java.util.Optional;
+
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
 /**
@@ -15,4 +17,12 @@ public interface IdentityMode {
 
     /** Adds the mode's login mechanisms to the application's one security filter chain. */
     void configure(HttpSecurity http) throws Exception;
+
+    /**
+     * Where people change their own password when Camunda does not keep it: empty where it does (the embedded mode:
+     * Camunda's welcome page offers 修改密码), the identity provider's own page otherwise.
+     */
+    default Optional<String> passwordPage() {
+        return Optional.empty();
+    }
 }

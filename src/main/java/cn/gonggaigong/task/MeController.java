@@ -5,6 +5,7 @@ import java.util.Map;
 
 import cn.gonggaigong.security.CurrentUser;
 import cn.gonggaigong.security.Groups;
+import cn.gonggaigong.security.IdentityMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class MeController {
 
     private final UserDirectory users;
+    private final IdentityMode identity;
 
-    public MeController(UserDirectory users) {
+    public MeController(UserDirectory users, IdentityMode identity) {
         this.users = users;
+        this.identity = identity;
     }
 
     public record GroupView(String id, String name) {
@@ -28,7 +31,12 @@ public class MeController {
                         boolean committee, boolean government, boolean department) {
     }
 
-    public record Me(String userId, String name, List<GroupView> groups, List<String> offices, Roles roles) {
+    /**
+     * @param passwordPage where the user changes their password when Camunda does not keep it (the Keycloak mode: the
+     *                     realm's account console); null where Camunda's welcome page does (the embedded mode)
+     */
+    public record Me(String userId, String name, List<GroupView> groups, List<String> offices, Roles roles,
+                     String passwordPage) {
     }
 
     @GetMapping("/api/me")
@@ -45,6 +53,7 @@ public class MeController {
                 user.inGroup(Groups.LEADING_GROUP) || user.inGroup(Groups.LEADING_GROUP_OFFICE),
                 user.inGroup(Groups.APPLICANTS), user.inGroup(Groups.ADMINS), user.inGroup(Groups.PLANNING_COMMITTEE),
                 user.inGroup(Groups.MUNICIPAL_GOVERNMENT), user.groups().stream().anyMatch(Groups::isDepartment));
-        return new Me(user.userId(), users.name(user.userId()), groups, offices, roles);
+        return new Me(user.userId(), users.name(user.userId()), groups, offices, roles,
+                identity.passwordPage().orElse(null));
     }
 }

@@ -33,6 +33,9 @@ class TaskApiIT extends WorkApiTestSupport {
         assertThat(me.body().get("offices").toString()).contains("town-zhanlong");
         assertThat(me.body().at("/roles/town").asText()).isEqualTo("zhanlong");
         assertThat(me.body().at("/roles/nrb").asBoolean()).isFalse();
+        // Camunda keeps the passwords here: the welcome page's 修改密码, no page of another system.
+        assertThat(me.body().has("passwordPage")).isTrue();
+        assertThat(me.body().get("passwordPage").isNull()).isTrue();
         assertThat(get("nrb-clerk", "/api/me").body().at("/roles/nrb").asBoolean()).isTrue();
     }
 

@@ -1,79 +1,40 @@
 package cn.gonggaigong.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import cn.gonggaigong.ApplicationTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the browser tests: the whole application (the shared context of {@link ApplicationTestSupport}) and one
- * headless Debian Chromium per test class, driven through Debian's chromedriver (never a downloaded browser or
- * driver), 1366×768, Chinese locale, a fresh profile. When a test fails, its screenshot and page HTML are saved
+ * headless Debian Chromium per test class ({@link Chromium}). When a test fails, its screenshot and page HTML are saved
  * under target/e2e-screenshots/.
  */
-@ExtendWith(BrowserTestSupport.SaveOnFailure.class)
 public abstract class BrowserTestSupport extends ApplicationTestSupport {
 
-    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     /** How long a page may take to do what the test waits for (a condition, not a measured time). */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Chromium.PATIENCE;
 
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+
+    /** The test class's browser (started by {@link #CHROMIUM} before this is set). */
     protected static WebDriver browser;
-    private static Path profile;
 
     @LocalServerPort
     protected int port;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium-profiles")).toAbsolutePath(), "profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    static void useTheClassesBrowser() {
+        browser = CHROMIUM.driver();
     }
 
     protected String url(String path) {
@@ -96,10 +57,15 @@ public abstract class BrowserTestSupport extends ApplicationTestSupport {
 
     /** Logs in on the Chinese login page as a demo user (forgetting whoever was logged in) and lands on 我的待办. */
     protected void logIn(String user) {
+        logIn(user, "demo");
+    }
+
+    /** Logs in on the Chinese login page with this password (forgetting whoever was logged in) and lands on 我的待办. */
+    protected void logIn(String user, String password) {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         waiting().until(ExpectedConditions.urlContains("/tasks"));
         waitUntilReady();
@@ -113,23 +79,5 @@ public abstract class BrowserTestSupport extends ApplicationTestSupport {
 
     protected WebElement find(String css) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    /** Saves what the browser showed when a test failed: target/e2e-screenshots/Class.method.png and .html. */
-    static class SaveOnFailure implements TestWatcher {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) {
-                return;
-            }
-            try {
-                Path dir = Files.createDirectories(Path.of("target", "e2e-screenshots"));
-                String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-                Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
     }
 }

@@ -6,9 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,10 +26,47 @@ class LoginPageBrowserIT extends BrowserTestSupport {
     @Autowired
     IdentityService identityService;
 
+    /** An officer of this test's own, whose password it changes (the other tests' users keep theirs). */
+    private static final String NEW_OFFICER = "pwchange1";
+
     /** The other tests share this application: lift the delay Camunda puts on a user after a wrong password. */
     @AfterEach
     void unlockTheUserWhoMistyped() {
         identityService.unlockUser("applicant2");
+        if (identityService.createUserQuery().userId(NEW_OFFICER).count() > 0) {
+            identityService.deleteUser(NEW_OFFICER);
+        }
+    }
+
+    /**
+     * Every page's header offers 修改密码: in the embedded mode Camunda keeps the passwords, and its welcome page (in
+     * Chinese) changes one's own. The new password is the one that logs in after.
+     */
+    @Test
+    void anOfficerChangesTheirOwnPasswordFromTheHeader() {
+        User officer = identityService.newUser(NEW_OFFICER);
+        officer.setFirstName("改密测试");
+        officer.setLastName("经办员");
+        officer.setPassword("demo");
+        identityService.saveUser(officer);
+        identityService.createMembership(NEW_OFFICER, "town-zhanlong");
+
+        logIn(NEW_OFFICER);
+        WebElement change = find("#change-password");
+        assertThat(change.getText()).isEqualTo("修改密码");
+        change.click();
+        waiting().until(ExpectedConditions.urlContains("/camunda/app/welcome/"));
+        find(".user-profile .action-links a[ng-click=\"showForm('password')\"]").click();
+        find("#user-password-current").sendKeys("demo");
+        find(".change-password [cam-widget-password] input[type=password]").sendKeys("Gaimi-2026-new");
+        find("#user-password-confirmation").sendKeys("Gaimi-2026-new");
+        WebElement submit = find(".change-password button[type=submit]");
+        waiting().until(ExpectedConditions.elementToBeClickable(submit)).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "密码已修改"));
+
+        assertThat(identityService.checkPassword(NEW_OFFICER, "Gaimi-2026-new")).isTrue();
+        logIn(NEW_OFFICER, "Gaimi-2026-new");
+        assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo(NEW_OFFICER);
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.gonggaigong.security.keycloak;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.gonggaigong.security.IdentityMode;
@@ -47,10 +48,24 @@ public class KeycloakIdentityMode implements IdentityMode {
             PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"));
 
-    private final JwtDecoder jwtDecoder;
+    /** The page of Keycloak's account console where a user changes their password, under the realm's issuer. */
+    static final String PASSWORD_PAGE = "/account/account-security/signing-in";
 
-    public KeycloakIdentityMode(JwtDecoder jwtDecoder) {
+    private final JwtDecoder jwtDecoder;
+    private final KeycloakProperties keycloak;
+
+    public KeycloakIdentityMode(JwtDecoder jwtDecoder, KeycloakProperties keycloak) {
         this.jwtDecoder = jwtDecoder;
+        this.keycloak = keycloak;
+    }
+
+    /**
+     * Keycloak's account console: users and passwords are the realm's, which Camunda only reads, so the welcome page's
+     * 修改密码 and 编辑个人资料 would be refused (the identity service is read-only).
+     */
+    @Override
+    public Optional<String> passwordPage() {
+        return Optional.of(keycloak.issuer() + PASSWORD_PAGE);
     }
 
     @Override

@@ -6,16 +6,22 @@
  * those controls, so that nobody is offered what will be refused. Loaded by config.js (customScripts), and by the
  * welcome page's and Cockpit's (whose styles hide Camunda's migration banner from officers, as Tasklist's do). Should the check
  * fail, the controls stay and the server still refuses.
+ *
+ * Where Camunda does not keep the passwords (the Keycloak mode: /api/me names the identity provider's passwordPage),
+ * the page is marked html.ggg-external-identity: the welcome page's styles hide its 编辑个人资料 and 修改密码, which the
+ * read-only identity service would refuse, and its profile offers 修改密码 on the provider's page instead.
  */
 const ADMINS = 'admins';
 const OFFICER = 'ggg-officer';
 const ADMINISTRATOR = 'ggg-administrator';
+const EXTERNAL_IDENTITY = 'ggg-external-identity';
+const PASSWORD_PAGE = 'ggg-password-page';
 
 const base = document.querySelector('base');
 const appRoot = base ? base.getAttribute('app-root') : '/camunda';
 
-async function json(path) {
-  const response = await fetch(appRoot + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+async function json(path, root = appRoot) {
+  const response = await fetch(root + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
   return response.ok ? response.json() : null;
 }
 
@@ -31,4 +37,36 @@ async function markOfficer() {
   }
 }
 
+/** Adds 修改密码 on the identity provider's page to each profile's links the welcome page draws (again after a form). */
+function offerPasswordPage(href) {
+  const add = () => document.querySelectorAll('.user-profile .action-links').forEach(links => {
+    if (!links.querySelector('.' + PASSWORD_PAGE)) {
+      const item = document.createElement('li');
+      item.className = PASSWORD_PAGE;
+      const link = document.createElement('a');
+      link.href = href;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = '修改密码';
+      link.title = '账号和密码由统一身份认证系统管理，在其账户页面修改';
+      item.appendChild(link);
+      links.appendChild(item);
+    }
+  });
+  add();
+  new MutationObserver(add).observe(document.body, {childList: true, subtree: true});
+}
+
+async function markIdentity() {
+  // The product's own API, beside Camunda's webapps (the welcome page links to '/' and '/monitor/' the same way).
+  const me = await json('/api/me', '');
+  if (me && me.passwordPage) {
+    document.documentElement.classList.add(EXTERNAL_IDENTITY);
+    if (location.pathname.includes('/app/welcome/')) {
+      offerPasswordPage(me.passwordPage);
+    }
+  }
+}
+
 markOfficer().catch(error => console.error('工改工：未能读取当前用户的用户组', error));
+markIdentity().catch(error => console.error('工改工：未能读取当前用户的账号信息', error));

@@ -1,0 +1,102 @@
+package cn.gonggaigong.security.keycloak;
+
+import java.util.List;
+
+import cn.gonggaigong.web.Chromium;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Keycloak mode in a real browser (Debian's Chromium against the real Keycloak of {@link KeycloakServer}): an
+ * officer logs in at the realm's login page and lands on Camunda's welcome page, where users and passwords are the
+ * realm's, which Camunda only reads.
+ */
+class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
+
+    private static final String WELCOME = "/camunda/app/welcome/default/";
+
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void useTheClassesBrowser() {
+        browser = CHROMIUM.driver();
+    }
+
+    @BeforeEach
+    void allowTheApplicationsRandomPortAsRedirect() {
+        // keycloak-realm.json allows http://localhost:8080/*; this application runs on a random port.
+        keycloak().allowRedirect(appUrl("/*"));
+    }
+
+    /**
+     * Camunda's welcome page offers 编辑个人资料 and 修改密码 to everyone, and its read-only identity service refuses
+     * both here. An officer is offered 修改密码 on Keycloak's account console instead, there and in the product's
+     * header, and that page opens on the Keycloak session of the login.
+     */
+    @Test
+    void theWelcomePageSendsAnOfficerToKeycloakToChangeThePassword() {
+        browser.manage().deleteAllCookies();
+        browser.get(appUrl(WELCOME));
+        logInAtKeycloak("zhanlong1");
+        waiting().until(ExpectedConditions.urlContains(WELCOME));
+
+        waiting().until(d -> pageMarkedAs("ggg-external-identity"));
+        WebElement password = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".user-profile .action-links li.ggg-password-page a")));
+        assertThat(password.getText()).isEqualTo("修改密码");
+        String page = keycloak().issuer() + "/account/account-security/signing-in";
+        assertThat(password.getDomAttribute("href")).isEqualTo(page);
+        // Camunda's own two links are there, and not shown.
+        for (String form : List.of("profile", "password")) {
+            List<WebElement> camundas = browser.findElements(By.cssSelector(".action-links a[ng-click=\"showForm('" + form + "')\"]"));
+            assertThat(camundas).as(form).isNotEmpty().noneMatch(WebElement::isDisplayed);
+        }
+
+        // The product's pages offer the same page in their header.
+        browser.get(appUrl("/tasks"));
+        WebElement header = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("change-password")));
+        assertThat(header.getText()).isEqualTo("修改密码");
+        assertThat(header.getDomAttribute("href")).isEqualTo(page);
+
+        // The account console opens on the same Keycloak session (no second login) at its password section.
+        header.click();
+        // The console is a script of its own: it logs in with its own client (on the session) and draws the page.
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().startsWith(page)
+                && d.findElement(By.tagName("body")).getText().contains("密码"));
+        assertThat(browser.findElements(By.id("kc-form-login"))).isEmpty();
+    }
+
+    /** On the realm's login page (in Chinese, the realm's default locale), as {@code user} with the demo password. */
+    private void logInAtKeycloak(String user) {
+        waiting().until(ExpectedConditions.urlContains(keycloak().issuer() + "/protocol/openid-connect/auth"));
+        // Keycloak 26 names Simplified Chinese zh-Hans (no longer zh-CN, which it would answer in English).
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-Hans");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("登录");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private static boolean pageMarkedAs(String mark) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.classList.contains(arguments[0])", mark));
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Chromium.PATIENCE);
+    }
+}
