@@ -7,6 +7,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,6 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -97,6 +100,19 @@ public class SecurityConfiguration {
         return matched.matches() ? Optional.of(matched.group(1) == null ? "" : matched.group(1)) : Optional.empty();
     }
 
+    /**
+     * Camunda's own 注销 (Tasklist, Cockpit, Admin, the welcome page: {@code POST .../auth/user/{engine}/logout}).
+     * Camunda alone would forget only its own record of the login, and its container-based authentication would log
+     * the user in again from the session at the next request: it ends the session here, as the pages' 退出登录 does,
+     * and answers 200 (the webapps then reload, and are asked to log in).
+     */
+    static final RequestMatcher CAMUNDA_LOGOUT = request -> "POST".equals(request.getMethod())
+            && request.getRequestURI().substring(request.getContextPath().length())
+            .matches("^/camunda/api/admin/auth/user/[^/]+/logout$");
+
+    /** The pages' 退出登录 (the header's form). */
+    static final RequestMatcher PAGE_LOGOUT = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout");
+
     static final String USER_REFUSED = "只有系统管理员可以修改用户的姓名、邮箱或账号：这些信息由管理员统一维护（修改本人密码不受此限）";
     static final String JOB_REFUSED = "只有系统管理员可以修改定时作业（到期时间、重试次数、立即执行）：预警和升级由系统按法定期限自动进行";
     static final String TASK_REFUSED = "只有系统管理员可以修改任务的变量、期限、办理人或候选单位：办理任务请认领后填写表单并完成，"
@@ -129,7 +145,11 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
                         .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)
                         .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES)
-                        .defaultAccessDeniedHandlerFor(adminsOnly(USER_REFUSED), USER_CHANGES));
+                        .defaultAccessDeniedHandlerFor(adminsOnly(USER_REFUSED), USER_CHANGES))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(PAGE_LOGOUT, CAMUNDA_LOGOUT))
+                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
+                                CAMUNDA_LOGOUT));
         identityMode.configure(http);
         http.addFilterAfter(new CamundaIdentityFilter(identityService, API), AuthorizationFilter.class);
         return http.build();

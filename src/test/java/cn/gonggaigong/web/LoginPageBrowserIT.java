@@ -39,6 +39,32 @@ class LoginPageBrowserIT extends BrowserTestSupport {
     }
 
     /**
+     * Camunda's 注销 (here Tasklist's) ends the session as the pages' 退出登录 does: before, Camunda forgot only its own
+     * record, and its container-based authentication logged the user in again from the session at once.
+     */
+    @Test
+    void camundasLogoutEndsTheSession() {
+        logIn("zhanlong1");
+        browser.get(url("/camunda/app/tasklist/default/"));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a[uib-dropdown-toggle]"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+        // The product's login page, not Camunda's own form (#/login), which the webapp shows first.
+        waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
+        assertThat(find("#username").isDisplayed()).isTrue();
+        browser.get(url("/tasks"));
+        waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
+
+        // Logging in again leads back to Tasklist.
+        browser.get(url("/camunda/app/tasklist/default/"));
+        waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
+        find("#username").sendKeys("zhanlong1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a[uib-dropdown-toggle]")));
+        assertThat(browser.getCurrentUrl()).startsWith(url("/camunda/app/tasklist/default/"));
+    }
+
+    /**
      * Every page's header offers 修改密码: in the embedded mode Camunda keeps the passwords, and its welcome page (in
      * Chinese) changes one's own. The new password is the one that logs in after.
      */

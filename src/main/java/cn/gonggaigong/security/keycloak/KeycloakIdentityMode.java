@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +25,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * Real identity (profile {@code keycloak}): people log in at Keycloak (OIDC authorization code flow, client
@@ -53,10 +55,13 @@ public class KeycloakIdentityMode implements IdentityMode {
 
     private final JwtDecoder jwtDecoder;
     private final KeycloakProperties keycloak;
+    private final OAuth2AuthorizedClientRepository authorizedClients;
 
-    public KeycloakIdentityMode(JwtDecoder jwtDecoder, KeycloakProperties keycloak) {
+    public KeycloakIdentityMode(JwtDecoder jwtDecoder, KeycloakProperties keycloak,
+                                OAuth2AuthorizedClientRepository authorizedClients) {
         this.jwtDecoder = jwtDecoder;
         this.keycloak = keycloak;
+        this.authorizedClients = authorizedClients;
     }
 
     /**
@@ -74,7 +79,11 @@ public class KeycloakIdentityMode implements IdentityMode {
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthoritiesMapper())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(apiBearerTokenResolver())
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter())));
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter())))
+                // Logging out ends the realm's session too, and the next page asks for the password again.
+                .logout(logout -> logout
+                        .addLogoutHandler(new KeycloakSessionLogout(authorizedClients, RestClient.create()))
+                        .logoutSuccessUrl("/"));
     }
 
     /** Principal name {@code preferred_username}, authorities {@code GROUP_<g>} for each entry of {@code groups}. */

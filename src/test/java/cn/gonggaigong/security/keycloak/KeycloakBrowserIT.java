@@ -49,7 +49,7 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
      */
     @Test
     void theWelcomePageSendsAnOfficerToKeycloakToChangeThePassword() {
-        browser.manage().deleteAllCookies();
+        CHROMIUM.forgetEveryLogin();
         browser.get(appUrl(WELCOME));
         logInAtKeycloak("zhanlong1");
         waiting().until(ExpectedConditions.urlContains(WELCOME));
@@ -78,6 +78,36 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
         waiting().ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().startsWith(page)
                 && d.findElement(By.tagName("body")).getText().contains("密码"));
         assertThat(browser.findElements(By.id("kc-form-login"))).isEmpty();
+    }
+
+    /**
+     * 退出登录 in the pages and 注销 in Camunda's webapps end the realm's session too: on an office's shared computer the
+     * next person is asked for a password, and is not let in as the one who left.
+     */
+    @Test
+    void loggingOutAsksForThePasswordAgain() {
+        CHROMIUM.forgetEveryLogin();
+        browser.get(appUrl("/tasks"));
+        logInAtKeycloak("zhanlong1");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("logout"))).click();
+        waitForTheLoginForm();
+        browser.get(appUrl("/tasks"));
+        waitForTheLoginForm();
+
+        logInAtKeycloak("zhanlong1");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        browser.get(appUrl("/camunda/app/tasklist/default/"));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a[uib-dropdown-toggle]"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+        waitForTheLoginForm();
+        browser.get(appUrl("/camunda/app/tasklist/default/"));
+        waitForTheLoginForm();
+    }
+
+    /** The realm's login form is shown (a page of the application, asked for, led there and not back). */
+    private void waitForTheLoginForm() {
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().startsWith(keycloak().issuer())
+                && !d.findElements(By.id("kc-form-login")).isEmpty());
     }
 
     /** On the realm's login page (in Chinese, the realm's default locale), as {@code user} with the demo password. */

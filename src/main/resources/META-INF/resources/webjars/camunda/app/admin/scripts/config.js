@@ -11,5 +11,7 @@ export default {
   locales: {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
-  }
+  },
+  // After 注销, leads to the product's login instead of Camunda's own form (as in the other webapps).
+  customScripts: ['../tasklist/scripts/officer-view']
 };

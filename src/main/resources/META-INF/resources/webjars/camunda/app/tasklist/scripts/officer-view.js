@@ -10,6 +10,10 @@
  * Where Camunda does not keep the passwords (the Keycloak mode: /api/me names the identity provider's passwordPage),
  * the page is marked html.ggg-external-identity: the welcome page's styles hide its 编辑个人资料 and 修改密码, which the
  * read-only identity service would refuse, and its profile offers 修改密码 on the provider's page instead.
+ *
+ * Camunda's own login form is never where people log in here (the product's login page, or Keycloak's, is). The webapps
+ * show it after their 注销, which ends the session (SecurityConfiguration.CAMUNDA_LOGOUT): the page is then loaded
+ * again, and the server leads it to the product's login, back here after it. Admin loads this script for that alone.
  */
 const ADMINS = 'admins';
 const OFFICER = 'ggg-officer';
@@ -67,6 +71,15 @@ async function markIdentity() {
     }
   }
 }
+
+function leaveCamundasLoginForm() {
+  if (/^#!?\/login/.test(location.hash)) {
+    location.replace(location.pathname);
+  }
+}
+
+window.addEventListener('hashchange', leaveCamundasLoginForm);
+leaveCamundasLoginForm();
 
 markOfficer().catch(error => console.error('工改工：未能读取当前用户的用户组', error));
 markIdentity().catch(error => console.error('工改工：未能读取当前用户的账号信息', error));
