@@ -75,7 +75,8 @@ public class KeycloakIdentityMode implements IdentityMode {
 
     @Override
     public void configure(HttpSecurity http) throws Exception {
-        http.oauth2Login(login -> login
+        // The login page is the application's /login (KeycloakLoginController), which leads to the realm's.
+        http.oauth2Login(login -> login.loginPage("/login")
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthoritiesMapper())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(apiBearerTokenResolver())

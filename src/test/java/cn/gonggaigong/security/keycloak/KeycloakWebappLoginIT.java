@@ -90,6 +90,30 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
         assertThat(page.body()).contains("<body data-page=\"tasks\">", "<title>我的待办");
     }
 
+    /**
+     * The embedded mode's login address (a bookmark, a link from before) leads to the realm's login page too, not to a
+     * page of Spring's own in English; logging in there opens 我的待办.
+     */
+    @Test
+    void theLoginAddressLeadsToTheRealmsLoginPage() {
+        HttpResponse<String> login = browse("/login");
+        assertThat(login.uri().toString()).startsWith(keycloak().issuer() + "/protocol/openid-connect/auth?");
+        assertThat(login.body()).containsPattern(LOGIN_FORM_ACTION).doesNotContain("OAuth 2.0");
+
+        HttpResponse<String> page = logInAtKeycloak("/login");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/tasks");
+    }
+
+    /** A login that did not succeed at Keycloak is told in Chinese, with the way to try again (not retried by itself). */
+    @Test
+    void aFailedLoginIsToldInChinese() {
+        HttpResponse<String> failed = browse("/login?error");
+        assertThat(failed.statusCode()).isEqualTo(200);
+        assertThat(failed.uri().getPath()).isEqualTo("/login");
+        assertThat(failed.body()).contains("统一身份认证未能完成登录", "href=\"/oauth2/authorization/keycloak\"", "重新登录");
+    }
+
     /** Opens a page, is sent to the realm's login form, and logs in there as zhanlong1. */
     private HttpResponse<String> logInAtKeycloak(String path) {
         HttpResponse<String> loginPage = browse(path);
