@@ -9,6 +9,7 @@ import java.util.Set;
 import cn.gonggaigong.security.IdentityMode;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,6 +51,9 @@ public class KeycloakIdentityMode implements IdentityMode {
             PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"));
 
+    /** Where Keycloak tells the application of a session it ended (OIDC back-channel logout; registration keycloak). */
+    public static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/keycloak";
+
     /** The page of Keycloak's account console where a user changes their password, under the realm's issuer. */
     static final String PASSWORD_PAGE = "/account/account-security/signing-in";
 
@@ -84,7 +88,10 @@ public class KeycloakIdentityMode implements IdentityMode {
                 // Logging out ends the realm's session too, and the next page asks for the password again.
                 .logout(logout -> logout
                         .addLogoutHandler(new KeycloakSessionLogout(authorizedClients, RestClient.create()))
-                        .logoutSuccessUrl("/"));
+                        .logoutSuccessUrl("/"))
+                // And a session ended at Keycloak (an administrator ends it, disables the account; its idle time
+                // passes) ends here: Keycloak calls BACK_CHANNEL_LOGOUT, when the realm's client is given that address.
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
     }
 
     /** Principal name {@code preferred_username}, authorities {@code GROUP_<g>} for each entry of {@code groups}. */

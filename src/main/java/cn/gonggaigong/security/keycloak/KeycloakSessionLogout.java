@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -61,6 +62,9 @@ final class KeycloakSessionLogout implements LogoutHandler {
         try {
             http.post().uri(endSession.toString()).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
                     .retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.BadRequest e) {
+            // Keycloak had ended it already (it asked us to log out through the back channel, or it timed out).
+            log.info("用户 {} 退出登录：其 Keycloak 会话此前已结束（{}）", login.getName(), e.getResponseBodyAsString());
         } catch (RestClientException e) {
             log.warn("用户 {} 退出登录：未能结束其 Keycloak 会话（{}），本系统的登录已退出", login.getName(), e.getMessage());
         }

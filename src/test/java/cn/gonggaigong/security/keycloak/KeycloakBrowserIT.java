@@ -104,6 +104,25 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
         waitForTheLoginForm();
     }
 
+    /**
+     * A session ended at Keycloak (here by an administrator, as for a colleague who left) ends in the application too:
+     * Keycloak tells it through the back channel, and the next page asks for the password.
+     */
+    @Test
+    void aSessionEndedAtKeycloakEndsHere() {
+        keycloak().sendBackChannelLogoutTo(appUrl(KeycloakIdentityMode.BACK_CHANNEL_LOGOUT));
+        CHROMIUM.forgetEveryLogin();
+        browser.get(appUrl("/tasks"));
+        logInAtKeycloak("zhanlong2");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+
+        keycloak().logOut("zhanlong2");
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.get(appUrl("/tasks"));
+            return d.getCurrentUrl().startsWith(keycloak().issuer()) && !d.findElements(By.id("kc-form-login")).isEmpty();
+        });
+    }
+
     /** The realm's login form is shown (a page of the application, asked for, led there and not back). */
     private void waitForTheLoginForm() {
         waiting().ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().startsWith(keycloak().issuer())

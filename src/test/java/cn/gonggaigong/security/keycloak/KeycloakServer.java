@@ -291,6 +291,22 @@ public final class KeycloakServer {
         }
     }
 
+    /**
+     * Has Keycloak tell the application when a session of client {@code ggg-app} ends there (OIDC back-channel logout
+     * to {@code logoutUrl}, e.g. the application's random port), as an installation configures in the realm.
+     */
+    public synchronized void sendBackChannelLogoutTo(String logoutUrl) {
+        String uuid = clientUuid(realm, APP_CLIENT);
+        admin("PUT", "/" + realm + "/clients/" + uuid, Map.of("attributes", Map.of(
+                "backchannel.logout.url", logoutUrl, "backchannel.logout.session.required", "true")));
+    }
+
+    /** Ends every Keycloak session of the user, as an administrator does in Keycloak's console. */
+    public void logOut(String username) {
+        String id = adminJson("/" + realm + "/users?exact=true&username=" + username).get(0).get("id").asText();
+        admin("POST", "/" + realm + "/users/" + id + "/logout", null);
+    }
+
     private static Map<String, Object> groupsMapper() {
         return Map.of("name", "groups", "protocol", "openid-connect", "protocolMapper",
                 "oidc-group-membership-mapper", "config", Map.of("full.path", "false", "id.token.claim", "true",
