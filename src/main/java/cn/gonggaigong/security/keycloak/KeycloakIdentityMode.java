@@ -89,8 +89,9 @@ public class KeycloakIdentityMode implements IdentityMode {
                 .logout(logout -> logout
                         .addLogoutHandler(new KeycloakSessionLogout(authorizedClients, RestClient.create()))
                         .logoutSuccessUrl("/"))
-                // And a session ended at Keycloak (an administrator ends it, disables the account; its idle time
-                // passes) ends here: Keycloak calls BACK_CHANNEL_LOGOUT, when the realm's client is given that address.
+                // And a session ended at Keycloak (by an administrator, or by the user in the account console) ends
+                // here: Keycloak calls BACK_CHANNEL_LOGOUT, when the realm's client is given that address. (A session
+                // that merely times out there is not announced; the application's own session timeout applies.)
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
     }
 
