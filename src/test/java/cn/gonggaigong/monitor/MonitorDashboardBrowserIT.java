@@ -1,26 +1,21 @@
 package cn.gonggaigong.monitor;
 
 import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.web.Chromium;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The monitoring page in Debian's headless Chromium: the leading group logs in, the page loads its figures from the
  * API and draws the charts (ECharts from the WebJar), and a click drills down to the projects. A town's officer sees
- * the refusal instead. On failure a screenshot is left in target/.
+ * the refusal instead. On failure a screenshot is left in target/e2e-screenshots/ ({@link Chromium.PerClass}).
  */
 class MonitorDashboardBrowserIT extends ApplicationTestSupport {
 
@@ -42,31 +37,22 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
     @Autowired
     MonitorQueries queries;
 
-    private ChromeDriver browser;
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+
+    private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws IOException {
+    void useTheClassesBrowser() {
         MonitorSeed.seed(jdbc, engine);
-        // Debian's chromedriver and Chromium; Selenium Manager must not download anything.
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath(), "profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1400,2400", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(options);
+        browser = CHROMIUM.driver();
+        CHROMIUM.forgetEveryLogin();
+        // Tall enough for the whole dashboard (charts, tables) without scrolling.
+        browser.manage().window().setSize(new Dimension(1400, 2400));
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         // The login page's body can be found just before the browser leaves it for the dashboard.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     private void logIn(String user) {
@@ -77,84 +63,69 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    private void screenshotOnFailure(String name, Runnable test) throws IOException {
-        try {
-            test.run();
-        } catch (RuntimeException | AssertionError e) {
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, Path.of("target", name + "-failure.png"), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(Path.of("target", name + "-failure.html"), browser.getPageSource());
-            throw e;
+    @Test
+    void theLeadingGroupSeesTheFiguresAndDrillsDown() {
+        // A missed deadline of MON-H3's monitoring agreement, found at midnight in Puning (16:00 UTC the day before).
+        jdbc.update("""
+                insert into agreement_milestone (project_id, agreement_number, term, name, deadline, breached_at)
+                select id, 'JG-MON-1', 'constructionStartDeadline', '动工建设', date '2026-10-31',
+                       timestamptz '2026-11-01 00:00:00+08'
+                from project p where code = 'MON-H3'
+                  and not exists (select 1 from agreement_milestone m where m.project_id = p.id)""");
+        logIn("leader1");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        assertThat(browser.getCurrentUrl()).contains("/monitor/");
+        WebElement breach = browser.findElement(By.xpath("//table[@id='breach-table']//tr[contains(., 'MON-H3')]"));
+        assertThat(breach.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .containsExactly(breach.findElement(By.tagName("a")).getText(), "后溪乡", "动工建设", "2026-10-31",
+                        "2026-11-01", "已逾期", "待乡镇说明", "乡镇尚未说明逾期情况");
+        assertThat(breach.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/projects/");
+        assertThat(browser.getTitle()).contains("工改工");
+
+        long active = jdbc.queryForObject("select count(*) from project where status = 'ACTIVE' and phase is not null", Long.class);
+        assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo(Long.toString(active));
+        for (String chart : List.of("chart-phase", "chart-league", "chart-trend")) {
+            assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
         }
+        assertThat(browser.findElements(By.cssSelector("#league-table tbody tr"))).hasSize(29);
+        assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
+        assertThat(browser.findElement(By.id("overdue-table")).getText()).contains("MON-H3").contains("后溪乡");
+        // A town with nothing overdue is told so, not shown an empty table.
+        String quiet = jdbc.queryForList("select code from town order by code", String.class).stream()
+                .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
+        // The 月报表's months are named in Chinese, this month first (the browser's own picker was English here);
+        // another month is one choice away, and its export follows it.
+        org.openqa.selenium.support.ui.Select month = new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.id("report-month")));
+        java.time.YearMonth now = java.time.YearMonth.now();
+        assertThat(month.getFirstSelectedOption().getText()).isEqualTo(now.getYear() + "年" + now.getMonthValue() + "月");
+        assertThat(month.getOptions()).hasSize(48 + now.getMonthValue());
+        month.selectByValue(now.minusMonths(1).toString());
+        wait.until(ExpectedConditions.attributeContains(By.id("report-export"), "href", "month=" + now.minusMonths(1)));
+        assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
+
+        WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
+        List<WebElement> cells = houxi.findElements(By.tagName("td"));
+        assertThat(cells.get(0).getText()).isEqualTo("后溪乡");
+        assertThat(cells.get(3).getText()).isEqualTo("50.0%");
+        assertThat(cells.get(6).getText()).isEqualTo("1");
+        // By keyboard as by mouse: the cell takes the focus and Enter opens its projects.
+        assertThat(cells.get(6).getDomAttribute("tabindex")).isEqualTo("0");
+        cells.get(6).sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-panel")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "有未关闭红牌的项目"));
+        assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3").contains("编制改造方案");
+        long h3 = jdbc.queryForObject("select id from project where code = 'MON-H3'", Long.class);
+        assertThat(browser.findElement(By.linkText("MON-H3")).getDomAttribute("href")).isEqualTo("/projects/" + h3);
     }
 
     @Test
-    void theLeadingGroupSeesTheFiguresAndDrillsDown() throws IOException {
-        screenshotOnFailure("monitor-dashboard", () -> {
-            // A missed deadline of MON-H3's monitoring agreement, found at midnight in Puning (16:00 UTC the day before).
-            jdbc.update("""
-                    insert into agreement_milestone (project_id, agreement_number, term, name, deadline, breached_at)
-                    select id, 'JG-MON-1', 'constructionStartDeadline', '动工建设', date '2026-10-31',
-                           timestamptz '2026-11-01 00:00:00+08'
-                    from project p where code = 'MON-H3'
-                      and not exists (select 1 from agreement_milestone m where m.project_id = p.id)""");
-            logIn("leader1");
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
-            assertThat(browser.getCurrentUrl()).contains("/monitor/");
-            WebElement breach = browser.findElement(By.xpath("//table[@id='breach-table']//tr[contains(., 'MON-H3')]"));
-            assertThat(breach.findElements(By.tagName("td"))).extracting(WebElement::getText)
-                    .containsExactly(breach.findElement(By.tagName("a")).getText(), "后溪乡", "动工建设", "2026-10-31",
-                            "2026-11-01", "已逾期", "待乡镇说明", "乡镇尚未说明逾期情况");
-            assertThat(breach.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/projects/");
-            assertThat(browser.getTitle()).contains("工改工");
-
-            long active = jdbc.queryForObject("select count(*) from project where status = 'ACTIVE' and phase is not null", Long.class);
-            assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo(Long.toString(active));
-            for (String chart : List.of("chart-phase", "chart-league", "chart-trend")) {
-                assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
-            }
-            assertThat(browser.findElements(By.cssSelector("#league-table tbody tr"))).hasSize(29);
-            assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
-            assertThat(browser.findElement(By.id("overdue-table")).getText()).contains("MON-H3").contains("后溪乡");
-            // A town with nothing overdue is told so, not shown an empty table.
-            String quiet = jdbc.queryForList("select code from town order by code", String.class).stream()
-                    .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
-            // The 月报表's months are named in Chinese, this month first (the browser's own picker was English here);
-            // another month is one choice away, and its export follows it.
-            org.openqa.selenium.support.ui.Select month = new org.openqa.selenium.support.ui.Select(
-                    browser.findElement(By.id("report-month")));
-            java.time.YearMonth now = java.time.YearMonth.now();
-            assertThat(month.getFirstSelectedOption().getText()).isEqualTo(now.getYear() + "年" + now.getMonthValue() + "月");
-            assertThat(month.getOptions()).hasSize(48 + now.getMonthValue());
-            month.selectByValue(now.minusMonths(1).toString());
-            wait.until(ExpectedConditions.attributeContains(By.id("report-export"), "href", "month=" + now.minusMonths(1)));
-            assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
-
-            WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
-            List<WebElement> cells = houxi.findElements(By.tagName("td"));
-            assertThat(cells.get(0).getText()).isEqualTo("后溪乡");
-            assertThat(cells.get(3).getText()).isEqualTo("50.0%");
-            assertThat(cells.get(6).getText()).isEqualTo("1");
-            // By keyboard as by mouse: the cell takes the focus and Enter opens its projects.
-            assertThat(cells.get(6).getDomAttribute("tabindex")).isEqualTo("0");
-            cells.get(6).sendKeys(org.openqa.selenium.Keys.ENTER);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-panel")));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "有未关闭红牌的项目"));
-            assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3").contains("编制改造方案");
-            long h3 = jdbc.queryForObject("select id from project where code = 'MON-H3'", Long.class);
-            assertThat(browser.findElement(By.linkText("MON-H3")).getDomAttribute("href")).isEqualTo("/projects/" + h3);
-        });
-    }
-
-    @Test
-    void aTownOfficerIsToldTheFiguresAreNotForThem() throws IOException {
-        screenshotOnFailure("monitor-dashboard-town", () -> {
-            logIn("zhanlong1");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-            assertThat(browser.findElement(By.id("error")).getText()).contains("领导小组");
-            assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo("—");
-        });
+    void aTownOfficerIsToldTheFiguresAreNotForThem() {
+        logIn("zhanlong1");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(browser.findElement(By.id("error")).getText()).contains("领导小组");
+        assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo("—");
     }
 }
