@@ -100,6 +100,9 @@ public class SecurityConfiguration {
         return matched.matches() ? Optional.of(matched.group(1) == null ? "" : matched.group(1)) : Optional.empty();
     }
 
+    /** Compiled once: the logout filter asks {@link #CAMUNDA_LOGOUT} about every POST (a task completion among them). */
+    private static final Pattern CAMUNDA_LOGOUT_PATH = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/logout$");
+
     /**
      * Camunda's own 注销 (Tasklist, Cockpit, Admin, the welcome page: {@code POST .../auth/user/{engine}/logout}).
      * Camunda alone would forget only its own record of the login, and its container-based authentication would log
@@ -107,8 +110,7 @@ public class SecurityConfiguration {
      * and answers 200 (the webapps then reload, and are asked to log in).
      */
     static final RequestMatcher CAMUNDA_LOGOUT = request -> "POST".equals(request.getMethod())
-            && request.getRequestURI().substring(request.getContextPath().length())
-            .matches("^/camunda/api/admin/auth/user/[^/]+/logout$");
+            && CAMUNDA_LOGOUT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
 
     /** The pages' 退出登录 (the header's form). */
     static final RequestMatcher PAGE_LOGOUT = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout");

@@ -61,14 +61,16 @@ function offerPasswordPage(href) {
   new MutationObserver(add).observe(document.body, {childList: true, subtree: true});
 }
 
+/** On the welcome page (the only one with a profile): asks the product where passwords are changed. */
 async function markIdentity() {
+  if (!location.pathname.includes('/app/welcome/')) {
+    return;
+  }
   // The product's own API, beside Camunda's webapps (the welcome page links to '/' and '/monitor/' the same way).
   const me = await json('/api/me', '');
   if (me && me.passwordPage) {
     document.documentElement.classList.add(EXTERNAL_IDENTITY);
-    if (location.pathname.includes('/app/welcome/')) {
-      offerPasswordPage(me.passwordPage);
-    }
+    offerPasswordPage(me.passwordPage);
   }
 }
 
