@@ -1,8 +1,6 @@
 package cn.gonggaigong.task;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +11,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -48,13 +43,13 @@ public class EngineFormFieldsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(EngineRequests.path(request)).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher completion = COMPLETION.matcher(path(request));
+        Matcher completion = COMPLETION.matcher(EngineRequests.path(request));
         completion.matches();
         byte[] body = request.getInputStream().readAllBytes();
         Optional<String> refused = Optional.empty();
@@ -65,14 +60,11 @@ public class EngineFormFieldsFilter extends OncePerRequestFilter {
             refused = queries.byId(completion.group(1)).flatMap(row -> guard.refusedFields(row, keys));
         }
         if (refused.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
-                    "message", refused.get(), "code", 0));
+            EngineRequests.refuse(response, json, HttpServletResponse.SC_BAD_REQUEST,
+                    Map.of("type", "InvalidRequestException", "message", refused.get(), "code", 0));
             return;
         }
-        chain.doFilter(new Replayed(request, body), response);
+        chain.doFilter(new ReplayedRequest(request, body), response);
     }
 
     /** The request's {@code variables}, or null where the body is no JSON object (the REST API says what is wrong). */
@@ -82,58 +74,6 @@ public class EngineFormFieldsFilter extends OncePerRequestFilter {
             return node == null || !node.isObject() ? null : node.get("variables");
         } catch (IOException notJson) {
             return null;
-        }
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    /** The request with its body, read once here, to be read again by the REST API. */
-    private static final class Replayed extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Replayed(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(getCharacterEncoding())));
         }
     }
 

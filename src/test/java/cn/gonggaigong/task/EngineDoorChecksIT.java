@@ -29,7 +29,8 @@ import org.springframework.http.ResponseEntity;
  * Camunda's own doors to a task — its REST API and Tasklist — are held to the checks of the task page: a form with a
  * required field left out, or a date the task's rules refuse, is a 400 with the reasons in Chinese, and the task stays
  * open with nothing of the attempt saved; a variable the form does not have is refused as on the page
- * ({@link EngineFormFieldsFilter}). What passes is stored typed as the page stores it.
+ * ({@link EngineFormFieldsFilter}). What passes is stored typed as the page stores it. Claiming and releasing
+ * follow the page's rules ({@link EngineClaimFilter}).
  */
 class EngineDoorChecksIT extends WorkApiTestSupport {
 
@@ -136,8 +137,67 @@ class EngineDoorChecksIT extends WorkApiTestSupport {
         assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
     }
 
+    @Test
+    void claimingAndReleasingFollowTheTaskPagesRules() throws Exception {
+        String code = apply("liushadong", "流沙东认领规则项目").get("code").asText();
+        String task = taskId("liushadong1", code, "Task_SurveyWillingness");
+        String claim = "/task/" + task + "/claim";
+
+        // For an officer of another town, or for a name nobody has: refused, the task stays with its office.
+        for (String other : new String[] {"zhanlong1", "ghost-user", "liushadong2"}) {
+            ResponseEntity<String> forOther = engineRest("liushadong1", claim, Map.of("userId", other));
+            assertThat(forOther.getStatusCode().value()).as(other + ": " + forOther.getBody()).isEqualTo(403);
+            assertThat(json.readTree(forOther.getBody()).get("message").asText())
+                    .isEqualTo(EngineClaimFilter.CLAIM_FOR_OTHERS);
+            assertThat(assignee(task)).as(other).isNull();
+        }
+
+        ResponseEntity<String> own = engineRest("liushadong1", claim, Map.of("userId", "liushadong1"));
+        assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(204);
+        assertThat(assignee(task)).isEqualTo("liushadong1");
+
+        // A colleague releases neither by unclaim nor by a claim without a user id; the claimant does.
+        ResponseEntity<String> colleague = engineRest("liushadong2", "/task/" + task + "/unclaim", Map.of());
+        assertThat(colleague.getStatusCode().value()).as(colleague.getBody()).isEqualTo(403);
+        assertThat(json.readTree(colleague.getBody()).get("message").asText()).contains("只有认领人本人可以取消认领");
+        ResponseEntity<String> empty = engineRest("liushadong2", claim, Map.of());
+        assertThat(empty.getStatusCode().value()).as(empty.getBody()).isEqualTo(403);
+        assertThat(assignee(task)).isEqualTo("liushadong1");
+        ResponseEntity<String> released = engineRest("liushadong1", "/task/" + task + "/unclaim", Map.of());
+        assertThat(released.getStatusCode().value()).as(released.getBody()).isEqualTo(204);
+        assertThat(assignee(task)).isNull();
+
+        // Tasklist's door is the same.
+        HttpClient browser = loggedIn("liushadong1");
+        HttpResponse<String> list = browser.send(request("/camunda/api/engine/engine/default/task?taskId=" + task)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        String token = list.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> tasklist = browser.send(request("/camunda/api/engine/engine/default/task/" + task + "/claim")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"zhanlong1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(403);
+        assertThat(assignee(task)).isNull();
+        HttpResponse<String> tasklistOwn = browser.send(request("/camunda/api/engine/engine/default/task/" + task + "/claim")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"liushadong1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklistOwn.statusCode()).as(tasklistOwn.body()).isIn(200, 204);
+        assertThat(assignee(task)).isEqualTo("liushadong1");
+    }
+
+    private String assignee(String task) {
+        return taskService.createTaskQuery().taskId(task).singleResult().getAssignee();
+    }
+
     private ResponseEntity<String> engineRest(String path, Object body) {
-        return rest.withBasicAuth("zhanlong1", "demo").postForEntity("/engine-rest" + path, body, String.class);
+        return engineRest("zhanlong1", path, body);
+    }
+
+    private ResponseEntity<String> engineRest(String user, String path, Object body) {
+        return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest" + path, body, String.class);
     }
 
     private static Map<String, Object> typed(Object value, String type) {
