@@ -78,8 +78,9 @@ public final class FormValidator {
         return new Result(variables, problems);
     }
 
+    /** Nothing entered: no value, an empty list, or text of nothing but spaces (a 文号 of three spaces is none). */
     private static boolean isEmpty(Object value) {
-        return value == null || (value instanceof String s && s.isEmpty())
+        return value == null || (value instanceof String s && s.isBlank())
                 || (value instanceof Collection<?> c && c.isEmpty());
     }
 

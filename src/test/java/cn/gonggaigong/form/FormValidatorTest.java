@@ -42,6 +42,18 @@ class FormValidatorTest {
     }
 
     @Test
+    void textOfOnlySpacesIsNothingEntered() {
+        // A required 文号 of spaces (full-width ones too) is missing, not an empty number saved.
+        assertThat(problems("Form_SupplyLand", Map.of("landTenureYears", 50, "landContractNumber", "  \u3000 ",
+                "landContractDate", "2026-10-01")))
+                .containsExactly(new FieldProblem("landContractNumber", "必填"));
+        FormValidator.Result optional = FormValidator.validate(FORMS.get("Form_SurveyWillingness"),
+                Map.of("willingnessAgreed", true, "agreePercent", 95, "surveyDate", "2026-01-02", "opinion", "   "), "");
+        assertThat(optional.problems()).isEmpty();
+        assertThat(optional.variables()).doesNotContainKey("opinion");
+    }
+
+    @Test
     void namesEachBadFieldWithItsReason() {
         assertThat(problems("Form_SupplyLand", Map.of("landTenureYears", 2.5, "landContractNumber", 7,
                 "landContractDate", "2026-10-01")))
