@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Figures of one form that must agree with each other, which a form cannot say field by field: parts of a floor
- * area are not larger than the whole (the subsidy is computed from them, Art. 19), a construction reported finished
+ * area are not larger than the whole (the subsidy is computed from them, Art. 19; the scheme's indicators are their
+ * shares, Art. 7 and 10), a construction reported finished
  * is at 100 % and has started, a transition period granted names the new business it is for (Art. 22).
  */
 @Component
@@ -21,10 +22,11 @@ public class FigureRules implements SubmissionCheck {
     static final String ACCEPTANCE = "Task_ApplyForAcceptance";
     static final String PROGRESS = "Task_ReportProgress";
     static final String TRANSITION = "Task_AssessTransitionPeriod";
+    static final String SCHEME = "Task_CompileScheme";
 
     @Override
     public boolean appliesTo(String taskDefinitionKey) {
-        return Set.of(ACCEPTANCE, PROGRESS, TRANSITION).contains(taskDefinitionKey);
+        return Set.of(ACCEPTANCE, PROGRESS, TRANSITION, SCHEME).contains(taskDefinitionKey);
     }
 
     @Override
@@ -39,6 +41,13 @@ public class FigureRules implements SubmissionCheck {
                     problems.add(new FieldProblem("productiveFloorArea", "生产性建筑面积与行政办公及生活服务设施建筑面积之和（"
                             + plain(productive + office) + "）不能大于竣工总计容建筑面积（" + plain(total) + "）"));
                 }
+            }
+            case SCHEME -> {
+                // The scheme's indicators (Art. 7, Art. 10) are these parts as shares of their wholes.
+                notLarger(problems, v, "officeLivingFloorArea", "totalFloorArea", "总计容建筑面积");
+                notLarger(problems, v, "rdTestingFloorArea", "totalFloorArea", "总计容建筑面积");
+                notLarger(problems, v, "separateFacilityLandArea", "landAreaSqm", "项目用地面积");
+                notLarger(problems, v, "renovatedFloorArea", "existingFloorArea", "原有总建筑面积");
             }
             case PROGRESS -> {
                 Double percent = number(v.get("progressPercent"));
@@ -60,6 +69,15 @@ public class FigureRules implements SubmissionCheck {
             }
         }
         return problems;
+    }
+
+    private static void notLarger(List<FieldProblem> problems, Map<String, Object> v, String part, String whole,
+                                  String wholeLabel) {
+        Double p = number(v.get(part));
+        Double w = number(v.get(whole));
+        if (p != null && w != null && p > w) {
+            problems.add(new FieldProblem(part, "不能大于" + wholeLabel + "（" + plain(w) + "平方米）"));
+        }
     }
 
     private static Double number(Object value) {

@@ -25,6 +25,20 @@ class FigureRulesTest {
     }
 
     @Test
+    void aSchemesPartsAreNotLargerThanTheirWholes() {
+        // 99999999 m² renovated of 12500 existing was a database overflow (500) when the scheme was recorded.
+        assertThat(problems("Task_CompileScheme", Map.of("landAreaSqm", 20000.0, "totalFloorArea", 40000.0,
+                "officeLivingFloorArea", 40001.0, "rdTestingFloorArea", 3000.0, "separateFacilityLandArea", 20000.5,
+                "existingFloorArea", 12500.0, "renovatedFloorArea", 99999999.0)))
+                .containsExactly(new FieldProblem("officeLivingFloorArea", "不能大于总计容建筑面积（40000平方米）"),
+                        new FieldProblem("separateFacilityLandArea", "不能大于项目用地面积（20000平方米）"),
+                        new FieldProblem("renovatedFloorArea", "不能大于原有总建筑面积（12500平方米）"));
+        assertThat(problems("Task_CompileScheme", Map.of("landAreaSqm", 20000.0, "totalFloorArea", 40000.0,
+                "officeLivingFloorArea", 6000.0, "rdTestingFloorArea", 40000.0, "separateFacilityLandArea", 0.0,
+                "existingFloorArea", 18000.0, "renovatedFloorArea", 18000.0))).isEmpty();
+    }
+
+    @Test
     void aFinishedConstructionIsAtAHundredPercentAndATransitionNamesItsNewBusiness() {
         assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 10.0, "constructionCompleted", true)))
                 .extracting(FieldProblem::field).containsExactly("progressPercent");
