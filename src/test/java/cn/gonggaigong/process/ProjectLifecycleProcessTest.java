@@ -92,7 +92,10 @@ class ProjectLifecycleProcessTest {
         finish("UnitPlanning", "unitId", 7L);
         finish("SchemeCompilation", "industryCategory", "ELECTRONICS", "involvesDemolition", true, "heritageImpact", false);
         finish("DepartmentConsultation", "consultationResult", "AGREED");
-        finish("CommitteeReview", "reviewResult", "PASS");
+        finish("CommitteeReview", "reviewResult", "PASS", "meetingDate", "2026-07-01");
+        // The government's approval is not dated before the committee's meeting: it is told the meeting's date.
+        Task approval = taskService().createTaskQuery().processDefinitionKey("GovernmentApproval").singleResult();
+        assertThat(runtimeService().getVariable(approval.getExecutionId(), "committeeMeetingDate")).isEqualTo("2026-07-01");
         finish("GovernmentApproval", "approvalResult", "APPROVED", "approvalDate", "2026-08-01");
         // The vote's year runs from the approval's date (Art. 12(2)): the vote is told it.
         Task vote = taskService().createTaskQuery().processDefinitionKey("CompensationVote").singleResult();

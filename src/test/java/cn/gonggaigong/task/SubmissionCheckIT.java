@@ -140,6 +140,35 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         assertThat(overview.toString()).contains("权利人李某对补偿标准有异议，暂未签署");
     }
 
+    @Autowired
+    cn.gonggaigong.form.AfterSchemeApproval afterSchemeApproval;
+    @Autowired
+    TaskQueries taskQueries;
+
+    @Test
+    void theGovernmentsApprovalIsNotDatedBeforeTheCommitteesMeeting() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇批复早于规委会项目");
+        String code = project.get("code").asText();
+        // The committee passed the scheme at its meeting of 5 November, as the lifecycle hands it on.
+        runtimeService.createProcessInstanceByKey("GovernmentApproval").businessKey(code)
+                .startBeforeActivity("Task_ApproveScheme")
+                .setVariables(org.camunda.bpm.engine.variable.Variables.createVariables()
+                        .putValue("projectId", project.get("id").asLong()).putValue("projectCode", code)
+                        .putValue("historicalLandProcedures", false).putValue("committeeMeetingDate", "2026-11-05"))
+                .execute();
+        String approval = taskId("gov1", code, "Task_ApproveScheme");
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("governmentDecision", "APPROVED",
+                "documentNumber", "普府函〔2026〕88号", "approvalDate", "2026-11-01"));
+        Answer early = post("gov1", "/api/tasks/{id}/complete", form, approval);
+        assertThat(early.status()).as(early.raw()).isEqualTo(400);
+        assertThat(early.body().get("errors").toString())
+                .isEqualTo("[{\"field\":\"approvalDate\",\"reason\":\"不能早于规划委员会审议通过的会议日期（2026-11-05）\"}]");
+        assertThat(taskService.createTaskQuery().taskId(approval).count()).isEqualTo(1);
+        // The meeting's own day is allowed (this project has no scheme to approve, so the rule is asked directly).
+        assertThat(afterSchemeApproval.problems(taskQueries.byId(approval).orElseThrow(),
+                Map.of("approvalDate", "2026-11-05"))).isEmpty();
+    }
+
     @Test
     void whatFollowsTheSchemesApprovalIsNotDatedBeforeIt() throws Exception {
         JsonNode project = apply("zhanlong", "占陇镇批复后事项日期项目");
