@@ -12,7 +12,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.task.DelegationState;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,10 +38,12 @@ public class EngineClaimFilter extends OncePerRequestFilter {
     static final String CLAIM_FOR_OTHERS = "只能为本人认领任务：交给他人办理请在任务页面转办或委派";
 
     private final TaskQueries queries;
+    private final UserDirectory users;
     private final ObjectMapper json;
 
-    EngineClaimFilter(TaskQueries queries, ObjectMapper json) {
+    EngineClaimFilter(TaskQueries queries, UserDirectory users, ObjectMapper json) {
         this.queries = queries;
+        this.users = users;
         this.json = json;
     }
 
@@ -67,7 +68,7 @@ public class EngineClaimFilter extends OncePerRequestFilter {
         Optional<String> refused = claimFor != null
                 ? refusedClaim(caller.get(), claimFor)
                 // A claim without a user id releases the task, as unclaim does.
-                : queries.byId(taskId).flatMap(row -> refusedRelease(caller.get(), row));
+                : queries.byId(taskId).flatMap(row -> TaskItems.whyNotReleasable(row, caller.get().userId(), users));
         if (refused.isPresent()) {
             EngineRequests.refuse(response, json, HttpServletResponse.SC_FORBIDDEN,
                     Map.of("type", "AuthorizationException", "message", refused.get()));
@@ -79,23 +80,6 @@ public class EngineClaimFilter extends OncePerRequestFilter {
     /** A claim names the user who takes the task: only the caller themselves. */
     static Optional<String> refusedClaim(CurrentUser caller, String userId) {
         return userId.equals(caller.userId()) ? Optional.empty() : Optional.of(CLAIM_FOR_OTHERS);
-    }
-
-    /** The task page's rules of 取消认领 ({@code TaskWorkService.unclaim}). */
-    static Optional<String> refusedRelease(CurrentUser caller, TaskRow row) {
-        if (row.assignee() == null) {
-            return Optional.empty();
-        }
-        if (!row.assignee().equals(caller.userId())) {
-            return Optional.of("该任务由 " + row.assignee() + " 认领，只有认领人本人可以取消认领");
-        }
-        if (DelegationState.PENDING.name().equals(row.delegationState())) {
-            return Optional.of("该任务正在委派办理中，不能取消认领");
-        }
-        if (!TaskItems.releasable(row)) {
-            return Optional.of("该任务直接指定由您本人办理，没有可退回的单位待办，不能取消认领");
-        }
-        return Optional.empty();
     }
 
     /** The body's {@code userId}; null where there is none, or the body is no JSON object. */
@@ -114,9 +98,10 @@ public class EngineClaimFilter extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<EngineClaimFilter> engineClaim(TaskQueries queries, ObjectMapper json) {
+        FilterRegistrationBean<EngineClaimFilter> engineClaim(TaskQueries queries, UserDirectory users,
+                                                              ObjectMapper json) {
             FilterRegistrationBean<EngineClaimFilter> registration =
-                    new FilterRegistrationBean<>(new EngineClaimFilter(queries, json));
+                    new FilterRegistrationBean<>(new EngineClaimFilter(queries, users, json));
             registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
             registration.setOrder(102);
             return registration;

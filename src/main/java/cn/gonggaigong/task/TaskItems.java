@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.process.Phase;
@@ -12,6 +13,7 @@ import cn.gonggaigong.security.CurrentUser;
 import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.TaskViews.TaskItem;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.springframework.stereotype.Component;
 
 /** Turns task rows into what the API answers, and says who may read and work on a task. */
@@ -50,6 +52,28 @@ public class TaskItems {
 
     public List<TaskItem> items(List<TaskRow> rows, CurrentUser user) {
         return rows.stream().map(r -> item(r, user)).toList();
+    }
+
+    /**
+     * Why {@code userId} may not release (取消认领) the task, or empty where they may or nobody holds it: only the
+     * claimant, not while it is delegated, not where nobody could take it back. The task page and Camunda's REST
+     * APIs ({@link EngineClaimFilter}) alike.
+     */
+    static Optional<String> whyNotReleasable(TaskRow row, String userId, UserDirectory users) {
+        if (row.assignee() == null) {
+            return Optional.empty();
+        }
+        if (!row.assignee().equals(userId)) {
+            return Optional.of("该任务由 " + users.name(row.assignee()) + "（" + row.assignee() + "）认领，只有认领人本人可以取消认领");
+        }
+        if (DelegationState.PENDING.name().equals(row.delegationState())) {
+            return Optional.of("该任务正在委派办理中，不能取消认领");
+        }
+        if (!releasable(row)) {
+            // No group or colleague could take it back: it would be nobody's task and stop the project.
+            return Optional.of("该任务直接指定由您本人办理，没有可退回的单位待办，不能取消认领");
+        }
+        return Optional.empty();
     }
 
     /** Unassigned, the task is still someone's: it has a candidate group or user who may claim it again. */

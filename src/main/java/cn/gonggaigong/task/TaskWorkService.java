@@ -201,17 +201,9 @@ public class TaskWorkService {
         if (row.assignee() == null) {
             return;
         }
-        if (!row.assignee().equals(user.userId())) {
-            throw ApiProblem.conflict("该任务由 " + users.name(row.assignee()) + "（" + row.assignee()
-                    + "）认领，只有认领人本人可以取消认领");
-        }
-        if (row.delegationState() != null && DelegationState.PENDING.name().equals(row.delegationState())) {
-            throw ApiProblem.conflict("该任务正在委派办理中，不能取消认领");
-        }
-        if (!TaskItems.releasable(row)) {
-            // No group or colleague could take it back: it would be nobody's task and stop the project.
-            throw ApiProblem.conflict("该任务直接指定由您本人办理，没有可退回的单位待办，不能取消认领");
-        }
+        TaskItems.whyNotReleasable(row, user.userId(), users).ifPresent(reason -> {
+            throw ApiProblem.conflict(reason);
+        });
         taskService.setAssignee(taskId, null);
     }
 
