@@ -4,7 +4,7 @@
 
   const GRADE_LABEL = { NONE: '无预警', YELLOW: '黄牌', RED: '红牌', ESCALATED: '已升级' };
   const GRADE_COLOR = { NONE: '#91cc75', YELLOW: '#fac858', RED: '#ee6666', ESCALATED: '#820014' };
-  const STATUS_LABEL = { ACTIVE: '审批实施中', REJECTED: '未通过', COMPLETED: '已完成', WITHDRAWN: '已撤回' };
+  const STATUS_LABEL = { ACTIVE: '审批实施中', REJECTED: '未通过', COMPLETED: '已完成', WITHDRAWN: '未纳入实施' };
   const TREND_SERIES = [
     { key: 'projectsEntered', name: '新申报项目', figure: 'entered' },
     { key: 'projectsCompleted', name: '完成项目', figure: 'completed-in-month' },

@@ -5,7 +5,12 @@ public enum ProjectStatus {
     ACTIVE("审批实施中"),
     REJECTED("未通过"),
     COMPLETED("已完成"),
-    WITHDRAWN("已撤回");
+    /**
+     * Ended before it was admitted: the rights holders did not agree to renovate, or the approved annual plan did not
+     * list it (the lifecycle's {@code EndEvent_ProjectWithdrawn}). Nobody withdraws a project in this product; the
+     * stored value keeps its old name, which the API and the database's check constraint carry.
+     */
+    WITHDRAWN("未纳入实施");
 
     private final String label;
 

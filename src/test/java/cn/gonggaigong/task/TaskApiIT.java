@@ -98,6 +98,14 @@ class TaskApiIT extends WorkApiTestSupport {
         assertThat(post("liushadong1", "/api/tasks/{id}/complete", Map.of("willingnessAgreed", false, "agreePercent", 10,
                 "surveyDate", "2026-03-01"), lsTask).status()).isEqualTo(204);
         assertThat(tasksOf("liushadong1", lsCode)).isEmpty();
+        // Nobody withdrew it: the owners did not agree, so it was not admitted.
+        JsonNode ended = null;
+        for (JsonNode listed : get("applicant1", "/api/my/projects").body()) {
+            ended = lsCode.equals(listed.get("code").asText()) ? listed : ended;
+        }
+        assertThat(ended).as("applicant1's projects").isNotNull();
+        assertThat(ended.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(ended.get("statusLabel").asText()).isEqualTo("未纳入实施");
     }
 
     @Test
