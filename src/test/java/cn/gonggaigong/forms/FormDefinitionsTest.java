@@ -69,7 +69,9 @@ class FormDefinitionsTest {
         CONTRACT.put("ApproveAnnualPlan", "planYear planTitle planProjects excludedProjectCodes compileOpinion"
                 + " *planApproved *documentNumber opinion");
         // SubjectConfirmation
-        CONTRACT.put("VerifyTitleDocuments", "*titleCertificateNumbers ownerConsentDocument *titleVerified titleDefects opinion");
+        // supplementNote: read-only, the applicant's note when the documents come back after 补充权属证明材料
+        CONTRACT.put("VerifyTitleDocuments", "supplementNote *titleCertificateNumbers ownerConsentDocument *titleVerified"
+                + " titleDefects opinion");
         CONTRACT.put("SupplementTitleDocuments", "titleDefects *titleCertificateNumbers ownerConsentDocument *supplementNote");
         CONTRACT.put("SignCooperationAgreement", "*agreementNumber *partnerName *signedDate");
         CONTRACT.put("ConfirmPerformanceBond", "*bondAmount *bondPaidDate *receiptNumber");

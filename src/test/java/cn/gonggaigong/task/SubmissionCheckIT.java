@@ -111,6 +111,15 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         assertThat(tasksOf("nrb-clerk", code)).noneMatch(t -> t.get("taskDefinitionKey").asText().equals("Task_ConfirmSubject"));
         complete("applicant1", code, "Task_SupplementTitleDocuments", Map.of("titleCertificateNumbers",
                 "粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号", "supplementNote", "补充厂房不动产权证书"));
+        // The town checks again from the applicant's note and numbers, with no verdict chosen: not the 否 of before.
+        String again = taskId("zhanlong1", code, "Task_VerifyTitleDocuments");
+        JsonNode recheck = get("zhanlong1", "/api/tasks/{id}", again).body();
+        assertThat(recheck.at("/data/supplementNote").asText()).isEqualTo("补充厂房不动产权证书");
+        assertThat(recheck.at("/data/titleCertificateNumbers").asText())
+                .isEqualTo("粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号");
+        assertThat(recheck.at("/data/titleVerified").isMissingNode() || recheck.at("/data/titleVerified").isNull())
+                .as(recheck.get("data").toString()).isTrue();
+        assertThat(recheck.get("form").toString()).contains("\"key\":\"supplementNote\"");
         complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
                 "粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号", "titleVerified", true));
         assertThat(taskId("nrb-clerk", code, "Task_ConfirmSubject")).isNotBlank();
