@@ -49,6 +49,11 @@ public class ProjectApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "请求参数格式不正确", List.of(new FieldProblem(e.getName(), "格式不正确")));
     }
 
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ApiError> outOfRange(BadParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "请求参数格式不正确", List.of(e.problem()));
+    }
+
     @ExceptionHandler(ProjectNotFoundException.class)
     ResponseEntity<ApiError> notFound(ProjectNotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());

@@ -46,6 +46,12 @@ public class ProjectController {
     @GetMapping
     public PageView<ProjectSummary> projects(@RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
-        return projects.list(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        if (page < 0) {
+            throw new BadParameterException("page", "不能小于0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadParameterException("size", "必须在1到" + MAX_PAGE_SIZE + "之间");
+        }
+        return projects.list(page, size);
     }
 }

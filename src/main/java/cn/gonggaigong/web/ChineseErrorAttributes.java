@@ -1,9 +1,12 @@
 package cn.gonggaigong.web;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -20,9 +23,24 @@ public class ChineseErrorAttributes extends DefaultErrorAttributes {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         Object status = attributes.get("status");
         if (status instanceof Integer code) {
-            attributes.put("message", message(code, (String) attributes.get("path")));
+            attributes.put("message", code == 415 && getError(request) instanceof HttpMediaTypeNotSupportedException e
+                    && !e.getSupportedMediaTypes().isEmpty() ? unsupported(e.getSupportedMediaTypes())
+                    : message(code, (String) attributes.get("path")));
         }
         return attributes;
+    }
+
+    /** A 415 says what the address takes: a file upload is multipart/form-data, not the JSON of the other calls. */
+    static String unsupported(List<MediaType> supported) {
+        if (supported.stream().anyMatch(MediaType.MULTIPART_FORM_DATA::equalsTypeAndSubtype)) {
+            return "不支持的内容类型，请以 multipart/form-data 提交（上传的文件放在 file 字段）";
+        }
+        if (supported.stream().anyMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype)) {
+            return "不支持的内容类型，请以 application/json 提交";
+        }
+        List<String> types = supported.stream().filter(t -> !t.isWildcardType() && !t.isWildcardSubtype())
+                .map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList();
+        return types.isEmpty() ? message(415, null) : "不支持的内容类型，请以 " + String.join(" 或 ", types) + " 提交";
     }
 
     static String message(int status, String path) {

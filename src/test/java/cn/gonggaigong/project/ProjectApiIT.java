@@ -276,6 +276,19 @@ class ProjectApiIT extends ApplicationTestSupport {
     }
 
     @Test
+    void aPageOrPageSizeOutOfRangeIsNamedNotQuietlyChanged() throws Exception {
+        for (String[] bad : new String[][] {{"page", "-1", "不能小于0"}, {"size", "0", "必须在1到100之间"},
+                {"size", "101", "必须在1到100之间"}}) {
+            MockHttpServletResponse response = mvc.perform(get("/api/projects").param(bad[0], bad[1]).with(NRB))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+            assertThat(json.readTree(response.getContentAsString())).isEqualTo(json.readTree(
+                    "{\"status\":400,\"message\":\"请求参数格式不正确\",\"errors\":[{\"field\":\"" + bad[0]
+                            + "\",\"reason\":\"" + bad[2] + "\"}]}"));
+        }
+    }
+
+    @Test
     void answers404ForAnUnknownProject() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/api/projects/{id}", 987654321).with(NRB)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(404);

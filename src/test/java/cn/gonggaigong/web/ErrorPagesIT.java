@@ -43,6 +43,24 @@ class ErrorPagesIT extends ApplicationTestSupport {
         assertThat(wrongMethod.getBody()).contains("\"message\":\"该地址不支持此请求方法：/api/notifications/unread-count\"");
     }
 
+    @Test
+    void anUploadSentAsJsonIsToldToSendTheFileAsAForm() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> upload = rest.withBasicAuth("zhanlong1", "demo").exchange("/api/projects/1/attachments",
+                HttpMethod.POST, new HttpEntity<>("{\"description\":\"权属证明\"}", headers), String.class);
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(upload.getBody()).contains(
+                "\"message\":\"不支持的内容类型，请以 multipart/form-data 提交（上传的文件放在 file 字段）\"");
+        // The other calls take JSON and say so.
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<String> text = rest.withBasicAuth("zhanlong1", "demo").exchange("/api/projects",
+                HttpMethod.POST, new HttpEntity<>("name=x", headers), String.class);
+        assertThat(text.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(text.getBody()).contains("请以 application/json");
+    }
+
     private ResponseEntity<String> as(String user, MediaType accept, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(accept));

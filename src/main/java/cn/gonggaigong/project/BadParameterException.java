@@ -1,0 +1,16 @@
+package cn.gonggaigong.project;
+
+/** A query parameter of the project API out of its range: a 400 naming it, as the task list answers the same. */
+public class BadParameterException extends RuntimeException {
+
+    private final transient FieldProblem problem;
+
+    public BadParameterException(String field, String reason) {
+        super(field + ": " + reason, null, false, false);
+        this.problem = new FieldProblem(field, reason);
+    }
+
+    public FieldProblem problem() {
+        return problem;
+    }
+}
