@@ -25,6 +25,12 @@ public final class Notices {
         return insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
     }
 
+    /** Notifies one user of a warning they did not answer for (the urging officer of its 回告); none if no such user. */
+    static List<Long> toUser(CommandContext context, long warningId, String userId, String title, String body) {
+        Map<String, Recipients.Recipient> recipients = Recipients.of(context, List.of(), userId, null);
+        return insert(new EngineSql(context), warningId, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
+    }
+
     /** One notification per recipient, in the recipients' order, in one statement; their ids. */
     static List<Long> insert(EngineSql sql, Long warningId, String title, String body, Instant at,
                              Map<String, Recipients.Recipient> recipients) {

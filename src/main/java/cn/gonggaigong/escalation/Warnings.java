@@ -45,9 +45,12 @@ public class Warnings {
     private final ProcessEngine engine;
     private final WarningRaiser raiser;
     private final UserDirectory users;
+    private final WarningMailer mailer;
 
-    public Warnings(NamedParameterJdbcTemplate jdbc, ProcessEngine engine, WarningRaiser raiser, UserDirectory users) {
+    public Warnings(NamedParameterJdbcTemplate jdbc, ProcessEngine engine, WarningRaiser raiser, UserDirectory users,
+                    WarningMailer mailer) {
         this.users = users;
+        this.mailer = mailer;
         this.jdbc = jdbc;
         this.engine = engine;
         this.raiser = raiser;
@@ -102,7 +105,10 @@ public class Warnings {
         return office != null && (user.inGroup(office) || user.userId().equals(office));
     }
 
-    /** 回告: a member of the responsible office answers; answering again replaces the answer. */
+    /**
+     * 回告: a member of the responsible office answers; answering again replaces the answer. Whoever urged by hand
+     * (催办) is told the answer, in the app and by e-mail after the commit: the urging officer waits for it.
+     */
     @Transactional
     public WarningView reply(CurrentUser user, long id, String reply) {
         if (reply == null || reply.isBlank()) {
@@ -123,7 +129,25 @@ public class Warnings {
         jdbc.update("update task_warning set reply = :reply, replied_by = :user, replied_at = :at where id = :id",
                 new MapSqlParameterSource("reply", reply.strip()).addValue("user", user.userId())
                         .addValue("at", Timestamp.from(ClockUtil.getCurrentTime().toInstant())).addValue("id", id));
-        return get(user, id);
+        WarningView answered = get(user, id);
+        if (answered.raisedBy() != null && !answered.raisedBy().equals(user.userId())) {
+            tellUrger(answered, user);
+        }
+        return answered;
+    }
+
+    /** The urging officer's notice of the answer, linked to the warning (their notices show it, without 回告 of their own). */
+    private void tellUrger(WarningView w, CurrentUser replier) {
+        String what = w.taskName() + (w.projectName() == null ? "" : "（项目：" + w.projectName() + "，" + w.projectCode() + "）");
+        String body = w.responsibleName() + " " + users.name(replier.userId()) + " 对您的催办（" + what + "）回告："
+                + w.reply();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            List<Long> told = Notices.toUser(context, w.id(), w.raisedBy(), "【催办回告】" + w.taskName(), body);
+            context.getTransactionContext().addTransactionListener(
+                    org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED, committed -> mailer.noticed(told));
+            return null;
+        });
     }
 
     /** 催办 by hand: recorded as an URGE warning and notified like the others. */

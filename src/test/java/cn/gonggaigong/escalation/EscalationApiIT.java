@@ -140,6 +140,22 @@ class EscalationApiIT extends ApplicationTestSupport {
         assertThat(urge.get("message").asText()).contains("被领导小组组长催办", "责任单位：")
                 .doesNotContain("leader1", "town-zhanlong");
         assertThat(recipients()).containsExactlyInAnyOrder("zhanlong1@demo.invalid", "zhanlong2@demo.invalid");
+        // The town answers the urging; the leader who urged is told the answer, in the app and by e-mail.
+        TestMailServer.get().purgeEmailFromAllMailboxes();
+        call(post("/api/warnings/{id}/reply", urge.get("id").asLong()), "zhanlong2", Map.of("reply", "材料已齐，明日办结"), 200);
+        JsonNode told = null;
+        for (JsonNode n : json.readTree(call(get("/api/notifications"), "leader1", null, 200))) {
+            told = n.get("warningId").asLong() == urge.get("id").asLong() ? n : told;
+        }
+        assertThat(told).as("leader1's notices").isNotNull();
+        assertThat(told.get("title").asText()).isEqualTo("【催办回告】" + task.getName());
+        assertThat(told.get("body").asText()).contains("对您的催办", "回告：材料已齐，明日办结").doesNotContain("zhanlong2", "town-zhanlong");
+        assertThat(TestMailServer.get().waitForIncomingEmail(30_000, 1)).isTrue();
+        assertThat(recipients()).containsExactly("leader1@demo.invalid");
+        // The leader reads the answer with the warning, and may not answer it.
+        JsonNode seen = json.readTree(call(get("/api/warnings/{id}", urge.get("id").asLong()), "leader1", null, 200));
+        assertThat(seen.get("reply").asText()).isEqualTo("材料已齐，明日办结");
+        assertThat(seen.get("mayReply").asBoolean()).isFalse();
         call(post("/api/tasks/{id}/urge", task.getId()), "nrb-clerk", Map.of("message", "请尽快"), 201);
 
         // Completing the task closes its warnings and deletes its timers.
