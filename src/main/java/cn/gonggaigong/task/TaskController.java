@@ -52,6 +52,14 @@ public class TaskController {
         return work.list(phase, town, overdue, q, page, size);
     }
 
+    @GetMapping("/context")
+    @Operation(summary = "若干待办任务所属的项目、镇街、阶段和期限（Camunda 任务列表 Tasklist 据此显示项目）；"
+            + "只返回本人可查看的待办，已办结或无权查看的不返回")
+    public List<TaskViews.TaskItem> context(@Parameter(description = "任务 ID，以逗号分隔，最多 " + TaskWorkService.MAX_CONTEXT_IDS + " 个")
+                                            @RequestParam List<String> ids) {
+        return work.context(ids);
+    }
+
     @GetMapping("/{taskId}")
     @Operation(summary = "任务详情：表单、预填数据、项目概况、可否退回")
     public TaskDetails task(@PathVariable String taskId) {

@@ -197,6 +197,11 @@ public class TaskQueries {
                 new MapSqlParameterSource("ids", processInstanceIds), (rs, n) -> row(rs));
     }
 
+    /** The open tasks of the given ids, whoever works on them (in no particular order); closed ones are not found. */
+    public List<TaskRow> byIds(java.util.Collection<String> taskIds) {
+        return jdbc.query(SELECT + " where t.id_ in (:ids)", new MapSqlParameterSource("ids", taskIds), (rs, n) -> row(rs));
+    }
+
     /** One open task, whoever works on it; empty when there is no such open task. */
     public Optional<TaskRow> byId(String taskId) {
         return jdbc.query(SELECT + " where t.id_ = :id", new MapSqlParameterSource("id", taskId), (rs, n) -> row(rs))

@@ -52,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskWorkService {
 
+    /** The most tasks {@link #context} answers at once (a Tasklist page lists 15). */
+    static final int MAX_CONTEXT_IDS = 100;
+
     static final String NOT_FOUND = "任务不存在或已办结";
     static final String FORM_REJECTED = "表单校验未通过";
     static final String SENT_BACK = "SENT_BACK";
@@ -112,6 +115,27 @@ public class TaskWorkService {
         List<TaskItem> rows = items.items(result.rows(), user);
         return new TaskPage(rows, result.total(), result.totalCapped(), page, size,
                 users.names(rows.stream().map(TaskItem::assignee).toList()));
+    }
+
+    /**
+     * The project context of some open tasks, for Camunda's Tasklist, which lists a task by its name and process alone:
+     * the tasks the user may read, in the order asked; those closed or not the user's to read are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskItem> context(List<String> taskIds) {
+        List<String> ids = taskIds.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            throw ApiProblem.badField("请求参数格式不正确", "ids", "必填");
+        }
+        if (ids.size() > MAX_CONTEXT_IDS) {
+            throw ApiProblem.badField("请求参数格式不正确", "ids", "最多" + MAX_CONTEXT_IDS + "个");
+        }
+        CurrentUser user = CurrentUser.current();
+        Map<String, TaskRow> found = new java.util.HashMap<>();
+        queries.byIds(ids).forEach(row -> found.put(row.taskId(), row));
+        List<TaskRow> readable = ids.stream().map(found::get)
+                .filter(row -> row != null && items.canRead(row, user)).toList();
+        return items.items(readable, user);
     }
 
     @Transactional(readOnly = true)

@@ -109,6 +109,35 @@ class TaskApiIT extends WorkApiTestSupport {
     }
 
     @Test
+    void theProjectsOfSomeTasksAreGivenForThoseTheUserMayRead() throws Exception {
+        JsonNode zl = apply("zhanlong", "占陇镇任务项目查询");
+        JsonNode ls = apply("liushadong", "流沙东任务项目查询");
+        String zlTask = tasksOf("zhanlong1", zl.get("code").asText()).get(0).get("taskId").asText();
+        String lsTask = tasksOf("liushadong1", ls.get("code").asText()).get(0).get("taskId").asText();
+
+        Answer mine = get("zhanlong1", "/api/tasks/context?ids={ids}", lsTask + "," + zlTask + ",no-such-task");
+        assertThat(mine.status()).as(mine.raw()).isEqualTo(200);
+        // Another town's task and one that is not open are left out.
+        assertThat(mine.body()).singleElement().satisfies(item -> {
+            assertThat(item.get("taskId").asText()).isEqualTo(zlTask);
+            assertThat(item.get("projectCode").asText()).isEqualTo(zl.get("code").asText());
+            assertThat(item.get("projectName").asText()).isEqualTo("占陇镇任务项目查询");
+            assertThat(item.get("townName").asText()).isEqualTo("占陇镇");
+            assertThat(item.get("phaseName").asText()).isEqualTo("纳入年度实施计划");
+        });
+        // NRB reads both, in the order asked.
+        assertThat(get("nrb-clerk", "/api/tasks/context?ids={ids}", lsTask + "," + zlTask).body().findValuesAsText("taskId"))
+                .containsExactly(lsTask, zlTask);
+
+        Answer none = get("zhanlong1", "/api/tasks/context?ids=");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().at("/errors/0").toString()).isEqualTo("{\"field\":\"ids\",\"reason\":\"必填\"}");
+        String many = String.join(",", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "t" + i).toList());
+        assertThat(get("zhanlong1", "/api/tasks/context?ids={ids}", many).body().at("/errors/0").toString())
+                .isEqualTo("{\"field\":\"ids\",\"reason\":\"最多100个\"}");
+    }
+
+    @Test
     void filtersSortsAndShowsDeadlinesAndWarnings() throws Exception {
         String late = apply("zhanlong", "占陇镇超期项目").get("code").asText();
         String onTime = apply("zhanlong", "占陇镇未超期项目").get("code").asText();

@@ -56,6 +56,13 @@ class TasklistBrowserIT extends BrowserTestSupport {
         browser.get(url("/camunda/app/tasklist/default/"));
         waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("全部任务"));
         find(".tasks-list a[href*='task=" + task + "']").click();
+        // The card and the opened task name the project: Tasklist itself gives the task's and the process's names only.
+        String line = "项目：占陇镇任务列表办理项目（" + project.get("code").asText() + "）· 占陇镇 · 纳入年度实施计划";
+        waiting().until(d -> d.findElements(By.cssSelector(".task-card .names .ggg-project")).stream()
+                .anyMatch(e -> e.getText().equals(line)));
+        WebElement card = find(".tasks-list a[href*='task=" + task + "']")
+                .findElement(By.xpath("ancestor::li[contains(concat(' ', @class, ' '), ' task ')]"));
+        assertThat(card.findElement(By.cssSelector(".names .ggg-project")).getText()).isEqualTo(line);
         // In Chinese (zh is Tasklist's only locale), and without the controls that the server refuses an officer.
         WebElement claim = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
         assertThat(claim.getText()).isEqualTo("认领");
@@ -70,7 +77,17 @@ class TasklistBrowserIT extends BrowserTestSupport {
         waiting().until(d -> taskService.createTaskQuery().taskId(task).singleResult().getAssignee() != null);
 
         find("[id$='-Field_willingnessAgreed-0']").click();
-        find("[id$='-Field_agreePercent']").sendKeys("95");
+        // form-js's own checks of a field are said in Chinese too, and change as the value does.
+        WebElement agreePercent = find("[id$='-Field_agreePercent']");
+        agreePercent.sendKeys("150", Keys.TAB);
+        waiting().until(d -> d.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                .anyMatch(e -> e.getText().contains("不能大于100")));
+        agreePercent.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-5", Keys.TAB);
+        waiting().until(d -> d.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                .anyMatch(e -> e.getText().contains("不能小于0")));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Field must", "不能大于100");
+        agreePercent.sendKeys(Keys.chord(Keys.CONTROL, "a"), "95", Keys.TAB);
+        waiting().until(d -> d.findElements(By.cssSelector("[id$='-Field_agreePercent-error-message']")).isEmpty());
         LocalDate today = WorkingDayCalendar.today();
         WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
         inView(surveyDate).click();

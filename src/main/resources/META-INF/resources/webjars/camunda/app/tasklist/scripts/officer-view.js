@@ -74,6 +74,147 @@ async function markIdentity() {
   }
 }
 
+/*
+ * Camunda Forms in Tasklist are drawn by form-js, whose own field checks speak English ("Field must have maximum value
+ * of 100."). They are said in Chinese here, in the words of the server's own checks (FormValidator), as each message
+ * appears: form-js writes it into the text node of an item of .fjs-form-field-error, and writes that node again when
+ * the message changes, so the node's text is replaced in place (its element stays form-js's).
+ */
+const FORM_MESSAGES = [
+  [/^Field is required\.$/, () => '必填'],
+  [/^Field must have minimum length of (\d+)\.$/, n => `长度不能少于${n}个字符`],
+  [/^Field must have maximum length of (\d+)\.$/, n => `长度不能超过${n}个字符`],
+  [/^Field must have minimum value of (.+)\.$/, n => `不能小于${n}`],
+  [/^Field must have maximum value of (.+)\.$/, n => `不能大于${n}`],
+  [/^Field must match pattern .*\.$/, () => '格式不正确'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱地址'],
+  [/^Field must be a valid\s+international phone number\..*$/, () => '请填写有效的电话号码（含国际区号，如 +8613800000000）'],
+  [/^Value is not a number\.$/, () => '必须是数字'],
+  [/^Value is expected to be an integer\.$/, () => '必须是整数'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, n => `最多保留${n}位小数`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    (a, b) => `须按规定的间隔取值，最接近的有效值为 ${a} 和 ${b}`],
+  [/^Date and time must both be entered\.$/, () => '日期和时间都须填写']
+];
+
+function inChinese(text) {
+  for (const [pattern, say] of FORM_MESSAGES) {
+    const match = pattern.exec(text.trim());
+    if (match) {
+      return say(...match.slice(1));
+    }
+  }
+  return null;
+}
+
+function translateFormMessages(root) {
+  const errors = root.nodeType === Node.ELEMENT_NODE && root.closest('.fjs-form-field-error') ? [root]
+    : root.querySelectorAll ? root.querySelectorAll('.fjs-form-field-error') : [];
+  errors.forEach(error => {
+    const texts = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const said = inChinese(node.data);
+      if (said !== null) {
+        node.data = said;
+      }
+    }
+  });
+}
+
+function sayFormMessagesInChinese() {
+  translateFormMessages(document.body);
+  new MutationObserver(changes => changes.forEach(change => {
+    const target = change.type === 'characterData' ? change.target.parentElement : change.target;
+    if (target && target.closest && target.closest('.fjs-form-field-error')) {
+      translateFormMessages(target.closest('.fjs-form-field-error'));
+    } else {
+      change.addedNodes.forEach(node => node.nodeType === Node.ELEMENT_NODE && translateFormMessages(node));
+    }
+  })).observe(document.body, {childList: true, subtree: true, characterData: true});
+}
+
+/*
+ * Tasklist names a task by its name and process alone ("摸查改造意愿", "申请纳入年度实施计划"): an officer with ten
+ * projects in the list could not tell them apart. Each card of the list and the opened task's header are given the
+ * project, its town, phase and code, asked of the product's /api/tasks/context once per task (the tasks the user may
+ * read; a task without a project, such as the annual plan's, gets nothing).
+ */
+const PROJECT = 'ggg-project';
+const projectOfTask = new Map();
+let asking = false;
+
+function taskIdIn(href) {
+  const match = /[?&#]task=([^&]+)/.exec(href || '');
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function projectLine(item) {
+  return item && item.projectName
+    ? `${item.projectName}（${item.projectCode}）· ${item.townName}` + (item.phaseName ? ` · ${item.phaseName}` : '')
+    : null;
+}
+
+function show(container, tag, taskId) {
+  const line = projectLine(projectOfTask.get(taskId));
+  let shown = container.querySelector(':scope > .' + PROJECT);
+  if (!line) {
+    if (shown) {
+      shown.remove();
+    }
+    return;
+  }
+  if (!shown) {
+    shown = document.createElement(tag);
+    shown.className = PROJECT;
+    container.appendChild(shown);
+  }
+  if (shown.textContent !== '项目：' + line) {
+    shown.textContent = '项目：' + line;
+    shown.title = '该任务所属的工改工项目';
+  }
+}
+
+function showProjects() {
+  const cards = [...document.querySelectorAll('.tasks-list li.task')]
+    .map(card => [card.querySelector('.names'), taskIdIn(card.querySelector('h4.task a')?.getAttribute('href'))])
+    .filter(([names, id]) => names && id);
+  const header = document.querySelector('.task-card .names');
+  const opened = taskIdIn(location.hash);
+  const wanted = cards.map(([, id]) => id).concat(header && opened ? [opened] : []);
+  const unknown = [...new Set(wanted.filter(id => !projectOfTask.has(id)))];
+  if (unknown.length && !asking) {
+    asking = true;
+    json('/api/tasks/context?ids=' + encodeURIComponent(unknown.slice(0, 100).join(',')), '')
+      .then(items => (items || []).forEach(item => projectOfTask.set(item.taskId, item)))
+      .catch(error => console.error('工改工：未能读取任务所属的项目', error))
+      .finally(() => {
+        // Asked once: a task not answered for (closed, not the user's, or the call failed) shows no project.
+        unknown.slice(0, 100).filter(id => !projectOfTask.has(id)).forEach(id => projectOfTask.set(id, null));
+        asking = false;
+        showProjects();
+      });
+  }
+  cards.forEach(([names, id]) => show(names, 'h6', id));
+  if (header && opened) {
+    show(header, 'h4', opened);
+  }
+}
+
+function showProjectsOfTasks() {
+  let pending = null;
+  const soon = () => {
+    if (!pending) {
+      pending = setTimeout(() => {
+        pending = null;
+        showProjects();
+      }, 100);
+    }
+  };
+  new MutationObserver(soon).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('hashchange', soon);
+  soon();
+}
+
 function leaveCamundasLoginForm() {
   if (/^#!?\/login/.test(location.hash)) {
     location.replace(location.pathname);
@@ -82,6 +223,11 @@ function leaveCamundasLoginForm() {
 
 window.addEventListener('hashchange', leaveCamundasLoginForm);
 leaveCamundasLoginForm();
+
+if (location.pathname.includes('/app/tasklist/')) {
+  sayFormMessagesInChinese();
+  showProjectsOfTasks();
+}
 
 markOfficer().catch(error => console.error('工改工：未能读取当前用户的用户组', error));
 markIdentity().catch(error => console.error('工改工：未能读取当前用户的账号信息', error));
