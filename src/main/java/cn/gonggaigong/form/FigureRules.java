@@ -48,6 +48,15 @@ public class FigureRules implements SubmissionCheck {
                 notLarger(problems, v, "rdTestingFloorArea", "totalFloorArea", "总计容建筑面积");
                 notLarger(problems, v, "separateFacilityLandArea", "landAreaSqm", "项目用地面积");
                 notLarger(problems, v, "renovatedFloorArea", "existingFloorArea", "原有总建筑面积");
+                // A plot ratio beyond any an application may give is a mistyped area, not a scheme to judge.
+                Double total = number(v.get("totalFloorArea"));
+                Double land = number(v.get("landAreaSqm"));
+                double most = cn.gonggaigong.project.ProjectApplicationValidator.MAX_PLOT_RATIO.doubleValue();
+                if (total != null && land != null && land > 0 && total / land > most) {
+                    problems.add(new FieldProblem("totalFloorArea", "容积率（总计容建筑面积÷项目用地面积＝" + plain(total) + "÷"
+                            + plain(land) + "≈" + String.format(java.util.Locale.ROOT, "%.1f", total / land) + "）不能大于" + plain(most)
+                            + "：请核对两项面积"));
+                }
             }
             case PROGRESS -> {
                 Double percent = number(v.get("progressPercent"));

@@ -32,7 +32,7 @@ public class ProjectApplicationValidator {
     static final BigDecimal PLOT_RATIO_TOLERANCE = new BigDecimal("0.05");
     static final BigDecimal PLOT_RATIO_RELATIVE_TOLERANCE = new BigDecimal("0.02");
     /** The largest plot ratio an application may give ({@link ProjectApplication#currentPlotRatio()}'s limit). */
-    static final BigDecimal MAX_PLOT_RATIO = new BigDecimal("20");
+    public static final BigDecimal MAX_PLOT_RATIO = new BigDecimal("20");
 
     private static final List<String> FIELD_ORDER = Arrays.stream(ProjectApplication.class.getRecordComponents())
             .map(component -> component.getName())

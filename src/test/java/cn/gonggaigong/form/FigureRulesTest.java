@@ -39,6 +39,14 @@ class FigureRulesTest {
     }
 
     @Test
+    void aSchemesPlotRatioIsNoLargerThanAnApplicationMayGive() {
+        assertThat(problems("Task_CompileScheme", Map.of("landAreaSqm", 2.0, "totalFloorArea", 62000.0)))
+                .containsExactly(new FieldProblem("totalFloorArea",
+                        "容积率（总计容建筑面积÷项目用地面积＝62000÷2≈31000.0）不能大于20：请核对两项面积"));
+        assertThat(problems("Task_CompileScheme", Map.of("landAreaSqm", 20000.0, "totalFloorArea", 400000.0))).isEmpty();
+    }
+
+    @Test
     void aFinishedConstructionIsAtAHundredPercentAndATransitionNamesItsNewBusiness() {
         assertThat(problems("Task_ReportProgress", Map.of("progressPercent", 10.0, "constructionCompleted", true)))
                 .extracting(FieldProblem::field).containsExactly("progressPercent");
