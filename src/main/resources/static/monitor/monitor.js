@@ -46,7 +46,9 @@
         // The API's message and each parameter's reason (e.g. 月份格式应为 YYYY-MM).
         message = [body.message || message, ...(body.errors || []).map(e => e.reason)].join('：');
       } catch (e) { /* not JSON */ }
-      throw new Error(message);
+      const error = new Error(message);
+      error.status = response.status;
+      throw error;
     }
     return response.json();
   }
@@ -325,6 +327,10 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       showError(e.message);
+      if (e.status === 403) {
+        // Not the user's figures: no empty dashboard under the refusal, only the way back.
+        document.querySelector('main').hidden = true;
+      }
     }
     window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   }

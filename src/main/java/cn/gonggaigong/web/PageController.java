@@ -91,6 +91,12 @@ public class PageController {
         return page(Page.MEETINGS, request);
     }
 
+    /** The leading group's dashboard (its data answers 403 to others; the page says so). */
+    @GetMapping("/monitor/")
+    public ResponseEntity<String> monitor(HttpServletRequest request) {
+        return templates.render("monitor", Map.of(), request);
+    }
+
     @GetMapping("/notifications")
     public ResponseEntity<String> notifications(HttpServletRequest request) {
         return page(Page.NOTIFICATIONS, request);

@@ -119,6 +119,12 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3").contains("编制改造方案");
         long h3 = jdbc.queryForObject("select id from project where code = 'MON-H3'", Long.class);
         assertThat(browser.findElement(By.linkText("MON-H3")).getDomAttribute("href")).isEqualTo("/projects/" + h3);
+
+        // 退出登录 from the dashboard's header ends the session: the dashboard asks for a login again.
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.get("http://localhost:" + port + "/monitor/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
     @Test
@@ -126,6 +132,9 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         logIn("zhanlong1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertThat(browser.findElement(By.id("error")).getText()).contains("领导小组");
-        assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo("—");
+        // Only the refusal and the way back, not an empty dashboard under it.
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.tagName("main")));
+        assertThat(browser.findElement(By.id("total-active")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.linkText("我的待办")).isDisplayed()).isTrue();
     }
 }
