@@ -26,7 +26,8 @@ import cn.gonggaigong.security.Groups;
  * Camunda lets anyone who may work on a task claim it for any user id, a colleague, an officer of another town or a
  * name nobody has, and lets any of the task's office release a colleague's claim. Here, as on the task page, an
  * officer claims only for themselves ({@code {"userId": their own id}}), and releases only their own claim, not while
- * it is delegated, and not where no office could take the task back. Handing a task to someone else is 转办 or 委派
+ * it is delegated, and not where no office could take the task back; one who may only read the task (the leading
+ * group, an office reading a project it oversees) is told so in Chinese, not in the engine's English. Handing a task to someone else is 转办 or 委派
  * on the task page. The administrators keep Camunda's rules. Refusals are 403 in the REST API's error format, with
  * the reason in Chinese, before the engine sees the request.
  */
@@ -38,11 +39,13 @@ public class EngineClaimFilter extends OncePerRequestFilter {
     static final String CLAIM_FOR_OTHERS = "只能为本人认领任务：交给他人办理请在任务页面转办或委派";
 
     private final TaskQueries queries;
+    private final TaskItems items;
     private final UserDirectory users;
     private final ObjectMapper json;
 
-    EngineClaimFilter(TaskQueries queries, UserDirectory users, ObjectMapper json) {
+    EngineClaimFilter(TaskQueries queries, TaskItems items, UserDirectory users, ObjectMapper json) {
         this.queries = queries;
+        this.items = items;
         this.users = users;
         this.json = json;
     }
@@ -66,7 +69,8 @@ public class EngineClaimFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String claimFor = "claim".equals(claim.group(2)) ? userId(body) : null;
         Optional<String> refused = claimFor != null
-                ? refusedClaim(caller.get(), claimFor)
+                ? refusedClaim(caller.get(), claimFor).or(() -> queries.byId(taskId)
+                        .filter(row -> !items.canWork(row, caller.get())).map(TaskItems::readOnly))
                 // A claim without a user id releases the task, as unclaim does.
                 : queries.byId(taskId).flatMap(row -> TaskItems.whyNotReleasable(row, caller.get().userId(), users));
         if (refused.isPresent()) {
@@ -98,10 +102,10 @@ public class EngineClaimFilter extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<EngineClaimFilter> engineClaim(TaskQueries queries, UserDirectory users,
+        FilterRegistrationBean<EngineClaimFilter> engineClaim(TaskQueries queries, TaskItems items, UserDirectory users,
                                                               ObjectMapper json) {
             FilterRegistrationBean<EngineClaimFilter> registration =
-                    new FilterRegistrationBean<>(new EngineClaimFilter(queries, users, json));
+                    new FilterRegistrationBean<>(new EngineClaimFilter(queries, items, users, json));
             registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
             registration.setOrder(102);
             return registration;

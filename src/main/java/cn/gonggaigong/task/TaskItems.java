@@ -98,6 +98,11 @@ public class TaskItems {
         return related && seesProject(row, user);
     }
 
+    /** Why a user who may read a task may not work on it ({@link #canWork} false). */
+    static String readOnly(TaskRow row) {
+        return "无权办理该任务：您不是“" + row.taskName() + "”的办理人或候选部门成员，只能查看";
+    }
+
     public boolean canRead(TaskRow row, CurrentUser user) {
         if (canWork(row, user)) {
             return true;

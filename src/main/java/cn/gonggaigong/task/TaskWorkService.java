@@ -401,7 +401,7 @@ public class TaskWorkService {
     public TaskRow workable(String taskId, CurrentUser user) {
         TaskRow row = readable(taskId, user);
         if (!items.canWork(row, user)) {
-            throw ApiProblem.forbidden("无权办理该任务：您不是“" + row.taskName() + "”的办理人或候选部门成员，只能查看");
+            throw ApiProblem.forbidden(TaskItems.readOnly(row));
         }
         return row;
     }

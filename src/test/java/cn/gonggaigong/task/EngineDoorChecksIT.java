@@ -152,6 +152,13 @@ class EngineDoorChecksIT extends WorkApiTestSupport {
             assertThat(assignee(task)).as(other).isNull();
         }
 
+        // One who may only read the task (the leading group) is told so in Chinese, not in the engine's English.
+        ResponseEntity<String> reader = engineRest("leader1", claim, Map.of("userId", "leader1"));
+        assertThat(reader.getStatusCode().value()).as(reader.getBody()).isEqualTo(403);
+        assertThat(json.readTree(reader.getBody()).get("message").asText())
+                .isEqualTo("无权办理该任务：您不是“摸查改造意愿”的办理人或候选部门成员，只能查看");
+        assertThat(assignee(task)).isNull();
+
         ResponseEntity<String> own = engineRest("liushadong1", claim, Map.of("userId", "liushadong1"));
         assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(204);
         assertThat(assignee(task)).isEqualTo("liushadong1");
