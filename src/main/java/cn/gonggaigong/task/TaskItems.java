@@ -23,11 +23,14 @@ public class TaskItems {
     private final WorkingDayCalendar calendar;
     private final TaskModel model;
     private final ProjectAccess access;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
 
-    public TaskItems(WorkingDayCalendar calendar, TaskModel model, ProjectAccess access) {
+    public TaskItems(WorkingDayCalendar calendar, TaskModel model, ProjectAccess access,
+                     org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         this.calendar = calendar;
         this.model = model;
         this.access = access;
+        this.jdbc = jdbc;
     }
 
     public static Instant now() {
@@ -35,6 +38,10 @@ public class TaskItems {
     }
 
     public TaskItem item(TaskRow row, CurrentUser user) {
+        return item(row, user, urged(List.of(row.taskId())).contains(row.taskId()));
+    }
+
+    private TaskItem item(TaskRow row, CurrentUser user, boolean urged) {
         Instant now = now();
         Integer daysLeft = row.dueAt() == null ? null : calendar.workingDaysBetween(
                 LocalDate.ofInstant(now, WorkingDayCalendar.ZONE), LocalDate.ofInstant(row.dueAt(), WorkingDayCalendar.ZONE));
@@ -42,7 +49,7 @@ public class TaskItems {
                 row.processDefinitionId(), row.processInstanceId(), row.projectId(), row.projectCode(),
                 row.projectName(), row.townCode(), row.townName(), row.phase(), phaseName(row.phase()),
                 time(row.createdAt()), time(row.dueAt()), daysLeft, row.dueAt() != null && row.dueAt().isBefore(now),
-                row.warningGrade(),
+                row.warningGrade(), urged,
                 row.dueAt() != null && !calendar.hasDataFor(LocalDate.ofInstant(row.dueAt(), WorkingDayCalendar.ZONE).getYear()),
                 row.assignee(), row.owner(), row.delegationState(), row.candidateGroups(),
                 row.assignee() == null && isCandidate(row, user) && seesProject(row, user),
@@ -51,7 +58,19 @@ public class TaskItems {
     }
 
     public List<TaskItem> items(List<TaskRow> rows, CurrentUser user) {
-        return rows.stream().map(r -> item(r, user)).toList();
+        java.util.Set<String> urged = urged(rows.stream().map(TaskRow::taskId).toList());
+        return rows.stream().map(r -> item(r, user, urged.contains(r.taskId()))).toList();
+    }
+
+    /** Those of the tasks with an urging (催办) not yet closed: closed when the task is completed. */
+    private java.util.Set<String> urged(List<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                select distinct task_id from task_warning
+                 where task_id in (:ids) and grade = 'URGE' and closed_at is null""",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("ids", taskIds), String.class));
     }
 
     /**

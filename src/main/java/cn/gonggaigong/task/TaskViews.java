@@ -34,6 +34,7 @@ public final class TaskViews {
             @Schema(description = "剩余工作日（负数为已超期的工作日；无期限为 null）") Integer workingDaysLeft,
             boolean overdue,
             @Schema(description = "预警等级：null、YELLOW、RED、ESCALATED") String warningGrade,
+            @Schema(description = "有尚未关闭的催办（领导小组、领导小组办公室或市自然资源局催办；任务办结即关闭）") boolean urged,
             @Schema(description = "办理期限所在年度尚无国务院办公厅节假日安排：期限按周末和法定节假日推算，为暂估") boolean dueProvisional,
             String assignee,
             String owner,

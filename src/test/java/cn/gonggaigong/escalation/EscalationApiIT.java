@@ -134,6 +134,14 @@ class EscalationApiIT extends ApplicationTestSupport {
         JsonNode urge = json.readTree(call(post("/api/tasks/{id}/urge", task.getId()), "leader1",
                 Map.of("message", "请于本周内办结"), 201));
         assertThat(urge.get("grade").asText()).isEqualTo("URGE");
+        // The town's list marks the urged task (an urging is not a grade: warningGrade stays the clock's).
+        JsonNode urgedItem = null;
+        for (JsonNode item : json.readTree(call(get("/api/tasks").param("size", "200"), "zhanlong1", null, 200)).get("items")) {
+            urgedItem = item.get("taskId").asText().equals(task.getId()) ? item : urgedItem;
+        }
+        assertThat(urgedItem).isNotNull();
+        assertThat(urgedItem.get("urged").asBoolean()).isTrue();
+        assertThat(urgedItem.get("warningGrade").asText()).isEqualTo("RED");
         assertThat(urge.get("raisedBy").asText()).isEqualTo("leader1");
         assertThat(urge.get("message").asText()).contains("请于本周内办结");
         // People and offices by their names, not their ids.

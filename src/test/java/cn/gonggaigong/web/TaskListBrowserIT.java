@@ -55,6 +55,13 @@ class TaskListBrowserIT extends BrowserTestSupport {
                                           grade, due_at, raised_at, message)
                 values (?, 'liushadong', ?, 'Task_SurveyWillingness', '摸查改造意愿', 'town-liushadong', 'RED', now(), now(), '已超期')
                 """, late.get("id").asLong(), lateTask);
+        // And the leading group urged it (催办).
+        jdbc.update("""
+                insert into task_warning (project_id, town_code, task_id, task_definition_key, task_name, responsible_group,
+                                          grade, due_at, raised_at, raised_by, message)
+                values (?, 'liushadong', ?, 'Task_SurveyWillingness', '摸查改造意愿', 'town-liushadong', 'URGE', now(), now(),
+                        'leader1', '请本周内办结')
+                """, late.get("id").asLong(), lateTask);
 
         logIn("liushadong1");
         List<String> order = browser.findElements(By.cssSelector("#task-table tbody tr[data-task-id]")).stream()
@@ -65,6 +72,8 @@ class TaskListBrowserIT extends BrowserTestSupport {
         assertThat(lateRow.getDomAttribute("class")).contains("overdue");
         assertThat(lateRow.findElement(By.cssSelector(".badge.overdue")).getText()).startsWith("已超期");
         assertThat(lateRow.findElement(By.cssSelector("[data-warning='RED']")).getText()).contains("红牌");
+        assertThat(lateRow.findElement(By.cssSelector("[data-urged]")).getText()).isEqualTo("被催办");
+        assertThat(row(onTimeTask).findElements(By.cssSelector("[data-urged]"))).isEmpty();
         assertThat(row(onTimeTask).findElement(By.cssSelector(".badge")).getText()).matches("剩余 \\d+ 个工作日");
         WebElement provisional = row(onTimeTask).findElement(By.cssSelector("[data-due-provisional]"));
         assertThat(provisional.getText()).isEqualTo("期限暂估");
