@@ -22,6 +22,9 @@ public class RequiredByAnswer implements SubmissionCheck {
     }
 
     static final List<Rule> RULES = List.of(
+            // 公示基础数据 → 调查基础数据 again: the town re-checks what was objected to
+            new Rule("Task_PublishBaseData", "objectionsRaised", true, "opinion",
+                    "有异议时必填：写明异议内容及处理情况，乡镇据此重新核查基础数据"),
             // 组织竣工验收 → 整改验收问题
             new Rule("Task_InspectCompletion", "acceptancePassed", false, "defects",
                     "核验不通过时必填：写明存在的问题和整改要求，改造主体据此整改"),

@@ -25,6 +25,14 @@ class RequiredByAnswerTest {
     }
 
     @Test
+    void anObjectionToThePublishedDataSaysWhatItIs() {
+        assertThat(problems("Task_PublishBaseData", Map.of("objectionsRaised", true))).containsExactly(
+                new FieldProblem("opinion", "有异议时必填：写明异议内容及处理情况，乡镇据此重新核查基础数据"));
+        assertThat(problems("Task_PublishBaseData", Map.of("objectionsRaised", true, "opinion", "权利人对用地面积有异议"))).isEmpty();
+        assertThat(problems("Task_PublishBaseData", Map.of("objectionsRaised", false))).isEmpty();
+    }
+
+    @Test
     void refusedTitleDocumentsNameWhatToSupplement() {
         assertThat(check.appliesTo("Task_VerifyTitleDocuments")).isTrue();
         assertThat(problems("Task_VerifyTitleDocuments", Map.of("titleVerified", false)))
