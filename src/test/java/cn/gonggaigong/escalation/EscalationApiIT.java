@@ -191,6 +191,12 @@ class EscalationApiIT extends ApplicationTestSupport {
         assertThat(grade.get("errors").get(0).get("field").asText()).isEqualTo("grade");
         JsonNode open = json.readTree(call(get("/api/warnings").param("open", "perhaps"), "leader1", null, 400));
         assertThat(open.get("errors").get(0).get("field").asText()).isEqualTo("open");
+        // A page out of range is named, as the task list names it, not quietly changed.
+        JsonNode page = json.readTree(call(get("/api/notifications").param("page", "-1"), "zhanlong1", null, 400));
+        assertThat(page.get("errors").get(0).toString()).isEqualTo("{\"field\":\"page\",\"reason\":\"不能小于0\"}");
+        JsonNode size = json.readTree(call(get("/api/notifications").param("size", "500"), "zhanlong1", null, 400));
+        assertThat(size.get("errors").get(0).toString()).isEqualTo("{\"field\":\"size\",\"reason\":\"必须在1到100之间\"}");
+        call(get("/api/notifications").param("page", "2147483647"), "zhanlong1", null, 200);
     }
 
     @Test
