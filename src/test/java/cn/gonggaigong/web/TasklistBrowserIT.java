@@ -42,6 +42,8 @@ class TasklistBrowserIT extends BrowserTestSupport {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     HistoryService historyService;
 
     @Test
@@ -102,8 +104,13 @@ class TasklistBrowserIT extends BrowserTestSupport {
 
         inView(surveyDate).click();
         surveyDate.sendKeys(Keys.chord(Keys.CONTROL, "a"), today.format(TASKLIST_DATE), Keys.ENTER);
+        // An opinion typed in Chinese arrives whole (a walkthrough's typing tool could not tell).
+        String opinion = "经入户摸查，权利人同意改造；附：摸查记录（2026）第3号。";
+        inView(find("[id$='-Field_opinion']")).sendKeys(opinion);
         complete();
         waiting().until(d -> taskService.createTaskQuery().taskId(task).count() == 0);
+        assertThat(jdbc.queryForObject("select opinion from decision_record where process_instance_id = ?"
+                + " and task_definition_key = 'Task_SurveyWillingness'", String.class, instance)).isEqualTo(opinion);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
                 .variableName("agreePercent").singleResult().getValue()).isEqualTo(95.0);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
