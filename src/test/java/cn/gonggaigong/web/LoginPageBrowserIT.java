@@ -126,6 +126,20 @@ class LoginPageBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    void aLinkToATaskInTasklistOpensThatTaskAfterTheLogin() {
+        browser.manage().deleteAllCookies();
+        String link = url("/camunda/app/tasklist/default/#/?searchQuery=%5B%5D&task=no-such-task-from-a-notice");
+        browser.get(link);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys("zhanlong1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+        waiting().until(d -> d.getCurrentUrl().contains("task=no-such-task-from-a-notice"));
+        assertThat(browser.getCurrentUrl()).contains("/camunda/app/tasklist/default/").contains("#/?searchQuery=");
+    }
+
+    @Test
     void apisAnswer401AssetsArePublicAndTheSessionCookieStaysOnThisSite() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(url("/api/tasks")))
