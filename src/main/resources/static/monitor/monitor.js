@@ -12,7 +12,7 @@
     { key: 'warningsClosed', name: '关闭预警', figure: 'warnings-closed' }
   ];
   const FIGURE_LABEL = {
-    'phase-town-grade': '在办项目', 'overdue': '有逾期事项的项目', 'in-plan': '纳入年度计划的项目',
+    'phase-town-grade': '在办项目', 'overdue': '有逾期事项的项目', 'in-plan': '已列入年度计划的项目',
     'started': '已开工项目', 'in-phase': '该阶段在办项目', 'completed': '已完成项目',
     'warnings-raised': '当月发出预警的项目', 'warnings-closed': '当月关闭预警的项目', 'entered': '当月新申报项目',
     'completed-in-month': '当月完成项目', 'late-tasks': '有超期办结事项的项目', 'open-red': '有未关闭红牌的项目',
@@ -278,7 +278,10 @@
     const head = $('report-table').querySelector('thead');
     head.innerHTML = '';
     const hr = document.createElement('tr');
-    ['乡镇（街道、农场）', '纳入计划', '已开工'].concat(table.phases.map(p => p.label)).concat(['已完成', '逾期', '本月发出预警', '本月关闭预警'])
+    // As the exported workbook heads them: a phase column counts the projects now in that phase (在办), so its
+    // 纳入年度实施计划 (applying) does not read against 已列入年度计划 (listed).
+    ['乡镇（街道、农场）', '已列入年度计划', '已开工'].concat(table.phases.map(p => p.label + '（在办）'))
+      .concat(['已完成', '逾期', '本月发出预警', '本月关闭预警'])
       .forEach(h => { const th = document.createElement('th'); th.textContent = h; hr.appendChild(th); });
     head.appendChild(hr);
     const body = $('report-table').querySelector('tbody');
@@ -286,8 +289,11 @@
     table.rows.concat([table.total]).forEach(r => {
       const tr = document.createElement('tr');
       const t = r.townCode;
-      const link = (value, params, title) => t && value > 0 ? linkCell(value, () => drill(Object.assign({ town: t }, params), title + ' · ' + r.townName)) : cell(value);
-      tr.append(cell(r.townName), link(r.projectsInPlan, { figure: 'in-plan' }, '纳入年度计划的项目'),
+      // A town's row drills into its projects; the 合计 row (no town) into the whole city's.
+      const link = (value, params, title) => value > 0
+        ? linkCell(value, () => drill(Object.assign(t ? { town: t } : {}, params), title + ' · ' + (t ? r.townName : '全市')))
+        : cell(value);
+      tr.append(cell(r.townName), link(r.projectsInPlan, { figure: 'in-plan' }, '已列入年度计划的项目'),
         link(r.projectsStarted, { figure: 'started' }, '已开工项目'));
       table.phases.forEach(p => tr.append(link(r.projectsByPhase[p.code], { figure: 'in-phase', phase: p.code }, p.label)));
       tr.append(link(r.projectsCompleted, { figure: 'completed' }, '已完成项目'),

@@ -21,7 +21,7 @@ public enum Figure {
             "p.status = 'ACTIVE' and p.phase is not null", Set.of("phase", "grade")),
     /** Active projects with an open task past its due date. */
     OVERDUE("overdue", "有逾期事项的项目", "p.status = 'ACTIVE' and p.process_instance_id in (" + Sql.OVERDUE_ROOTS + ")", Set.of()),
-    IN_PLAN("in-plan", "纳入年度计划的项目", "p.annual_plan_id is not null", Set.of()),
+    IN_PLAN("in-plan", "已列入年度计划的项目", "p.annual_plan_id is not null", Set.of()),
     STARTED("started", "已开工项目", Sql.STARTED, Set.of()),
     IN_PHASE("in-phase", "该阶段在办项目", "p.status = 'ACTIVE' and p.phase = :phase", Set.of("phase")),
     COMPLETED("completed", "已完成项目", "p.status = 'COMPLETED'", Set.of()),

@@ -27,7 +27,7 @@ import java.util.List;
 
 /**
  * The 月报表 as an Excel workbook (Apache POI): a title row, a note row (as of when), the header row, one row per
- * town (29) and a totals row. Columns: 序号, 乡镇(街道、农场), 纳入计划项目数, 已开工项目数, one per phase
+ * town (29) and a totals row. Columns: 序号, 乡镇(街道、农场), 已列入年度计划项目数, 已开工项目数, one per phase
  * (在办), 已完成项目数, 逾期项目数, 本月发出预警, 本月关闭预警.
  */
 @Component
@@ -42,7 +42,7 @@ public class MonthlyReportWorkbook {
 
     /** The column headers, in order. */
     public static List<String> headers() {
-        List<String> headers = new ArrayList<>(List.of("序号", "乡镇（街道、农场）", "纳入计划项目数", "已开工项目数"));
+        List<String> headers = new ArrayList<>(List.of("序号", "乡镇（街道、农场）", "已列入年度计划项目数", "已开工项目数"));
         for (Phase phase : Phase.values()) {
             headers.add(phase.label() + "（在办）");
         }

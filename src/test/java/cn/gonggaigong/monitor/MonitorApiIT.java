@@ -346,7 +346,7 @@ class MonitorApiIT extends ApplicationTestSupport {
             List<String> headers = new ArrayList<>();
             header.forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactlyElementsOf(MonthlyReportWorkbook.headers());
-            assertThat(headers).contains("乡镇（街道、农场）", "纳入计划项目数", "已开工项目数", "编制改造方案（在办）",
+            assertThat(headers).contains("乡镇（街道、农场）", "已列入年度计划项目数", "已开工项目数", "编制改造方案（在办）",
                     "已完成项目数", "逾期项目数", "本月发出预警", "本月关闭预警");
 
             List<Long> totals = new ArrayList<>();

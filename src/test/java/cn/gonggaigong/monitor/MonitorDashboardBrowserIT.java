@@ -89,6 +89,17 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         }
         assertThat(browser.findElements(By.cssSelector("#league-table tbody tr"))).hasSize(29);
         assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
+        List<String> heads = browser.findElements(By.cssSelector("#report-table thead th")).stream().map(WebElement::getText).toList();
+        assertThat(heads).contains("已列入年度计划", "纳入年度实施计划（在办）").doesNotContain("纳入计划");
+        // The 合计 row drills into the whole city's projects, as a town's row into the town's.
+        WebElement total = browser.findElement(By.cssSelector("#report-table tbody tr:last-child"));
+        assertThat(total.findElement(By.tagName("td")).getText()).isEqualTo("合计");
+        WebElement figure = total.findElements(By.cssSelector("td[role=button]")).get(0);
+        String count = figure.getText();
+        assertThat(Long.parseLong(count)).isPositive();
+        figure.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), " · 全市"));
+        assertThat(browser.findElement(By.id("drill-count")).getText()).startsWith("共 " + count + " 个项目");
         assertThat(browser.findElement(By.id("overdue-table")).getText()).contains("MON-H3").contains("后溪乡");
         // A town with nothing overdue is told so, not shown an empty table.
         String quiet = jdbc.queryForList("select code from town order by code", String.class).stream()
