@@ -117,6 +117,12 @@ public class TaskItems {
         return related && seesProject(row, user);
     }
 
+    /** Why a user may not read a task ({@link #canRead} false). */
+    static String unreadable(TaskRow row) {
+        return row.projectId() != null ? "无权查看该任务：项目 " + row.projectCode() + " 属于" + row.townName()
+                + "，您不是其所在乡镇、改造主体或市级审批部门的人员" : "无权查看该任务：您不是该任务的办理人或候选部门成员";
+    }
+
     /** Why a user who may read a task may not work on it ({@link #canWork} false). */
     static String readOnly(TaskRow row) {
         return "无权办理该任务：您不是“" + row.taskName() + "”的办理人或候选部门成员，只能查看";

@@ -392,7 +392,7 @@ public class TaskWorkService {
     public TaskRow readable(String taskId, CurrentUser user) {
         TaskRow row = queries.byId(taskId).orElseThrow(() -> notOpen(taskId, user));
         if (!items.canRead(row, user)) {
-            throw ApiProblem.forbidden(refusal(row));
+            throw ApiProblem.forbidden(TaskItems.unreadable(row));
         }
         return row;
     }
@@ -417,10 +417,6 @@ public class TaskWorkService {
         return ApiProblem.conflict("该任务已由 " + users.name(row.assignee()) + "（" + row.assignee() + "）认领");
     }
 
-    private String refusal(TaskRow row) {
-        return row.projectId() != null ? "无权查看该任务：项目 " + row.projectCode() + " 属于" + row.townName()
-                + "，您不是其所在乡镇、改造主体或市级审批部门的人员" : "无权查看该任务：您不是该任务的办理人或候选部门成员";
-    }
 
     private String colleague(TaskRow row, String userId, CurrentUser user) {
         String target = required(userId, "userId", "接收人");

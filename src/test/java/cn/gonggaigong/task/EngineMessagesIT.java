@@ -37,11 +37,11 @@ class EngineMessagesIT extends WorkApiTestSupport {
         assertThat(refused.get("message").asText()).startsWith("该任务已被他人认领，不能再认领");
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhanlong1");
 
-        // Another town's officer may not take it: the engine's refusal, with its detail after the Chinese.
+        // Another town's officer may not take it, and is told why as the task page tells it (EngineClaimFilter).
         ResponseEntity<String> foreign = engineRest("liushadong1", "/task/" + task + "/claim", Map.of("userId", "liushadong1"));
         assertThat(foreign.getStatusCode().value()).as(foreign.getBody()).isEqualTo(403);
-        assertThat(json.readTree(foreign.getBody()).get("message").asText())
-                .startsWith("没有权限：用户“liushadong1”不能进行此操作。详细信息：The user with id 'liushadong1' does not have");
+        assertThat(json.readTree(foreign.getBody()).get("message").asText()).isEqualTo("无权查看该任务：项目 "
+                + project.get("code").asText() + " 属于占陇镇，您不是其所在乡镇、改造主体或市级审批部门的人员");
 
         // The first completes it; the second, still looking at it, is told it is done.
         complete("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness", willingness());
