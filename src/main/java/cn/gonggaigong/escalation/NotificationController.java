@@ -1,5 +1,6 @@
 package cn.gonggaigong.escalation;
 
+import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.security.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,20 +36,15 @@ public class NotificationController {
     public List<NotificationView> list(@RequestParam(defaultValue = "false") boolean unreadOnly,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw EscalationApiException.invalid(List.of(new cn.gonggaigong.project.FieldProblem("page", "不能小于0")));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw EscalationApiException.invalid(List.of(new cn.gonggaigong.project.FieldProblem("size",
-                    "必须在1到" + MAX_PAGE_SIZE + "之间")));
-        }
-        int pageSize = size;
+        FieldProblem.ofPage(page, size, MAX_PAGE_SIZE).ifPresent(problem -> {
+            throw EscalationApiException.invalid(List.of(problem));
+        });
         return jdbc.query("select n.*, w.grade, w.task_id, w.project_id from notification n"
                         + " left join task_warning w on w.id = n.warning_id where n.user_id = :user"
                         + (unreadOnly ? " and n.read_at is null" : "")
                         + " order by n.created_at desc, n.id desc limit :size offset :offset",
-                new MapSqlParameterSource("user", CurrentUser.current().userId()).addValue("size", pageSize)
-                        .addValue("offset", (long) page * pageSize),
+                new MapSqlParameterSource("user", CurrentUser.current().userId()).addValue("size", size)
+                        .addValue("offset", (long) page * size),
                 (rs, row) -> new NotificationView(rs.getLong("id"), rs.getObject("warning_id", Long.class),
                         rs.getString("title"), rs.getString("body"), Warnings.instant(rs, "created_at"),
                         Warnings.instant(rs, "read_at"), Warnings.instant(rs, "emailed_at"), rs.getString("grade"),

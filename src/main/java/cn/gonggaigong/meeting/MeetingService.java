@@ -92,7 +92,9 @@ public class MeetingService {
         TaskQueries.Page page = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),
                 null, null, null, null, kind.taskDefinitionKeys(), null), 0, 1000, TaskItems.now());
         List<AgendaItem> agenda = new ArrayList<>();
-        for (TaskRow row : page.rows()) {
+        List<cn.gonggaigong.task.TaskViews.TaskItem> listed = items.items(page.rows(), user); // one statement for the page, not one per task
+        for (int i = 0; i < page.rows().size(); i++) {
+            TaskRow row = page.rows().get(i);
             TaskModel.UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
             Optional<FormDefinition> form = forms.find(facts.formId());
             Optional<FormField> decision = form.flatMap(f -> Optional.ofNullable(facts.decisionVariable()).flatMap(f::field));
@@ -106,7 +108,7 @@ public class MeetingService {
                     extra.add(c);
                 }
             }));
-            agenda.add(new AgendaItem(items.item(row, user), facts.decisionVariable(),
+            agenda.add(new AgendaItem(listed.get(i), facts.decisionVariable(),
                     decision.map(FormField::label).orElse(null), options, extra));
         }
         return new Agenda(kind, kind.label(), agenda);

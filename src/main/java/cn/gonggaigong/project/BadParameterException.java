@@ -5,9 +5,9 @@ public class BadParameterException extends RuntimeException {
 
     private final transient FieldProblem problem;
 
-    public BadParameterException(String field, String reason) {
-        super(field + ": " + reason, null, false, false);
-        this.problem = new FieldProblem(field, reason);
+    public BadParameterException(FieldProblem problem) {
+        super(problem.field() + ": " + problem.reason(), null, false, false);
+        this.problem = problem;
     }
 
     public FieldProblem problem() {

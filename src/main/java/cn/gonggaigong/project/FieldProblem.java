@@ -2,4 +2,15 @@ package cn.gonggaigong.project;
 
 /** One reason an application was refused: the JSON field (e.g. {@code parcelIds[0]}) and a Chinese reason. */
 public record FieldProblem(String field, String reason) {
+
+    /** A page of a list out of range, named as every list of the API names it; empty when page and size are fine. */
+    public static java.util.Optional<FieldProblem> ofPage(int page, int size, int maxSize) {
+        if (page < 0) {
+            return java.util.Optional.of(new FieldProblem("page", "不能小于0"));
+        }
+        if (size < 1 || size > maxSize) {
+            return java.util.Optional.of(new FieldProblem("size", "必须在1到" + maxSize + "之间"));
+        }
+        return java.util.Optional.empty();
+    }
 }

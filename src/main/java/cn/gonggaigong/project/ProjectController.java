@@ -46,12 +46,9 @@ public class ProjectController {
     @GetMapping
     public PageView<ProjectSummary> projects(@RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new BadParameterException("page", "不能小于0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadParameterException("size", "必须在1到" + MAX_PAGE_SIZE + "之间");
-        }
+        FieldProblem.ofPage(page, size, MAX_PAGE_SIZE).ifPresent(problem -> {
+            throw new BadParameterException(problem);
+        });
         return projects.list(page, size);
     }
 }

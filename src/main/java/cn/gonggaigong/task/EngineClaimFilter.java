@@ -27,8 +27,8 @@ import cn.gonggaigong.security.Groups;
  * name nobody has, and lets any of the task's office release a colleague's claim. Here, as on the task page, an
  * officer claims only for themselves ({@code {"userId": their own id}}), and releases only their own claim, not while
  * it is delegated, and not where no office could take the task back; one who may only read the task (the leading
- * group) or not even that (another town's officer) is told so in the task page's words, not the engine's English. Handing a task to someone else is 转办 or 委派
- * on the task page. The administrators keep Camunda's rules. Refusals are 403 in the REST API's error format, with
+ * group) or not even that (another town's officer) is told so in the task page's words, not the engine's English.
+ * Handing a task to someone else is 转办 or 委派 on the task page. The administrators keep Camunda's rules. Refusals are 403 in the REST API's error format, with
  * the reason in Chinese, before the engine sees the request.
  */
 public class EngineClaimFilter extends OncePerRequestFilter {
@@ -69,7 +69,8 @@ public class EngineClaimFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String claimFor = "claim".equals(claim.group(2)) ? userId(body) : null;
         Optional<String> refused = claimFor != null
-                ? refusedClaim(caller.get(), claimFor).or(() -> queries.byId(taskId).flatMap(row -> notTheirs(row, caller.get())))
+                ? refusedClaim(caller.get(), claimFor)
+                        .or(() -> queries.byId(taskId).flatMap(row -> notTheirs(row, caller.get())))
                 // A claim without a user id releases the task, as unclaim does.
                 : queries.byId(taskId).flatMap(row -> TaskItems.whyNotReleasable(row, caller.get().userId(), users));
         if (refused.isPresent()) {

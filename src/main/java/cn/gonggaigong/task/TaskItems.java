@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.process.Phase;
@@ -14,6 +16,8 @@ import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.TaskViews.TaskItem;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Turns task rows into what the API answers, and says who may read and work on a task. */
@@ -23,10 +27,9 @@ public class TaskItems {
     private final WorkingDayCalendar calendar;
     private final TaskModel model;
     private final ProjectAccess access;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    public TaskItems(WorkingDayCalendar calendar, TaskModel model, ProjectAccess access,
-                     org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+    public TaskItems(WorkingDayCalendar calendar, TaskModel model, ProjectAccess access, NamedParameterJdbcTemplate jdbc) {
         this.calendar = calendar;
         this.model = model;
         this.access = access;
@@ -58,19 +61,19 @@ public class TaskItems {
     }
 
     public List<TaskItem> items(List<TaskRow> rows, CurrentUser user) {
-        java.util.Set<String> urged = urged(rows.stream().map(TaskRow::taskId).toList());
+        Set<String> urged = urged(rows.stream().map(TaskRow::taskId).toList());
         return rows.stream().map(r -> item(r, user, urged.contains(r.taskId()))).toList();
     }
 
     /** Those of the tasks with an urging (催办) not yet closed: closed when the task is completed. */
-    private java.util.Set<String> urged(List<String> taskIds) {
+    private Set<String> urged(List<String> taskIds) {
         if (taskIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.queryForList("""
+        return new HashSet<>(jdbc.queryForList("""
                 select distinct task_id from task_warning
                  where task_id in (:ids) and grade = 'URGE' and closed_at is null""",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("ids", taskIds), String.class));
+                new MapSqlParameterSource("ids", taskIds), String.class));
     }
 
     /**

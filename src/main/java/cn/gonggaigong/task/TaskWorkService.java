@@ -52,6 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskWorkService {
 
+    /** The largest page of {@link #list}. */
+    static final int MAX_LIST_SIZE = 200;
     /** The most tasks {@link #context} answers at once (a Tasklist page lists 15). */
     static final int MAX_CONTEXT_IDS = 100;
 
@@ -103,12 +105,9 @@ public class TaskWorkService {
             throw ApiProblem.badField("请求参数格式不正确", "phase", "取值无效，可选值："
                     + String.join(", ", java.util.Arrays.stream(Phase.values()).map(Phase::name).toList()));
         }
-        if (page < 0) {
-            throw ApiProblem.badField("请求参数格式不正确", "page", "不能小于0");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiProblem.badField("请求参数格式不正确", "size", "必须在1到200之间");
-        }
+        FieldProblem.ofPage(page, size, MAX_LIST_SIZE).ifPresent(problem -> {
+            throw ApiProblem.badRequest("请求参数格式不正确", List.of(problem));
+        });
         CurrentUser user = CurrentUser.current();
         TaskQueries.Page result = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),
                 phase, blankToNull(town), overdue, blankToNull(q), null, null), page, size, TaskItems.now());
