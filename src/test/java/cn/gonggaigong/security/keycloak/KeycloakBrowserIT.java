@@ -105,6 +105,26 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
     }
 
     /**
+     * A link to a task in Tasklist (its place after #, which the server never sees) opens that task after the login at
+     * Keycloak, whose form comes back without it; and only once: Tasklist opened later in the tab starts at its start.
+     */
+    @Test
+    void aLinkIntoTasklistOpensWhereItPointedAfterTheLogin() {
+        CHROMIUM.forgetEveryLogin();
+        browser.get(appUrl("/camunda/app/tasklist/default/#/?searchQuery=%5B%5D&task=no-such-task-from-a-link"));
+        logInAtKeycloak("zhanlong1");
+        waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
+        waiting().until(d -> d.getCurrentUrl().contains("task=no-such-task-from-a-link"));
+        assertThat(browser.getCurrentUrl()).startsWith(appUrl("/camunda/app/tasklist/default/"));
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('ggg.placeAfterLogin')")).isNull();
+
+        browser.get(appUrl("/camunda/app/tasklist/default/"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("no-such-task-from-a-link");
+    }
+
+    /**
      * A session ended at Keycloak (here by an administrator, as for a colleague who left) ends in the application too:
      * Keycloak tells it through the back channel, and the next page asks for the password.
      */

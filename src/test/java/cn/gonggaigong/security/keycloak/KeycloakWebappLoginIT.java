@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.gonggaigong.web.KeycloakLoginController;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
 
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final Pattern APP_LOGIN_LINK = Pattern.compile("id=\"login-at-keycloak\" href=\"([^\"]+)\"");
     private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     /** A browser: keeps cookies, follows redirects, asks for HTML. */
@@ -48,7 +50,16 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
 
     @Test
     void aCamundaPageRedirectsToTheKeycloakLoginPageOfTheRealm() {
-        HttpResponse<String> page = browse(TASKLIST);
+        // First the application's login page, which keeps the page's place after # (a browser runs its script) and
+        // goes on to the realm's: the page it belongs to is named there.
+        HttpResponse<String> ours = browse(TASKLIST);
+        assertThat(ours.statusCode()).isEqualTo(200);
+        assertThat(ours.uri().getPath()).isEqualTo("/login");
+        assertThat(ours.body()).contains("data-return-path=\"" + TASKLIST + "\"",
+                "id=\"login-at-keycloak\" href=\"" + KeycloakLoginController.LOGIN_AT_KEYCLOAK + "\"",
+                "sessionStorage.setItem('ggg.placeAfterLogin'", "location.replace(");
+
+        HttpResponse<String> page = toKeycloak(TASKLIST);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.uri().toString()).startsWith(keycloak().issuer() + "/protocol/openid-connect/auth?");
@@ -116,7 +127,7 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
 
     /** Opens a page, is sent to the realm's login form, and logs in there as zhanlong1. */
     private HttpResponse<String> logInAtKeycloak(String path) {
-        HttpResponse<String> loginPage = browse(path);
+        HttpResponse<String> loginPage = toKeycloak(path);
         Matcher form = LOGIN_FORM_ACTION.matcher(loginPage.body());
         assertThat(form.find()).as(loginPage.body()).isTrue();
         return send(browser, HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
@@ -165,6 +176,16 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
                 throw new IllegalArgumentException(e);
             }
         }
+    }
+
+    /**
+     * Opens a page and goes on to the realm's login form: from a webapp's page by the application's login page, whose
+     * script a browser runs (this client follows its link, where the script goes), from the others by redirects.
+     */
+    private HttpResponse<String> toKeycloak(String path) {
+        HttpResponse<String> page = browse(path);
+        Matcher ours = APP_LOGIN_LINK.matcher(page.body());
+        return page.uri().getPath().equals("/login") && ours.find() ? browse(ours.group(1)) : page;
     }
 
     private HttpResponse<String> browse(String path) {

@@ -221,8 +221,30 @@ function leaveCamundasLoginForm() {
   }
 }
 
+/*
+ * In the Keycloak mode the login is Keycloak's page, and the address's place after # (Tasklist's #/?task=…) does not
+ * come back from it: the application's login page (pages/login-keycloak.html) kept it in this tab's session storage
+ * with the page it belongs to. When that page opens, within half an hour, it is put back, once.
+ */
+const PLACE_AFTER_LOGIN = 'ggg.placeAfterLogin';
+
+function returnToThePlaceAfterLogin() {
+  let place = null;
+  try {
+    place = JSON.parse(sessionStorage.getItem(PLACE_AFTER_LOGIN));
+    sessionStorage.removeItem(PLACE_AFTER_LOGIN);
+  } catch (error) {
+    return;
+  }
+  if (place && place.path === location.pathname && typeof place.hash === 'string' && place.hash.startsWith('#')
+      && Date.now() - place.at < 30 * 60 * 1000 && location.hash !== place.hash) {
+    location.replace(location.pathname + location.search + place.hash);
+  }
+}
+
 window.addEventListener('hashchange', leaveCamundasLoginForm);
 leaveCamundasLoginForm();
+returnToThePlaceAfterLogin();
 
 if (location.pathname.includes('/app/tasklist/')) {
   sayFormMessagesInChinese();
