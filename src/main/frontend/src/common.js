@@ -221,6 +221,10 @@ export function deadlineBadges(task) {
   if (grade) {
     badges.push(' ', h('span', { class: `badge ${grade.css}`, 'data-warning': task.warningGrade, title: '预警' }, `⚠ ${grade.label}`));
   }
+  if (task.suspended) {
+    badges.push(' ', h('span', { class: 'badge overdue', 'data-suspended': 'true',
+      title: '该项目的审批流程已被系统管理员挂起（暂停），恢复前不能签收或办理' }, '已挂起'));
+  }
   if (task.urged) {
     badges.push(' ', h('span', { class: 'badge yellow', 'data-urged': 'true',
       title: '领导小组、领导小组办公室或市自然资源局已催办：请尽快办理，并在“消息”中回告' }, '被催办'));

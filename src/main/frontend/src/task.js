@@ -20,7 +20,7 @@ startPage('tasks', async (main, me) => {
   const delegatedToMe = delegated && task.assignee === me.userId;
   const submit = h('button', { type: 'button', id: 'submit-task' }, delegatedToMe ? '办理完毕，交回委派人' : '提交');
   const heldByOther = task.assignee && task.assignee !== me.userId;
-  const readOnly = heldByOther || task.canWork === false;
+  const readOnly = task.suspended || heldByOther || task.canWork === false;
 
   mount(main,
     h('p', {}, h('a', { href: '/tasks' }, '← 返回我的待办')),
@@ -47,9 +47,9 @@ startPage('tasks', async (main, me) => {
       general,
       container,
       h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
-    task.sendBackAllowed ? sendBack(task) : null,
-    comments(task.canWork && !heldByOther),
-    task.canWork && !heldByOther && !delegated && (task.candidateGroups || []).length > 0 ? handOver() : null,
+    task.sendBackAllowed && !task.suspended ? sendBack(task) : null,
+    comments(task.canWork && !heldByOther && !task.suspended),
+    task.canWork && !heldByOther && !delegated && !task.suspended && (task.candidateGroups || []).length > 0 ? handOver() : null,
     // The leading group, its office and NRB urge the office that holds a task (Warnings.URGERS); not their own.
     !task.canWork && (me.roles?.leadingGroup || me.roles?.nrb) ? urge() : null);
 
@@ -65,7 +65,8 @@ startPage('tasks', async (main, me) => {
   dateFields();
   if (readOnly) {
     submit.disabled = true;
-    general.textContent = delegated && task.owner === me.userId
+    general.textContent = task.suspended ? '该项目的审批流程已被系统管理员挂起（暂停），恢复前不能办理；如需办理，请联系系统管理员。'
+      : delegated && task.owner === me.userId
       ? `您已将该任务委派给 ${person(task.assigneeName, task.assignee)} 办理，待其交回后您再提交。`
       : heldByOther ? `该任务已由 ${person(task.assigneeName, task.assignee)} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
   }

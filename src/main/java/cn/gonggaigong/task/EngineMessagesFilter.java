@@ -55,6 +55,10 @@ public class EngineMessagesFilter extends OncePerRequestFilter {
             // task …: ENGINE-03005 …").
             new Translation(null, Pattern.compile(".*was updated by another transaction concurrently.*", Pattern.DOTALL),
                     HttpServletResponse.SC_CONFLICT, m -> "该任务正被他人或系统同时处理，本次操作未保存：请稍后再试"),
+            // An administrator suspended the project's process instance (Cockpit): "ENGINE-03043 task with id '…' is
+            // suspended.", a 500 from Camunda, or within "Cannot complete task …: …" where the REST API wrapped it.
+            new Translation(null, Pattern.compile(".*task with id '[^']*' is suspended\\.?$", Pattern.DOTALL),
+                    HttpServletResponse.SC_CONFLICT, m -> WorkApiExceptionHandler.SUSPENDED),
             new Translation("AuthorizationException", Pattern.compile("^The user with id '([^']*)' does not have .*$",
                     Pattern.DOTALL), 0,
                     m -> "没有权限：用户“" + m.group(1) + "”不能进行此操作。详细信息：" + m.group()));

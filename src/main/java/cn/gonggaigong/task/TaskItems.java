@@ -14,8 +14,10 @@ import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.security.CurrentUser;
 import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.TaskViews.TaskItem;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,10 +43,11 @@ public class TaskItems {
     }
 
     public TaskItem item(TaskRow row, CurrentUser user) {
-        return item(row, user, urged(List.of(row.taskId())).contains(row.taskId()));
+        return item(row, user, flags(List.of(row.taskId())));
     }
 
-    private TaskItem item(TaskRow row, CurrentUser user, boolean urged) {
+    private TaskItem item(TaskRow row, CurrentUser user, Flags flags) {
+        boolean suspended = flags.suspended().contains(row.taskId());
         Instant now = now();
         Integer daysLeft = row.dueAt() == null ? null : calendar.workingDaysBetween(
                 LocalDate.ofInstant(now, WorkingDayCalendar.ZONE), LocalDate.ofInstant(row.dueAt(), WorkingDayCalendar.ZONE));
@@ -52,28 +55,44 @@ public class TaskItems {
                 row.processDefinitionId(), row.processInstanceId(), row.projectId(), row.projectCode(),
                 row.projectName(), row.townCode(), row.townName(), row.phase(), phaseName(row.phase()),
                 time(row.createdAt()), time(row.dueAt()), daysLeft, row.dueAt() != null && row.dueAt().isBefore(now),
-                row.warningGrade(), urged,
+                row.warningGrade(), flags.urged().contains(row.taskId()), suspended,
                 row.dueAt() != null && !calendar.hasDataFor(LocalDate.ofInstant(row.dueAt(), WorkingDayCalendar.ZONE).getYear()),
                 row.assignee(), row.owner(), row.delegationState(), row.candidateGroups(),
-                row.assignee() == null && isCandidate(row, user) && seesProject(row, user),
-                user.userId().equals(row.assignee()) && !"PENDING".equals(row.delegationState()) && releasable(row),
+                !suspended && row.assignee() == null && isCandidate(row, user) && seesProject(row, user),
+                !suspended && user.userId().equals(row.assignee()) && !"PENDING".equals(row.delegationState())
+                        && releasable(row),
                 model.of(row.processDefinitionId(), row.taskDefinitionKey()).formId());
     }
 
     public List<TaskItem> items(List<TaskRow> rows, CurrentUser user) {
-        Set<String> urged = urged(rows.stream().map(TaskRow::taskId).toList());
-        return rows.stream().map(r -> item(r, user, urged.contains(r.taskId()))).toList();
+        Flags flags = flags(rows.stream().map(TaskRow::taskId).toList());
+        return rows.stream().map(r -> item(r, user, flags)).toList();
     }
 
-    /** Those of the tasks with an urging (催办) not yet closed: closed when the task is completed. */
-    private Set<String> urged(List<String> taskIds) {
+    /**
+     * Of some tasks: those with an urging (催办) not yet closed (closed when the task is completed), and those whose
+     * process instance an administrator has suspended (挂起, in Cockpit), which nobody can work on until it is
+     * activated again. One statement for a page of tasks.
+     */
+    private record Flags(Set<String> urged, Set<String> suspended) {
+    }
+
+    private Flags flags(List<String> taskIds) {
         if (taskIds.isEmpty()) {
-            return Set.of();
+            return new Flags(Set.of(), Set.of());
         }
-        return new HashSet<>(jdbc.queryForList("""
-                select distinct task_id from task_warning
-                 where task_id in (:ids) and grade = 'URGE' and closed_at is null""",
-                new MapSqlParameterSource("ids", taskIds), String.class));
+        Set<String> urged = new HashSet<>();
+        Set<String> suspended = new HashSet<>();
+        jdbc.query("""
+                select task_id, 'URGED' as flag from task_warning
+                 where task_id in (:ids) and grade = 'URGE' and closed_at is null
+                union
+                select ID_, 'SUSPENDED' from ACT_RU_TASK where ID_ in (:ids) and SUSPENSION_STATE_ = :suspended""",
+                new MapSqlParameterSource("ids", taskIds)
+                        .addValue("suspended", SuspensionState.SUSPENDED.getStateCode()),
+                (RowCallbackHandler) rs -> ("URGED".equals(rs.getString("flag")) ? urged : suspended)
+                        .add(rs.getString("task_id")));
+        return new Flags(urged, suspended);
     }
 
     /**

@@ -35,6 +35,7 @@ public final class TaskViews {
             boolean overdue,
             @Schema(description = "预警等级：null、YELLOW、RED、ESCALATED") String warningGrade,
             @Schema(description = "有尚未关闭的催办（领导小组、领导小组办公室或市自然资源局催办；任务办结即关闭）") boolean urged,
+            @Schema(description = "所属流程已被系统管理员挂起（暂停）：恢复前任何人不能签收或办理") boolean suspended,
             @Schema(description = "办理期限所在年度尚无国务院办公厅节假日安排：期限按周末和法定节假日推算，为暂估") boolean dueProvisional,
             String assignee,
             String owner,

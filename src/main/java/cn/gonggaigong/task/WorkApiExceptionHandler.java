@@ -8,6 +8,7 @@ import cn.gonggaigong.project.ProjectApiExceptionHandler.ApiError;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -44,6 +45,18 @@ public class WorkApiExceptionHandler {
     ResponseEntity<ApiError> refused(CompletionGuard.Refused e) {
         return error(HttpStatus.BAD_REQUEST, TaskWorkService.FORM_REJECTED, e.problems());
     }
+
+    /**
+     * The project's process instance was suspended (挂起) by an administrator in Cockpit: the engine refuses any step
+     * on its tasks until it is activated again. Nothing of the attempt was saved.
+     */
+    @ExceptionHandler(SuspendedEntityInteractionException.class)
+    ResponseEntity<ApiError> suspended(SuspendedEntityInteractionException e) {
+        return error(HttpStatus.CONFLICT, SUSPENDED, List.of());
+    }
+
+    /** What an officer is told of a task whose process is suspended, here and in Tasklist (EngineMessagesFilter). */
+    static final String SUSPENDED = "该项目的审批流程已被系统管理员挂起（暂停），恢复前不能签收或办理其任务；如需办理，请联系系统管理员";
 
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<ApiError> concurrent(OptimisticLockingException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.gonggaigong.clock.WorkingDayCalendar;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,6 +33,8 @@ class TaskListBrowserIT extends BrowserTestSupport {
     ObjectMapper json;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -101,6 +104,33 @@ class TaskListBrowserIT extends BrowserTestSupport {
         assertThat(find("#page-position").getText()).startsWith("第 2 / ");
         assertThat(find("#task-table tbody tr[data-task-id]").getDomAttribute("data-task-id")).isNotEqualTo(first);
         assertThat(find("a[rel='prev']").getText()).isEqualTo("上一页");
+    }
+
+    /**
+     * A project whose process an administrator suspended (挂起) in Cockpit: its task is marked 已挂起 in the list, and its
+     * page says why nothing can be done and offers no 签收, 提交 or 添加意见.
+     */
+    @Test
+    void aSuspendedProjectsTaskIsMarkedAndItsPageOffersNothingToDo() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道挂起测试项目", "liushadong")));
+        String task = driver.tasks("liushadong2", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+        runtimeService.suspendProcessInstanceById(instance);
+        try {
+            logIn("liushadong2");
+            assertThat(row(task).findElement(By.cssSelector("[data-suspended]")).getText()).isEqualTo("已挂起");
+
+            open("/tasks/" + task);
+            waiting().until(d -> !d.findElement(By.id("form-message")).getText().isEmpty());
+            assertThat(find("#form-message").getText()).startsWith("该项目的审批流程已被系统管理员挂起（暂停），恢复前不能办理");
+            assertThat(find("#submit-task").isEnabled()).isFalse();
+            assertThat(find("#main").findElement(By.cssSelector("[data-suspended]")).getText()).isEqualTo("已挂起");
+            assertThat(browser.findElements(By.id("claim"))).isEmpty();
+            assertThat(browser.findElements(By.id("comment-add"))).isEmpty();
+        } finally {
+            runtimeService.activateProcessInstanceById(instance);
+        }
     }
 
     private WebElement row(String taskId) {
