@@ -13,9 +13,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -112,6 +114,28 @@ public class SecurityConfiguration {
     static final RequestMatcher CAMUNDA_LOGOUT = request -> "POST".equals(request.getMethod())
             && CAMUNDA_LOGOUT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
 
+    /** The embedded mode's login form (LoginController's page), posted with the CSRF token of the session it came in. */
+    static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
+    /** The login page's address that says the page had expired ({@link #expiredLoginPage}). */
+    public static final String LOGIN_EXPIRED = "/login?expired";
+
+    /**
+     * A login page left open until its session ended (the session timeout, or a restart of the application) posts a
+     * CSRF token no session knows: not the error page (无法处理该请求, nothing about why), but the login page again,
+     * saying it had expired, with a new token. Anything else refused there is refused as before.
+     */
+    static AccessDeniedHandler expiredLoginPage() {
+        AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (denied instanceof CsrfException) {
+                response.sendRedirect(request.getContextPath() + LOGIN_EXPIRED);
+            } else {
+                otherwise.handle(request, response, denied);
+            }
+        };
+    }
+
     /** The pages' 退出登录 (the header's form). */
     static final RequestMatcher PAGE_LOGOUT = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout");
 
@@ -145,6 +169,7 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                        .defaultAccessDeniedHandlerFor(expiredLoginPage(), LOGIN_FORM)
                         .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)
                         .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES)
                         .defaultAccessDeniedHandlerFor(adminsOnly(USER_REFUSED), USER_CHANGES))

@@ -18,6 +18,8 @@ public class LoginController {
 
     static final String WRONG_PASSWORD = "用户名或密码错误，请重新输入。";
     static final String LOGGED_OUT = "您已安全退出。";
+    /** SecurityConfiguration.expiredLoginPage: the page was older than its session. */
+    static final String EXPIRED = "登录页面已过期（长时间未操作，或系统已重新启动），请重新输入用户名和密码。";
 
     private final PageTemplates templates;
 
@@ -30,6 +32,8 @@ public class LoginController {
         String message = "";
         if (request.getParameter("error") != null) {
             message = "<p class=\"alert error\" role=\"alert\" id=\"login-error\">" + WRONG_PASSWORD + "</p>";
+        } else if (request.getParameter("expired") != null) {
+            message = "<p class=\"alert error\" role=\"alert\" id=\"login-expired\">" + EXPIRED + "</p>";
         } else if (request.getParameter("logout") != null) {
             message = "<p class=\"alert success\" role=\"status\" id=\"login-logout\">" + LOGGED_OUT + "</p>";
         }

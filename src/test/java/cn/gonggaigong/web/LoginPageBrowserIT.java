@@ -100,6 +100,30 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo(NEW_OFFICER);
     }
 
+    /**
+     * A login page left open until its session ended (timeout, or the application restarted) comes back saying so,
+     * and the login goes through on it; before, its form's stale token led to the error page 无法处理该请求.
+     */
+    @Test
+    void aLoginPageLeftOpenTooLongSaysItHadExpired() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        find("#username").sendKeys("zhanlong1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        // What the session's end does to the page: its session, and the CSRF token kept in it, are gone.
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.id("login-submit")).click();
+
+        waiting().until(ExpectedConditions.urlContains("/login?expired"));
+        assertThat(find("#login-expired").getText()).isEqualTo("登录页面已过期（长时间未操作，或系统已重新启动），请重新输入用户名和密码。");
+        find("#username").sendKeys("zhanlong1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/tasks"));
+        waitUntilReady();
+        assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo("zhanlong1");
+    }
+
     @Test
     void pagesAskForLoginInChineseAndReturnToThePageAskedFor() {
         browser.manage().deleteAllCookies();
