@@ -159,7 +159,11 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityMode identityMode,
                                             IdentityService identityService) throws Exception {
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(API, AntPathRequestMatcher.antMatcher("/camunda/**")))
+        // The pages' 退出登录 asks for no CSRF token either: posted from a page older than its session (left open past
+        // the timeout, or the session since replaced by a login in another tab), it was refused with the error page,
+        // and the officer was left unsure whether they had logged out. Another site cannot log anyone out with it:
+        // its POST does not carry the session cookie (SameSite=Lax, application.yaml).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(API, AntPathRequestMatcher.antMatcher("/camunda/**"), PAGE_LOGOUT))
                 .authorizeHttpRequests(requests -> requests
                         // The pages' script and style bundles (static/assets) hold no data: the login page needs them.
                         .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll()

@@ -124,6 +124,27 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo("zhanlong1");
     }
 
+    /** 退出登录 on a page left open until its session ended logs out all the same, and says so. */
+    @Test
+    void loggingOutFromAPageOlderThanItsSessionLogsOut() {
+        logIn("zhanlong1");
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        find("#logout").click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(find("#login-logout").getText()).isEqualTo("您已安全退出。");
+
+        // And on a page whose session was replaced (logged in again in another tab): that session ends.
+        logIn("zhanlong1");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#logout').closest('form').querySelector('input[type=hidden]').value = 'stale'");
+        find("#logout").click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get(url("/tasks"));
+        waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
+        assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(session);
+    }
+
     @Test
     void pagesAskForLoginInChineseAndReturnToThePageAskedFor() {
         browser.manage().deleteAllCookies();
