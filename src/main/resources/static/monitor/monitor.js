@@ -170,10 +170,24 @@
       const tr = document.createElement('tr');
       const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '（月度报告）';
       tr.append(item.townCode ? linkCell(project, () => drill({ figure: 'overdue', town: item.townCode }, '有逾期事项的项目 · ' + item.townName)) : cell(project),
-        cell(item.townName), cell(item.taskName), cell(item.responsibleOfficeName || item.responsibleOffice), cell(item.dueDay),
+        cell(item.townName), taskCell(item), cell(item.responsibleOfficeName || item.responsibleOffice), cell(item.dueDay),
         cell(item.workingDaysOverdue), cell(GRADE_LABEL[item.grade], 'grade-' + item.grade));
       body.appendChild(tr);
     });
+  }
+
+  /** The task's name; 已挂起 after it where an administrator suspended the project's process (nobody can work on it). */
+  function taskCell(item) {
+    const td = cell(item.taskName);
+    if (item.suspended) {
+      const mark = document.createElement('span');
+      mark.className = 'suspended-mark';
+      mark.dataset.suspended = 'true';
+      mark.title = '该项目的审批流程已被系统管理员挂起（暂停），恢复前不能办理';
+      mark.textContent = '已挂起';
+      td.append(' ', mark);
+    }
+    return td;
   }
 
   // --- missed deadlines of monitoring agreements --------------------------------------------------------------

@@ -14,6 +14,7 @@ import cn.gonggaigong.monitor.MonitorViews.Town;
 import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.ProjectStatus;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -101,7 +102,9 @@ public class MonitorQueries {
                 + " t.task_def_key_, t.assignee_, t.due_date_,"
                 + " (select string_agg(il.group_id_, ',' order by il.group_id_) from act_ru_identitylink il"
                 + "   where il.task_id_ = t.id_ and il.type_ = 'candidate' and il.group_id_ is not null) as groups,"
-                + " (select max(" + Grade.RANK_SQL + ") from task_warning w where w.task_id = t.id_ and w.closed_at is null) as rank"
+                + " (select max(" + Grade.RANK_SQL + ") from task_warning w where w.task_id = t.id_ and w.closed_at is null) as rank,"
+                // An administrator suspended (挂起) the process in Cockpit: late, but nobody can work on it until activated.
+                + " t.suspension_state_ = " + SuspensionState.SUSPENDED.getStateCode() + " as suspended"
                 + " from act_ru_task t"
                 + " left join act_ru_execution e on e.id_ = t.proc_inst_id_"
                 + " left join project p on p.process_instance_id = e.root_proc_inst_id_"
@@ -144,7 +147,7 @@ public class MonitorQueries {
         return new OverdueTask(nullableLong(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 groups != null ? groups : rs.getString(9), null, rs.getString(9), due, dueDay, overdueDays,
-                Grade.ofRank(rs.getInt(12)).name());
+                Grade.ofRank(rs.getInt(12)).name(), rs.getBoolean(13));
     }
 
     // --- league table ---------------------------------------------------------------------------------------------

@@ -34,11 +34,13 @@ public final class MonitorViews {
     public record OverdueTask(Long projectId, String projectCode, String projectName, String townCode,
                               String townName, String taskId, String taskName, String taskDefinitionKey,
                               String responsibleOffice, String responsibleOfficeName, String assignee,
-                              Instant dueAt, LocalDate dueDay, int workingDaysOverdue, String grade) {
+                              Instant dueAt, LocalDate dueDay, int workingDaysOverdue, String grade,
+                              boolean suspended) {
 
         public OverdueTask withResponsibleOfficeName(String name) {
             return new OverdueTask(projectId, projectCode, projectName, townCode, townName, taskId, taskName,
-                    taskDefinitionKey, responsibleOffice, name, assignee, dueAt, dueDay, workingDaysOverdue, grade);
+                    taskDefinitionKey, responsibleOffice, name, assignee, dueAt, dueDay, workingDaysOverdue, grade,
+                    suspended);
         }
     }
 

@@ -216,6 +216,20 @@ class MonitorApiIT extends ApplicationTestSupport {
         assertThat(p1.get("taskName").asText()).isEqualTo("监测探针事项");
         assertThat(p1.get("workingDaysOverdue").asInt()).isEqualTo(1);
         assertThat(byProject).doesNotContainKey("MON-P3");
+        assertThat(list.get("items")).allSatisfy(i -> assertThat(i.get("suspended").asBoolean()).isFalse());
+        // An administrator suspends H3's process (挂起, Cockpit): still late, marked as such in both lists.
+        String h3Instance = jdbc.queryForObject("select process_instance_id from project where code = 'MON-H3'", String.class);
+        engine.getRuntimeService().suspendProcessInstanceById(h3Instance);
+        try {
+            for (String path : List.of("/api/monitor/overdue?limit=500", "/api/monitor/overdue?limit=500&town=houxi")) {
+                JsonNode marked = read(path, LEADER);
+                assertThat(marked.get("items")).as(path).anySatisfy(i -> assertThat(i.get("projectCode").asText()).isEqualTo("MON-H3"));
+                marked.get("items").forEach(i -> assertThat(i.get("suspended").asBoolean()).as(path + " " + i)
+                        .isEqualTo("MON-H3".equals(i.get("projectCode").asText())));
+            }
+        } finally {
+            engine.getRuntimeService().activateProcessInstanceById(h3Instance);
+        }
 
         JsonNode puqiao = read("/api/monitor/overdue?town=puqiao", LEADER);
         assertThat(puqiao.get("total").asLong()).isEqualTo(1);

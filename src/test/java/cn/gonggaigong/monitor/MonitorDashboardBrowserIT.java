@@ -72,9 +72,19 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                        timestamptz '2026-11-01 00:00:00+08'
                 from project p where code = 'MON-H3'
                   and not exists (select 1 from agreement_milestone m where m.project_id = p.id)""");
-        logIn("leader1");
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        // And an administrator suspended (挂起) MON-H3's process: its late task is marked in the overdue list.
+        String h3Instance = jdbc.queryForObject("select process_instance_id from project where code = 'MON-H3'", String.class);
+        engine.getRuntimeService().suspendProcessInstanceById(h3Instance);
+        try {
+            logIn("leader1");
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        } finally {
+            engine.getRuntimeService().activateProcessInstanceById(h3Instance);
+        }
         assertThat(browser.getCurrentUrl()).contains("/monitor/");
+        WebElement late = browser.findElement(By.xpath("//table[@id='overdue-table']//tr[contains(., 'MON-H3')]"));
+        assertThat(late.findElement(By.cssSelector("[data-suspended]")).getText()).isEqualTo("已挂起");
+        assertThat(browser.findElements(By.cssSelector("#overdue-table [data-suspended]"))).hasSize(1);
         WebElement breach = browser.findElement(By.xpath("//table[@id='breach-table']//tr[contains(., 'MON-H3')]"));
         assertThat(breach.findElements(By.tagName("td"))).extracting(WebElement::getText)
                 .containsExactly(breach.findElement(By.tagName("a")).getText(), "后溪乡", "动工建设", "2026-10-31",
