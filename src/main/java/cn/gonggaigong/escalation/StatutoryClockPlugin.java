@@ -52,7 +52,9 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
                     behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, created);
                     behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_DELETE, deleted);
+                    // Built in: an administrator's cancellation that skips the models' own listeners (Cockpit's
+                    // default) still stops the clock of the tasks it deletes.
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, deleted);
                 }
             }
         });

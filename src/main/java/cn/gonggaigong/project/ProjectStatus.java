@@ -10,7 +10,12 @@ public enum ProjectStatus {
      * list it (the lifecycle's {@code EndEvent_ProjectWithdrawn}). Nobody withdraws a project in this product; the
      * stored value keeps its old name, which the API and the database's check constraint carry.
      */
-    WITHDRAWN("未纳入实施");
+    WITHDRAWN("未纳入实施"),
+    /**
+     * Ended by an administrator who cancelled its lifecycle (Cockpit, the REST API): an entry made in error, an
+     * applicant who gave up ({@link ProjectCancellationPlugin}; V50).
+     */
+    TERMINATED("已终止");
 
     private final String label;
 

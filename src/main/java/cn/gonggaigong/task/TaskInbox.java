@@ -191,7 +191,9 @@ public final class TaskInbox {
                         for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
                                 TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
                                 TaskListener.EVENTNAME_DELETE)) {
-                            behavior.getTaskDefinition().addTaskListener(event, noted);
+                            // Built in: Cockpit's cancellation and modification skip the models' own listeners
+                            // by default, and the lists would keep tasks deleted there, or miss those created.
+                            behavior.getTaskDefinition().addBuiltInTaskListener(event, noted);
                         }
                     }
                 }
