@@ -1,14 +1,10 @@
 package cn.gonggaigong.escalation;
 
+import cn.gonggaigong.platform.ParseListeners;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Puts every user task of every deployed model on the {@link StatutoryClock} (listeners create, complete, delete)
@@ -40,23 +36,15 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
         WarningTimerHistory.install(configuration);
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
         TaskListener created = clock::created;
         TaskListener completed = task -> clock.ended(task, true);
         TaskListener deleted = task -> clock.ended(task, false);
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, created);
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
-                    // Built in: an administrator's cancellation that skips the models' own listeners (Cockpit's
-                    // default) still stops the clock of the tasks it deletes.
-                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, deleted);
-                }
-            }
+        ParseListeners.onEveryUserTask(configuration, task -> {
+            task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+            task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
+            // Built in: an administrator's cancellation that skips the models' own listeners (Cockpit's
+            // default) still stops the clock of the tasks it deletes.
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, deleted);
         });
     }
 }

@@ -1,7 +1,6 @@
 package cn.gonggaigong.project;
 
-import java.util.ArrayList;
-
+import cn.gonggaigong.platform.ParseListeners;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -30,15 +29,12 @@ public class ProjectCancellationPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
         ExecutionListener ended = execution -> {
             if (execution.isCanceled() && execution.getId().equals(execution.getProcessInstanceId())) {
                 recorder.getObject().cancelled(execution);
             }
         };
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        ParseListeners.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 if (ProjectLifecycleProcess.PROCESS_ID.equals(processDefinition.getKey())) {

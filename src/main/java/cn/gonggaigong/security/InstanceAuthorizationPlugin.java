@@ -1,5 +1,6 @@
 package cn.gonggaigong.security;
 
+import cn.gonggaigong.platform.ParseListeners;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 
 /**
  * Whenever a process instance about a project starts (the lifecycle and each phase it calls), lets the project's
@@ -30,11 +30,8 @@ public class InstanceAuthorizationPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableHistoricInstancePermissions(true);
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
         ExecutionListener grant = InstanceAuthorizationPlugin::grantReaders;
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        ParseListeners.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 processDefinition.addListener(ExecutionListener.EVENTNAME_START, grant);

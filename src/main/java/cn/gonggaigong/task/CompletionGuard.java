@@ -1,5 +1,6 @@
 package cn.gonggaigong.task;
 
+import cn.gonggaigong.platform.ParseListeners;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,16 +19,11 @@ import cn.gonggaigong.project.FieldProblem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -187,9 +183,6 @@ public class CompletionGuard {
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
-            if (configuration.getCustomPostBPMNParseListeners() == null) {
-                configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-            }
             // The engine wraps whatever a task listener throws (ENGINE-03051), which its REST API answers with 500:
             // the refusal is taken out of the wrapping once the command has rolled back, for the REST API's 400.
             if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
@@ -211,14 +204,9 @@ public class CompletionGuard {
                 }
             });
             TaskListener listener = task -> guard.getObject().check(task);
-            configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-                @Override
-                public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                        // Built-in listeners run before the model's and the other plugins' listeners.
-                        behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-                    }
-                }
+            ParseListeners.onEveryUserTask(configuration, task -> {
+                // Built-in listeners run before the model's and the other plugins' listeners.
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
             });
         }
     }

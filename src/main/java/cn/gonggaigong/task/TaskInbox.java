@@ -1,5 +1,6 @@
 package cn.gonggaigong.task;
 
+import cn.gonggaigong.platform.ParseListeners;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,8 +13,6 @@ import cn.gonggaigong.process.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import cn.gonggaigong.platform.EngineSessions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,9 +23,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -180,22 +176,14 @@ public final class TaskInbox {
                     events.forEach(this::handleEvent);
                 }
             });
-            if (configuration.getCustomPostBPMNParseListeners() == null) {
-                configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-            }
             TaskListener noted = (DelegateTask task) -> touch(Context.getCommandContext(), task.getId());
-            configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-                @Override
-                public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                        for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-                                TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
-                                TaskListener.EVENTNAME_DELETE)) {
-                            // Built in: Cockpit's cancellation and modification skip the models' own listeners
-                            // by default, and the lists would keep tasks deleted there, or miss those created.
-                            behavior.getTaskDefinition().addBuiltInTaskListener(event, noted);
-                        }
-                    }
+            ParseListeners.onEveryUserTask(configuration, task -> {
+                for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+                        TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
+                        TaskListener.EVENTNAME_DELETE)) {
+                    // Built in: Cockpit's cancellation and modification skip the models' own listeners
+                    // by default, and the lists would keep tasks deleted there, or miss those created.
+                    task.addBuiltInTaskListener(event, noted);
                 }
             });
         }
