@@ -25,6 +25,16 @@ public final class Notices {
         return insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
     }
 
+    /**
+     * Notifies the members of the groups and one user more (each once), without a warning: the first group is the one
+     * the notice is addressed to. Returns the notifications' ids (for {@link WarningMailer#noticed} after the commit).
+     */
+    public static List<Long> toGroupsAndUser(CommandContext context, List<String> groups, String userId, String title,
+                                             String body) {
+        Map<String, Recipients.Recipient> recipients = Recipients.of(context, groups, groups.get(0), userId);
+        return insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
+    }
+
     /** Notifies one user of a warning they did not answer for (the urging officer of its 回告); none if no such user. */
     static List<Long> toUser(CommandContext context, long warningId, String userId, String title, String body) {
         Map<String, Recipients.Recipient> recipients = Recipients.of(context, List.of(), userId, null);

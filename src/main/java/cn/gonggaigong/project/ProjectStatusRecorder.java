@@ -1,7 +1,14 @@
 package cn.gonggaigong.project;
 
+import cn.gonggaigong.escalation.Notices;
+import cn.gonggaigong.escalation.WarningMailer;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.process.Variables;
+import cn.gonggaigong.security.Groups;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -23,9 +30,11 @@ public class ProjectStatusRecorder implements ExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectStatusRecorder.class);
 
     private final ProjectRepository projects;
+    private final WarningMailer mailer;
 
-    public ProjectStatusRecorder(ProjectRepository projects) {
+    public ProjectStatusRecorder(ProjectRepository projects, WarningMailer mailer) {
         this.projects = projects;
+        this.mailer = mailer;
     }
 
     @Override
@@ -46,8 +55,18 @@ public class ProjectStatusRecorder implements ExecutionListener {
             return;
         }
         String reason = execution instanceof ExecutionEntity entity ? entity.getDeleteReason() : null;
-        LOG.info("项目 {}（{}）的审批流程已被取消，项目终止：{}", project.getCode(), project.getName(), reason);
+        CommandContext context = Context.getCommandContext();
+        String by = context.getAuthenticatedUserId();
+        LOG.info("项目 {}（{}）的审批流程已被 {} 取消，项目终止：{}", project.getCode(), project.getName(), by, reason);
         project.setStatus(ProjectStatus.TERMINATED);
         project.setPhase(null);
+        // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the applicant.
+        String body = "项目「" + project.getName() + "」（" + project.getCode() + "，" + project.getTown().getName()
+                + "）的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）") + "取消，项目终止，其待办事项一并撤销。"
+                + "原因：" + (reason == null || reason.isBlank() ? "未填写" : reason) + "。如有疑问，请联系系统管理员。";
+        List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
+                List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(),
+                "【项目已终止】" + project.getName(), body));
+        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> mailer.noticed(told));
     }
 }
