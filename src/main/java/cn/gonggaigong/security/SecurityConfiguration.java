@@ -137,7 +137,7 @@ public class SecurityConfiguration {
     }
 
     /** The pages' 退出登录 (the header's form). */
-    static final RequestMatcher PAGE_LOGOUT = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout");
+    public static final RequestMatcher PAGE_LOGOUT = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout");
 
     static final String USER_REFUSED = "只有系统管理员可以修改用户的姓名、邮箱或账号：这些信息由管理员统一维护（修改本人密码不受此限）";
     static final String JOB_REFUSED = "只有系统管理员可以修改定时作业（到期时间、重试次数、立即执行）：预警和升级由系统按法定期限自动进行";

@@ -1,5 +1,7 @@
 package cn.gonggaigong.security.keycloak;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.gonggaigong.security.IdentityMode;
+import cn.gonggaigong.security.SecurityConfiguration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.config.Customizer;
@@ -14,6 +17,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
@@ -60,12 +65,17 @@ public class KeycloakIdentityMode implements IdentityMode {
     private final JwtDecoder jwtDecoder;
     private final KeycloakProperties keycloak;
     private final OAuth2AuthorizedClientRepository authorizedClients;
+    private final ClientRegistrationRepository clients;
+
+    /** The client registration of the login (application-keycloak.yaml). */
+    static final String REGISTRATION = "keycloak";
 
     public KeycloakIdentityMode(JwtDecoder jwtDecoder, KeycloakProperties keycloak,
-                                OAuth2AuthorizedClientRepository authorizedClients) {
+                                OAuth2AuthorizedClientRepository authorizedClients, ClientRegistrationRepository clients) {
         this.jwtDecoder = jwtDecoder;
         this.keycloak = keycloak;
         this.authorizedClients = authorizedClients;
+        this.clients = clients;
     }
 
     /**
@@ -88,11 +98,26 @@ public class KeycloakIdentityMode implements IdentityMode {
                 // Logging out ends the realm's session too, and the next page asks for the password again.
                 .logout(logout -> logout
                         .addLogoutHandler(new KeycloakSessionLogout(authorizedClients, RestClient.create()))
+                        .defaultLogoutSuccessHandlerFor(afterPageLogout(), SecurityConfiguration.PAGE_LOGOUT)
                         .logoutSuccessUrl("/"))
                 // And a session ended at Keycloak (by an administrator, or by the user in the account console) ends
                 // here: Keycloak calls BACK_CHANNEL_LOGOUT, when the realm's client is given that address. (A session
                 // that merely times out there is not announced; the application's own session timeout applies.)
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
+    }
+
+    /**
+     * Where the pages' 退出登录 leads. With a session, the realm's session was ended from the server
+     * ({@link KeycloakSessionLogout}) and the next page asks for the password: the start page. Without one (the page
+     * was older than its session) there was nothing here to end, while the realm's session, which outlives the
+     * application's when in use elsewhere, would log the officer straight in again on the next page: the realm's own
+     * logout page, which asks to confirm (没有令牌可证明是谁在退出) and ends it.
+     */
+    private LogoutSuccessHandler afterPageLogout() {
+        String realmLogout = keycloak.issuer() + "/protocol/openid-connect/logout?client_id="
+                + URLEncoder.encode(clients.findByRegistrationId(REGISTRATION).getClientId(), StandardCharsets.UTF_8);
+        return (request, response, authentication) -> response.sendRedirect(
+                authentication == null ? realmLogout : request.getContextPath() + "/");
     }
 
     /** Principal name {@code preferred_username}, authorities {@code GROUP_<g>} for each entry of {@code groups}. */

@@ -105,6 +105,27 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
     }
 
     /**
+     * 退出登录 on a page older than the application's session (which ended while the realm's did not, say in use in
+     * another tab of Keycloak's account console): nothing was left here to end, and the realm's session would have let
+     * the next person straight in. It leads to the realm's own logout, which asks to confirm and ends it.
+     */
+    @Test
+    void loggingOutFromAPageOlderThanItsSessionEndsTheRealmsSessionToo() {
+        CHROMIUM.forgetEveryLogin();
+        browser.get(appUrl("/tasks"));
+        logInAtKeycloak("zhanlong1");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.id("logout")).click();
+
+        waiting().until(ExpectedConditions.urlContains(keycloak().issuer() + "/protocol/openid-connect/logout"));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("kc-logout"))).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/protocol/openid-connect/logout?"));
+        browser.get(appUrl("/tasks"));
+        waitForTheLoginForm();
+    }
+
+    /**
      * A link to a task in Tasklist (its place after #, which the server never sees) opens that task after the login at
      * Keycloak, whose form comes back without it; and only once: Tasklist opened later in the tab starts at its start.
      */
