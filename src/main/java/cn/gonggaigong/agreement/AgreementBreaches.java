@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -60,7 +59,7 @@ public class AgreementBreaches {
         CommandContext context = Context.getCommandContext();
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroups(context,
                 List.of(townGroup, Groups.NRB, Groups.LEADING_GROUP_OFFICE), "【协议时限逾期】" + project.getName(), body));
-        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> mailer.noticed(told));
+        mailer.afterCommit(context, told);
     }
 
     /** The model's 记录逾期说明: keeps the town's explanation on the milestone. */

@@ -18,16 +18,16 @@ public final class Notices {
 
     /**
      * Notifies the members of the groups (each user once), without a warning. The first group is the one the notice
-     * is addressed to. Returns the notifications' ids (for {@link WarningMailer#noticed} after the commit).
+     * is addressed to. Returns the notifications' ids (for {@link WarningMailer#afterCommit}).
      */
     public static List<Long> toGroups(CommandContext context, List<String> groups, String title, String body) {
-        Map<String, Recipients.Recipient> recipients = Recipients.of(context, groups, groups.get(0), null);
-        return insert(new EngineSql(context), null, title, body, ClockUtil.getCurrentTime().toInstant(), recipients);
+        return toGroupsAndUser(context, groups, null, title, body);
     }
 
     /**
-     * Notifies the members of the groups and one user more (each once), without a warning: the first group is the one
-     * the notice is addressed to. Returns the notifications' ids (for {@link WarningMailer#noticed} after the commit).
+     * Notifies the members of the groups and one user more (each once; none where {@code userId} is null), without a
+     * warning: the first group is the one the notice is addressed to. Returns the notifications' ids (for
+     * {@link WarningMailer#afterCommit}).
      */
     public static List<Long> toGroupsAndUser(CommandContext context, List<String> groups, String userId, String title,
                                              String body) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,8 +58,16 @@ public class WarningMailer implements WarningNotifier {
         }
     }
 
-    /** E-mails notices that are not a warning ({@link Notices#toGroups}), after their commit; they take no 回告. */
-    public void noticed(List<Long> notificationIds) {
+    /**
+     * E-mails notices written in the engine command of {@code context} once it commits (none if it rolls back): those
+     * that are not a warning ({@link Notices#toGroups}), which take no 回告, and a 回告's notice to its urger.
+     */
+    public void afterCommit(CommandContext context, List<Long> notificationIds) {
+        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                committed -> noticed(notificationIds));
+    }
+
+    private void noticed(List<Long> notificationIds) {
         JavaMailSender mail = sender();
         if (mail != null && !notificationIds.isEmpty()) {
             separateTransaction.executeWithoutResult(status -> send(mail, jdbc.queryForList(

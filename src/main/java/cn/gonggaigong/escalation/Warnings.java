@@ -144,8 +144,7 @@ public class Warnings {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         configuration.getCommandExecutorTxRequired().execute(context -> {
             List<Long> told = Notices.toUser(context, w.id(), w.raisedBy(), "【催办回告】" + w.taskName(), body);
-            context.getTransactionContext().addTransactionListener(
-                    org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED, committed -> mailer.noticed(told));
+            mailer.afterCommit(context, told);
             return null;
         });
     }

@@ -6,11 +6,10 @@ import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.process.Variables;
 import cn.gonggaigong.security.Groups;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +66,6 @@ public class ProjectStatusRecorder implements ExecutionListener {
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
                 List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(),
                 "【项目已终止】" + project.getName(), body));
-        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> mailer.noticed(told));
+        mailer.afterCommit(context, told);
     }
 }

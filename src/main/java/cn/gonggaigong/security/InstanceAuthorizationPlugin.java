@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Whenever a process instance about a project starts (the lifecycle and each phase it calls), lets the project's
  * town and its applicant read that instance and its history. Their tasks they get from Camunda as candidates or

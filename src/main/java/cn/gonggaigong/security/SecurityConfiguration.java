@@ -118,7 +118,7 @@ public class SecurityConfiguration {
     static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     /** The login page's address that says the page had expired ({@link #expiredLoginPage}). */
-    public static final String LOGIN_EXPIRED = "/login?expired";
+    private static final String LOGIN_EXPIRED = "/login?expired";
 
     /**
      * A login page left open until its session ended (the session timeout, or a restart of the application) posts a
