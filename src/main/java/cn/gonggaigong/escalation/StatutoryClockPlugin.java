@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Puts every user task of every deployed model on the {@link StatutoryClock} (listeners create, complete, delete)
@@ -37,10 +38,20 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
         WarningTimerHistory.install(configuration);
         TaskListener created = clock::created;
+        TaskListener createdSkippingTheModels = task -> {
+            TaskEntity entity = (TaskEntity) task;
+            if (entity.getExecution() != null && entity.getExecution().isSkipCustomListeners()) {
+                clock.created(task);
+            }
+        };
         TaskListener completed = task -> clock.ended(task, true);
         TaskListener deleted = task -> clock.ended(task, false);
         ParseListeners.onEveryUserTask(configuration, task -> {
+            // Custom, so that it runs after the models' own listeners, which may set the assignee or the due date
+            // the clock reads. When a command skips them (Cockpit's modification, by default), this one would be
+            // skipped too: the built-in one starts the clock instead, there being no model listener to wait for.
             task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, createdSkippingTheModels);
             task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
             // Built in: an administrator's cancellation that skips the models' own listeners (Cockpit's
             // default) still stops the clock of the tasks it deletes.

@@ -121,6 +121,26 @@ class StatutoryClockProcessTest {
         assertThat(jobs(other.getId())).isZero();
     }
 
+    /** An administrator's modification in Cockpit skips the models' own listeners by default ("skip custom
+     * listeners"): a task it creates still gets its due date, its clock and its escalation timers. */
+    @Test
+    void aTaskCreatedByAModificationSkippingCustomListenersIsStillOnTheClock() {
+        at("2025-09-23T10:00");
+        String instance = startOneTask();
+        engine.getRuntimeService().createProcessInstanceModification(instance)
+                .startBeforeActivity(OFFICE_TASK).execute(true, false);
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance).list();
+        assertThat(tasks).hasSize(2);
+        for (Task task : tasks) {
+            assertThat(task.getDueDate().toInstant()).isEqualTo(cst("2025-10-13T23:59:59"));
+            assertThat(jobDueDates(task)).containsExactlyInAnyOrder(
+                    cst("2025-10-10T23:59:59"), cst("2025-10-13T23:59:59"), cst("2025-10-16T23:59:59"));
+            assertThat(jdbc.queryForObject("select due_at from task_clock where task_id = ?", java.sql.Timestamp.class,
+                    task.getId()).toInstant()).isEqualTo(cst("2025-10-13T23:59:59"));
+        }
+        engine.getRuntimeService().deleteProcessInstance(instance, "测试结束");
+    }
+
     /** The job log keeps what the escalation timers did (each run, with its node) but not that they were made or
      * deleted unrun, which task_clock and task_warning already say; Camunda's other jobs keep their whole log. */
     @Test
