@@ -3,6 +3,7 @@ package cn.gonggaigong.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.project.ApplicantType;
 import cn.gonggaigong.project.IndustryCategory;
 import cn.gonggaigong.project.Ownership;
@@ -17,14 +18,19 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.flywaydb.core.api.MigrationVersion;
@@ -51,6 +57,8 @@ class ApplicationIT extends ApplicationTestSupport {
     RepositoryService repositoryService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     TransactionTemplate transactionTemplate;
     @Autowired
@@ -159,6 +167,31 @@ class ApplicationIT extends ApplicationTestSupport {
             assertThat(projects.count()).isEqualTo(projectsBefore);
             assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("GggTransactionProbe").count())
                     .isZero();
+        } finally {
+            repositoryService.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    /** The history of ended processes is removed 10 years after the end (every model's historyTimeToLive), by
+     * Camunda's history cleanup, which the engine schedules only with a batch window: 01:00–05:00 Beijing time. */
+    @Test
+    void historyIsCleanedUpAtNightOnceItsTimeToLiveHasPassed() {
+        List<Job> cleanups = historyService.findHistoryCleanupJobs();
+        assertThat(cleanups).isNotEmpty();
+        for (Job cleanup : cleanups) {
+            LocalTime due = cleanup.getDuedate().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalTime();
+            assertThat(due).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+        }
+
+        BpmnModelInstance ended = Bpmn.createExecutableProcess("GggHistoryProbe").camundaHistoryTimeToLive(3650)
+                .startEvent().endEvent().done();
+        String deploymentId = repositoryService.createDeployment().addModelInstance("history-probe.bpmn", ended).deploy().getId();
+        try {
+            String id = runtimeService.startProcessInstanceByKey("GggHistoryProbe").getId();
+            HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .singleResult();
+            assertThat(history.getRemovalTime().toInstant())
+                    .isEqualTo(history.getEndTime().toInstant().plus(Duration.ofDays(3650)));
         } finally {
             repositoryService.deleteDeployment(deploymentId, true);
         }
