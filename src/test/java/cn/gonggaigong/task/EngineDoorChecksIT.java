@@ -195,6 +195,30 @@ class EngineDoorChecksIT extends WorkApiTestSupport {
         assertThat(assignee(task)).isEqualTo("liushadong1");
     }
 
+    /** Tasklist and Cockpit write a person "{firstName} {lastName}"; the users they read come family name first
+     * (WebappNameOrderFilter). Admin, which edits the two fields, and anyone else get them as they are. */
+    @Test
+    void tasklistAndCockpitReadChineseNamesFamilyNameFirstAndAdminReadsTheFieldsAsTheyAre() throws Exception {
+        HttpClient browser = loggedIn("zhanlong1");
+        String profile = "/camunda/api/engine/engine/default/user/zhanlong1/profile";
+        for (String app : new String[] {"tasklist", "cockpit"}) {
+            JsonNode read = json.readTree(browser.send(request(profile).header("Accept", "application/json")
+                    .header("Referer", "http://localhost:" + port + "/camunda/app/" + app + "/default/").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(read.get("firstName").asText()).as(app).isEqualTo("占陇镇经办员");
+            assertThat(read.get("lastName").asText()).as(app).isEmpty();
+        }
+        for (String referer : new String[] {"http://localhost:" + port + "/camunda/app/admin/default/", null}) {
+            HttpRequest.Builder get = request(profile).header("Accept", "application/json");
+            if (referer != null) {
+                get.header("Referer", referer);
+            }
+            JsonNode read = json.readTree(browser.send(get.GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(read.get("firstName").asText()).as(String.valueOf(referer)).isEqualTo("经办员");
+            assertThat(read.get("lastName").asText()).as(String.valueOf(referer)).isEqualTo("占陇镇");
+        }
+    }
+
     private String assignee(String task) {
         return taskService.createTaskQuery().taskId(task).singleResult().getAssignee();
     }

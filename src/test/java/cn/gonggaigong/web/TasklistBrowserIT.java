@@ -77,6 +77,13 @@ class TasklistBrowserIT extends BrowserTestSupport {
         assertThat(find(".task-details .groups > span").getCssValue("pointer-events")).isEqualTo("none");
         claim.click();
         waiting().until(d -> taskService.createTaskQuery().taskId(task).singleResult().getAssignee() != null);
+        // A Chinese name, family name first (WebappNameOrderFilter): the task's assignee, on its card and its page, and
+        // the user in the header; not Tasklist's own "{firstName} {lastName}", 经办员 占陇镇.
+        waiting().until(d -> d.findElements(By.cssSelector(".tasks-list h5.assignee")).stream()
+                .anyMatch(e -> e.getText().equals("占陇镇经办员")));
+        waiting().until(d -> d.findElement(By.cssSelector(".task-details")).getText().contains("占陇镇经办员"));
+        assertThat(find("[cam-widget-header]").getText()).contains("占陇镇经办员");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("经办员 占陇镇");
 
         find("[id$='-Field_willingnessAgreed-0']").click();
         // form-js's own checks of a field are said in Chinese too, and change as the value does.
