@@ -27,16 +27,22 @@ class LoginPageBrowserIT extends BrowserTestSupport {
 
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** An officer of this test's own, whose password it changes (the other tests' users keep theirs). */
     private static final String NEW_OFFICER = "pwchange1";
+    /** An officer of this test's own, whom it locks out. */
+    private static final String LOCKED_OFFICER = "locktest1";
 
     /** The other tests share this application: lift the delay Camunda puts on a user after a wrong password. */
     @AfterEach
     void unlockTheUserWhoMistyped() {
         identityService.unlockUser("applicant2");
-        if (identityService.createUserQuery().userId(NEW_OFFICER).count() > 0) {
-            identityService.deleteUser(NEW_OFFICER);
+        for (String own : new String[] {NEW_OFFICER, LOCKED_OFFICER}) {
+            if (identityService.createUserQuery().userId(own).count() > 0) {
+                identityService.deleteUser(own);
+            }
         }
     }
 
@@ -98,6 +104,53 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         assertThat(identityService.checkPassword(NEW_OFFICER, "Gaimi-2026-new")).isTrue();
         logIn(NEW_OFFICER, "Gaimi-2026-new");
         assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo(NEW_OFFICER);
+    }
+
+    /**
+     * Camunda refuses a user's attempts for a while after a wrong password (without looking at the password), and for
+     * good after 10 in a row. The login page says which it is, counts down the last wrong passwords left, and says
+     * who unlocks the account; before, every one of these was "用户名或密码错误", the right password too.
+     */
+    @Test
+    void theLoginPageSaysWhenAndWhyAnAccountIsLockedAndHowManyTriesAreLeft() {
+        User officer = identityService.newUser(LOCKED_OFFICER);
+        officer.setFirstName("锁定测试");
+        officer.setLastName("经办员");
+        officer.setPassword("demo");
+        identityService.saveUser(officer);
+        identityService.createMembership(LOCKED_OFFICER, "town-zhanlong");
+        browser.manage().deleteAllCookies();
+
+        // Seven wrong passwords already: the eighth leaves two, and a wait of a minute.
+        jdbc.update("update act_id_user set attempts_ = 7, lock_exp_time_ = null where id_ = ?", LOCKED_OFFICER);
+        String refused = loginRefused(LOCKED_OFFICER, "wrong-password");
+        assertThat(refused).startsWith("用户名或密码错误，请重新输入。").contains("再输错2次，账号将被锁定")
+                .containsPattern("请于(5[0-9]|60)秒后再试");
+        // The right password during that minute is refused without being looked at, and says so.
+        refused = loginRefused(LOCKED_OFFICER, "demo");
+        assertThat(refused).startsWith("账号暂时锁定").containsPattern("请于(5[0-9]|60)秒后重新登录")
+                .contains("本次输入的密码未经核对");
+
+        // The tenth wrong password locks the account until an administrator unlocks it; the right one is refused.
+        jdbc.update("update act_id_user set attempts_ = 9, lock_exp_time_ = null where id_ = ?", LOCKED_OFFICER);
+        assertThat(loginRefused(LOCKED_OFFICER, "wrong-again")).startsWith("账号已锁定：密码已连续输错10次")
+                .contains("请联系系统管理员解锁");
+        assertThat(loginRefused(LOCKED_OFFICER, "demo")).startsWith("账号已锁定");
+        assertThat(loginRefused("no-such-user", "demo")).isEqualTo("用户名或密码错误，请重新输入。");
+
+        identityService.unlockUser(LOCKED_OFFICER); // Admin's 解锁用户
+        logIn(LOCKED_OFFICER);
+        assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo(LOCKED_OFFICER);
+    }
+
+    /** Logs in on the login page and expects the refusal; its text. */
+    private String loginRefused(String user, String password) {
+        browser.get(url("/login"));
+        find("#username").sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?error"));
+        return find("#login-error").getText();
     }
 
     /**
