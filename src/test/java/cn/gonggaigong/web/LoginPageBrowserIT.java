@@ -81,12 +81,7 @@ class LoginPageBrowserIT extends BrowserTestSupport {
      */
     @Test
     void anOfficerChangesTheirOwnPasswordFromTheHeader() {
-        User officer = identityService.newUser(NEW_OFFICER);
-        officer.setFirstName("改密测试");
-        officer.setLastName("经办员");
-        officer.setPassword("demo");
-        identityService.saveUser(officer);
-        identityService.createMembership(NEW_OFFICER, "town-zhanlong");
+        zhanlongOfficer(NEW_OFFICER, "改密测试");
 
         logIn(NEW_OFFICER);
         WebElement change = find("#change-password");
@@ -113,12 +108,7 @@ class LoginPageBrowserIT extends BrowserTestSupport {
      */
     @Test
     void theLoginPageSaysWhenAndWhyAnAccountIsLockedAndHowManyTriesAreLeft() {
-        User officer = identityService.newUser(LOCKED_OFFICER);
-        officer.setFirstName("锁定测试");
-        officer.setLastName("经办员");
-        officer.setPassword("demo");
-        identityService.saveUser(officer);
-        identityService.createMembership(LOCKED_OFFICER, "town-zhanlong");
+        zhanlongOfficer(LOCKED_OFFICER, "锁定测试");
         browser.manage().deleteAllCookies();
 
         // Seven wrong passwords already: the eighth leaves two, and a wait of a minute.
@@ -141,6 +131,16 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         identityService.unlockUser(LOCKED_OFFICER); // Admin's 解锁用户
         logIn(LOCKED_OFFICER);
         assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo(LOCKED_OFFICER);
+    }
+
+    /** A town officer of 占陇镇 of this test's own, password demo. */
+    private void zhanlongOfficer(String id, String firstName) {
+        User officer = identityService.newUser(id);
+        officer.setFirstName(firstName);
+        officer.setLastName("经办员");
+        officer.setPassword("demo");
+        identityService.saveUser(officer);
+        identityService.createMembership(id, "town-zhanlong");
     }
 
     /** Logs in on the login page and expects the refusal; its text. */
