@@ -44,12 +44,14 @@ final class MonitorSeed {
             return;
         }
         try {
-            BpmnModelInstance lifecycle = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+            // The product's ten years of history: the history cleanup runs 01:00-05:00 in China, also while the tests
+            // run, and would remove a shorter-lived probe's history, written at dates in the past.
+            BpmnModelInstance lifecycle = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(3650)
                     .startEvent().callActivity("CallActivity_Intake").calledElement(PROBE_STEP)
                     .camundaIn("townGroup", "townGroup").camundaIn("projectId", "projectId")
                     .userTask("Task_Next").name("监测探针后续事项").camundaCandidateGroups("${townGroup}")
                     .endEvent("EndEvent_ProjectCompleted").done();
-            BpmnModelInstance step = Bpmn.createExecutableProcess(PROBE_STEP).camundaHistoryTimeToLive(1)
+            BpmnModelInstance step = Bpmn.createExecutableProcess(PROBE_STEP).camundaHistoryTimeToLive(3650)
                     .startEvent().userTask("Task_Step").name("监测探针事项").camundaCandidateGroups("${townGroup}")
                     .endEvent().done();
             engine.getRepositoryService().createDeployment().name("monitor-test-probe")
