@@ -15,7 +15,7 @@
     'phase-town-grade': '在办项目', 'overdue': '有逾期事项的项目', 'in-plan': '已列入年度计划的项目',
     'started': '已开工项目', 'in-phase': '该阶段在办项目', 'completed': '已完成项目',
     'warnings-raised': '当月发出预警的项目', 'warnings-closed': '当月关闭预警的项目', 'entered': '当月新申报项目',
-    'completed-in-month': '当月完成项目', 'late-tasks': '有超期办结事项的项目', 'open-red': '有未关闭红牌的项目',
+    'completed-in-month': '当月完成项目', 'late-tasks': '有乡镇经办事项超期办结的项目', 'open-red': '有乡镇经办事项未关闭红牌的项目',
     'phases-done': '已办结阶段的项目'
   };
 
@@ -227,11 +227,10 @@
   }
 
   async function loadLeague() {
-    const rows = await api('/api/monitor/league');
-    const done = rows.reduce((s, r) => s + r.completedTasks, 0);
-    const onTime = rows.reduce((s, r) => s + r.onTimeTasks, 0);
-    $('total-ontime').textContent = done ? percent(onTime / done) : '—';
-    $('total-red').textContent = rows.reduce((s, r) => s + r.openRedWarnings, 0);
+    // The cards are the whole city's (every office's steps); the league only the towns' own offices' steps.
+    const [rows, totals] = await Promise.all([api('/api/monitor/league'), api('/api/monitor/totals')]);
+    $('total-ontime').textContent = percent(totals.onTimeRate);
+    $('total-red').textContent = totals.openRedWarnings;
     const sorted = rows.slice().sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.completedTasks - a.completedTasks);
     const body = $('league-table').querySelector('tbody');
     body.innerHTML = '';
@@ -240,10 +239,10 @@
       tr.append(cell(r.townName),
         cell(r.completedTasks),
         cell(r.onTimeTasks),
-        linkCell(percent(r.onTimeRate), () => drill({ figure: 'late-tasks', town: r.townCode }, '有超期办结事项的项目 · ' + r.townName)),
+        linkCell(percent(r.onTimeRate), () => drill({ figure: 'late-tasks', town: r.townCode }, '有乡镇经办事项超期办结的项目 · ' + r.townName)),
         linkCell(r.completedPhases, () => drill({ figure: 'phases-done', town: r.townCode }, '已办结阶段的项目 · ' + r.townName)),
         cell(r.averageWorkingDaysPerPhase === null ? null : r.averageWorkingDaysPerPhase.toFixed(1)),
-        linkCell(r.openRedWarnings, () => drill({ figure: 'open-red', town: r.townCode }, '有未关闭红牌的项目 · ' + r.townName)));
+        linkCell(r.openRedWarnings, () => drill({ figure: 'open-red', town: r.townCode }, '有乡镇经办事项未关闭红牌的项目 · ' + r.townName)));
       tr.dataset.town = r.townCode;
       body.appendChild(tr);
     });
@@ -262,7 +261,7 @@
     charts.league.on('click', params => {
       const r = sorted[params.dataIndex];
       drill(params.seriesIndex === 0 ? { figure: 'late-tasks', town: r.townCode } : { figure: 'open-red', town: r.townCode },
-        (params.seriesIndex === 0 ? '有超期办结事项的项目 · ' : '有未关闭红牌的项目 · ') + r.townName);
+        (params.seriesIndex === 0 ? '有乡镇经办事项超期办结的项目 · ' : '有乡镇经办事项未关闭红牌的项目 · ') + r.townName);
     });
   }
 

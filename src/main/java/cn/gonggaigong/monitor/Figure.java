@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The project sets behind the monitoring's figures, each a condition on {@code project p} (its {@code warning_rank}
- * is the project's highest open warning grade). The counting queries of {@link MonitorQueries} use the same conditions, so a figure
- * and its drill-down ({@code GET /api/monitor/projects?figure=…}) always agree. Parameters: {@code :phase},
- * {@code :gradeRank}, {@code :from}/{@code :to} (a month, timestamptz), {@code :fromLocal}/{@code :toLocal} (the same
- * month for Camunda's timestamp columns), {@code :now}/{@code :nowLocal}.
+ * is the project's highest open warning grade) and its town {@code t}. The counting queries of {@link MonitorQueries}
+ * use the same conditions, so a figure and its drill-down ({@code GET /api/monitor/projects?figure=…}) always agree.
+ * Parameters: {@code :phase}, {@code :gradeRank}, {@code :from}/{@code :to} (a month, timestamptz),
+ * {@code :fromLocal}/{@code :toLocal} (the same month for Camunda's timestamp columns), {@code :now}/{@code :nowLocal}.
  */
 public enum Figure {
     /** Active projects by phase, town and grade (each optional). */
@@ -34,9 +34,12 @@ public enum Figure {
     ENTERED("entered", "当月新申报项目", "p.created_at >= :from and p.created_at < :to", Set.of("month")),
     COMPLETED_IN_MONTH("completed-in-month", "当月完成项目", "p.process_instance_id in (" + Sql.COMPLETED_IN_MONTH + ")",
             Set.of("month")),
-    LATE_TASKS("late-tasks", "有超期办结事项的项目", "p.process_instance_id in (" + Sql.LATE_ROOTS + ")", Set.of()),
-    OPEN_RED("open-red", "有未关闭红牌的项目",
-            "p.id in (select w.project_id from task_warning w where w.closed_at is null and w.grade = 'RED')", Set.of()),
+    /** The league's: projects with a step of their town's office (t, the project's town) completed late (V51). */
+    LATE_TASKS("late-tasks", "有乡镇经办事项超期办结的项目", "p.process_instance_id in (" + Sql.LATE_ROOTS + ")", Set.of()),
+    /** The league's: projects with an open red warning on a step of their town's office. */
+    OPEN_RED("open-red", "有乡镇经办事项未关闭红牌的项目",
+            "p.id in (select w.project_id from task_warning w where w.closed_at is null and w.grade = 'RED'"
+                    + " and w.responsible_group = t.group_id)", Set.of()),
     PHASES_DONE("phases-done", "已办结阶段的项目", "p.process_instance_id in (select a.proc_inst_id_ from act_hi_actinst a"
             + " where a.act_type_ = 'callActivity' and a.end_time_ is not null and (cast(:phaseActivity as varchar) is null"
             + " or a.act_id_ = :phaseActivity))", Set.of("phase"));
@@ -93,9 +96,11 @@ public enum Figure {
         static final String OVERDUE_ROOTS = "select e.root_proc_inst_id_ from act_ru_task t"
                 + " join act_ru_execution e on e.id_ = t.proc_inst_id_ where t.due_date_ < :nowLocal";
 
-        /** Lifecycle instances with a task completed after its due date. */
+        /** Lifecycle instances with a task of the town's office (t) completed after its due date, as LeagueCounts
+         * counts them. */
         static final String LATE_ROOTS = "select h.root_proc_inst_id_ from act_hi_taskinst h"
-                + " where h.end_time_ is not null and h.due_date_ is not null and h.end_time_ > h.due_date_";
+                + " where h.end_time_ is not null and h.due_date_ is not null and h.end_time_ > h.due_date_"
+                + " and h.delete_reason_ = 'completed' and monitor_town_task(h.id_, t.group_id)";
 
         /** Lifecycle instances (alias h, act_hi_procinst) that completed in the month. */
         static final String COMPLETED_IN_RANGE = "h.end_act_id_ = '" + ProjectLifecycleProcess.END_EVENT_COMPLETED

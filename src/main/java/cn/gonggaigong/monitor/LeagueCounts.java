@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the league table's counts (Flyway V37: TASK_DONE, TASK_ON_TIME, PHASE_DONE, PHASE_DAYS by town) as the engine
- * writes the history they count: a task completed with a due date, a phase (call activity of a project's lifecycle)
- * ended. One appended delta row per event, on the command's own connection, so the count commits or rolls back with
+ * writes the history they count: a task completed with a due date (V51: by whose it was, the town office's or
+ * another's), a phase (call activity of a project's lifecycle) ended. One appended delta row per event, on the command's own connection, so the count commits or rolls back with
  * the history row; monitor_compact() folds the deltas like V32's. What it counts is exactly what
  * {@code monitor_rebuild_league} counts from the rows (LeagueCountsIT compares them).
  */
@@ -31,6 +31,9 @@ public class LeagueCounts extends AbstractProcessEnginePlugin {
     static final String TASK_ON_TIME = "TASK_ON_TIME";
     static final String PHASE_DONE = "PHASE_DONE";
     static final String PHASE_DAYS = "PHASE_DAYS";
+    /** k2 of TASK_DONE and TASK_ON_TIME: a step of the project's town office, or of another office or the applicant. */
+    static final String OWN = "OWN";
+    static final String OTHER = "OTHER";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -53,11 +56,15 @@ public class LeagueCounts extends AbstractProcessEnginePlugin {
                     && "completed".equals(task.getDeleteReason()) && task.getDueDate() != null && task.getEndTime() != null
                     && task.getRootProcessInstanceId() != null) {
                 boolean onTime = !task.getEndTime().after(task.getDueDate());
-                sql().update("insert into monitor_count_delta (figure, k1, n)"
-                        + " select f.figure, p.town_code, 1 from project p"
+                // Whose step (V51): the town's office's when its group was a candidate of the task, written in an
+                // earlier command's identity-link history.
+                sql().update("insert into monitor_count_delta (figure, k1, k2, n)"
+                        + " select f.figure, p.town_code,"
+                        + " case when monitor_town_task(?, tw.group_id) then '" + OWN + "' else '" + OTHER + "' end, 1"
+                        + " from project p join town tw on tw.code = p.town_code"
                         + " join (values ('" + TASK_DONE + "'), ('" + TASK_ON_TIME + "')) f(figure) on f.figure = '" + TASK_DONE
                         + "' or ?"
-                        + " where p.process_instance_id = ?", onTime, task.getRootProcessInstanceId());
+                        + " where p.process_instance_id = ?", task.getTaskId(), onTime, task.getRootProcessInstanceId());
             } else if (event instanceof HistoricActivityInstanceEventEntity activity
                     && event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)
                     && "callActivity".equals(activity.getActivityType()) && activity.getStartTime() != null

@@ -15,14 +15,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeagueCountsBackfill implements JavaMigration {
 
+    private final String version;
+    private final String description;
+
+    public LeagueCountsBackfill() {
+        this("37.1", "league counts backfill");
+    }
+
+    LeagueCountsBackfill(String version, String description) {
+        this.version = version;
+        this.description = description;
+    }
+
+    /** Flyway V51.1: the counts made again after V51 told the towns' own steps from the other offices'. */
+    @Component
+    public static class Recount extends LeagueCountsBackfill {
+
+        public Recount() {
+            super("51.1", "league counts by whose step");
+        }
+    }
+
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("37.1");
+        return MigrationVersion.fromVersion(version);
     }
 
     @Override
     public String getDescription() {
-        return "league counts backfill";
+        return description;
     }
 
     @Override

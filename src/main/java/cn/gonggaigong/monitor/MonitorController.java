@@ -38,8 +38,11 @@ import java.util.stream.Collectors;
  *       responsible office, due date, working days overdue), oldest first; monthly reports included.</li>
  *   <li>{@code GET /api/monitor/agreement-breaches?town=&limit=50}: deadlines of monitoring agreements missed, those
  *       still not done first, with the town's explanation (Art. 13 (二), Art. 19).</li>
- *   <li>{@code GET /api/monitor/league}: per town: on-time rate of completed tasks, average working days per
- *       completed phase, open red warnings; drill with {@code late-tasks}, {@code phases-done}, {@code open-red}.</li>
+ *   <li>{@code GET /api/monitor/totals}: the city's on-time rate of completed tasks (every office's) and its open
+ *       red warnings.</li>
+ *   <li>{@code GET /api/monitor/league}: per town: on-time rate of the town office's own completed tasks and its
+ *       open red warnings, average working days per completed phase of its projects; drill with {@code late-tasks},
+ *       {@code phases-done}, {@code open-red}.</li>
  *   <li>{@code GET /api/monitor/trend?from=YYYY-MM&to=YYYY-MM}: per month projects entering, completed, warnings
  *       raised and closed (default the last 12 months); drill with {@code entered}, {@code completed-in-month},
  *       {@code warnings-raised}, {@code warnings-closed} and {@code month}.</li>
@@ -113,6 +116,12 @@ public class MonitorController {
         p.range("limit", limit, 1, 500);
         p.check();
         return breaches.list(townCode, limit);
+    }
+
+    @GetMapping("/totals")
+    public MonitorViews.Totals totals() {
+        access.checkRead();
+        return queries.totals();
     }
 
     @GetMapping("/league")

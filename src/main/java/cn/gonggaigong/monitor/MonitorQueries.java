@@ -10,6 +10,7 @@ import cn.gonggaigong.monitor.MonitorViews.PhaseTownGradeCell;
 import cn.gonggaigong.monitor.MonitorViews.ProjectItem;
 import cn.gonggaigong.monitor.MonitorViews.ProjectList;
 import cn.gonggaigong.monitor.MonitorViews.ReportRow;
+import cn.gonggaigong.monitor.MonitorViews.Totals;
 import cn.gonggaigong.monitor.MonitorViews.Town;
 import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
 import cn.gonggaigong.process.Phase;
@@ -154,15 +155,20 @@ public class MonitorQueries {
 
     public List<LeagueRow> league() {
         // V37's counts, kept as the engine writes its history (LeagueCounts): a few rows per town, not the history.
+        // A town is ranked by its own office's steps (V51: k2 OWN) and the red warnings on them; the phases are its
+        // projects', worked on by every office.
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        jdbc.query("select figure, k1, sum(n) from (" + COUNTS + ") c group by figure, k1",
+        jdbc.query("select figure, k1, sum(n) from (" + COUNTS + ") c"
+                        + " where c.figure in (:phaseFigures) or c.k2 = '" + LeagueCounts.OWN + "' group by figure, k1",
                 new MapSqlParameterSource("figures", List.of(LeagueCounts.TASK_DONE, LeagueCounts.TASK_ON_TIME,
-                        LeagueCounts.PHASE_DONE, LeagueCounts.PHASE_DAYS)), rs -> {
+                        LeagueCounts.PHASE_DONE, LeagueCounts.PHASE_DAYS))
+                        .addValue("phaseFigures", List.of(LeagueCounts.PHASE_DONE, LeagueCounts.PHASE_DAYS)), rs -> {
                     counts.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).put(rs.getString(1), rs.getLong(3));
                 });
         Map<String, Long> red = new HashMap<>();
-        jdbc.query("select w.town_code, count(*) from task_warning w where w.closed_at is null and w.grade = 'RED'"
-                + " and w.town_code is not null group by w.town_code", rs -> {
+        jdbc.query("select w.town_code, count(*) from task_warning w join town tw on tw.code = w.town_code"
+                + " where w.closed_at is null and w.grade = 'RED' and w.responsible_group = tw.group_id"
+                + " group by w.town_code", rs -> {
             red.put(rs.getString(1), rs.getLong(2));
         });
         List<LeagueRow> rows = new ArrayList<>();
@@ -176,6 +182,21 @@ public class MonitorQueries {
                     phases, phases == 0 ? null : round((double) days / phases), red.getOrDefault(town.code(), 0L)));
         }
         return rows;
+    }
+
+    /** The city's figures of the dashboard's cards: every office's completed steps (not only the towns', as the
+     * league), and every open red warning. */
+    public Totals totals() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("select figure, sum(n) from (" + COUNTS + ") c group by figure",
+                new MapSqlParameterSource("figures", List.of(LeagueCounts.TASK_DONE, LeagueCounts.TASK_ON_TIME)), rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        Long red = jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from task_warning w where w.closed_at is null and w.grade = 'RED'", Long.class);
+        long done = counts.getOrDefault(LeagueCounts.TASK_DONE, 0L);
+        long onTime = counts.getOrDefault(LeagueCounts.TASK_ON_TIME, 0L);
+        return new Totals(done, onTime, done == 0 ? null : round((double) onTime / done), red == null ? 0 : red);
     }
 
     private static double round(double value) {

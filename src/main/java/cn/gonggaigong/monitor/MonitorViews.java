@@ -61,6 +61,10 @@ public final class MonitorViews {
                             long openRedWarnings) {
     }
 
+    /** The dashboard's cards: completed steps with a due date of every office, on time, and open red warnings. */
+    public record Totals(long completedTasks, long onTimeTasks, Double onTimeRate, long openRedWarnings) {
+    }
+
     public record TrendMonth(String month, long projectsEntered, long projectsCompleted, long warningsRaised,
                              long warningsClosed) {
     }

@@ -94,6 +94,9 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
 
         long active = jdbc.queryForObject("select count(*) from project where status = 'ACTIVE' and phase is not null", Long.class);
         assertThat(browser.findElement(By.id("total-active")).getText()).isEqualTo(Long.toString(active));
+        // The cards count the whole city's red warnings, also those on the bureaus' steps that no town's row counts.
+        long red = jdbc.queryForObject("select count(*) from task_warning where closed_at is null and grade = 'RED'", Long.class);
+        wait.until(ExpectedConditions.textToBe(By.id("total-red"), Long.toString(red)));
         for (String chart : List.of("chart-phase", "chart-league", "chart-trend")) {
             assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
         }
@@ -136,7 +139,7 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         assertThat(cells.get(6).getDomAttribute("tabindex")).isEqualTo("0");
         cells.get(6).sendKeys(org.openqa.selenium.Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-panel")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "有未关闭红牌的项目"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "有乡镇经办事项未关闭红牌的项目"));
         assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3").contains("编制改造方案");
         long h3 = jdbc.queryForObject("select id from project where code = 'MON-H3'", Long.class);
         assertThat(browser.findElement(By.linkText("MON-H3")).getDomAttribute("href")).isEqualTo("/projects/" + h3);
