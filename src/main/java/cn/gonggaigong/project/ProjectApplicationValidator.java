@@ -2,6 +2,7 @@ package cn.gonggaigong.project;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -80,6 +81,12 @@ public class ProjectApplicationValidator {
             if (town == null) {
                 problems.add(new FieldProblem("townCode", "镇（街道、农场）不存在"));
             }
+        }
+        // An annual implementation plan is compiled for its year: a past year's takes no more applications.
+        int thisYear = Year.now(ProjectService.ZONE).getValue();
+        if (application.planYear() != null && application.planYear() >= 2000 && application.planYear() < thisYear) {
+            problems.add(new FieldProblem("planYear",
+                    "不能早于今年（" + thisYear + "年）：以往年度的实施计划已不再受理申请"));
         }
         checkMuMatchesSquareMetres(application).ifPresent(problems::add);
         plotRatioMatches(application.existingFloorArea(), application.landAreaSqm(), application.currentPlotRatio(),

@@ -39,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectLifecycleIT extends ApplicationTestSupport {
 
+    /** This year's plan: an application for a past year's is refused. */
+    private static final int PLAN_YEAR = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -108,7 +111,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             app.put("currentPlotRatio", 0.9);
             app.put("plannedFloorArea", 60000);
             app.put("contiguousAreaMu", 30);
-            app.put("planYear", 2026);
+            app.put("planYear", PLAN_YEAR);
         });
 
         ResponseEntity<String> created = as("applicant1").postForEntity("/api/projects", application, String.class);
@@ -130,9 +133,10 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         complete(code, "Task_PublishBaseData", "noticeStartDate", "2026-03-11", "noticeEndDate", "2026-03-18",
                 "objectionsRaised", false);
         assertThat(phaseOf(id)).isEqualTo("INTAKE");
-        complete("PLAN-2026", "Task_CompileAnnualPlan", "planTitle", "2026年度“工改工”改造实施计划", "excludedProjectCodes", "");
-        complete("PLAN-2026", "Task_ApproveAnnualPlan", "planApproved", true, "documentNumber", "普府函〔2026〕18号");
-        assertThat(plans.findByYear(2026)).get().satisfies(p -> {
+        complete("PLAN-" + PLAN_YEAR, "Task_CompileAnnualPlan", "planTitle", PLAN_YEAR + "年度“工改工”改造实施计划",
+                "excludedProjectCodes", "");
+        complete("PLAN-" + PLAN_YEAR, "Task_ApproveAnnualPlan", "planApproved", true, "documentNumber", "普府函〔2026〕18号");
+        assertThat(plans.findByYear(PLAN_YEAR)).get().satisfies(p -> {
             assertThat(p.getStatus()).isEqualTo(AnnualPlanStatus.APPROVED);
             assertThat(p.getDocumentNumber()).isEqualTo("普府函〔2026〕18号");
         });

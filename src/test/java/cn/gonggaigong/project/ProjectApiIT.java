@@ -76,6 +76,9 @@ class ProjectApiIT extends ApplicationTestSupport {
         assertRefused(app -> app.put("investment", -100), "investment", "不能小于0");
         assertRefused(app -> app.put("contiguousAreaMu", null), "contiguousAreaMu", "不能为空");
         assertRefused(app -> app.put("planYear", 1999), "planYear", "年份必须在2000到2100之间");
+        int thisYear = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        assertRefused(app -> app.put("planYear", thisYear - 1), "planYear",
+                "不能早于今年（" + thisYear + "年）：以往年度的实施计划已不再受理申请");
     }
 
     @Test
