@@ -58,7 +58,7 @@ public class AgreementBreaches {
                 + "属改造主体责任的，不予发放改造建设补贴（第十九条）。";
         CommandContext context = Context.getCommandContext();
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroups(context,
-                List.of(townGroup, Groups.NRB, Groups.LEADING_GROUP_OFFICE), "【协议时限逾期】" + project.getName(), body));
+                List.of(townGroup, Groups.NRB, Groups.LEADING_GROUP_OFFICE), project.getId(), "【协议时限逾期】" + project.getName(), body));
         mailer.afterCommit(context, told);
     }
 

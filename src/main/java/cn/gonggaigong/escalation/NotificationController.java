@@ -27,7 +27,10 @@ public class NotificationController {
         this.jdbc = jdbc;
     }
 
-    /** One notification; grade, taskId and projectId come from its warning (null when it has none). */
+    /**
+     * One notification; grade, taskId and projectId come from its warning, or for a notice that is not one, taskId and
+     * projectId from the notice itself (a task handed to the user, a project's notice); null where there is none.
+     */
     public record NotificationView(long id, Long warningId, String title, String body, Instant createdAt,
                                    Instant readAt, Instant emailedAt, String grade, String taskId, Long projectId) {
     }
@@ -39,7 +42,9 @@ public class NotificationController {
         FieldProblem.ofPage(page, size, MAX_PAGE_SIZE).ifPresent(problem -> {
             throw EscalationApiException.invalid(List.of(problem));
         });
-        return jdbc.query("select n.*, w.grade, w.task_id, w.project_id from notification n"
+        return jdbc.query("select n.id, n.warning_id, n.title, n.body, n.created_at, n.read_at, n.emailed_at, w.grade,"
+                        + " coalesce(w.task_id, n.task_id) as task_id, coalesce(w.project_id, n.project_id) as project_id"
+                        + " from notification n"
                         + " left join task_warning w on w.id = n.warning_id where n.user_id = :user"
                         + (unreadOnly ? " and n.read_at is null" : "")
                         + " order by n.created_at desc, n.id desc limit :size offset :offset",

@@ -63,7 +63,7 @@ public class WarningRaiser {
             return Optional.empty();
         }
         long warningId = ((Number) inserted.get("id")).longValue();
-        Notices.insert(sql, warningId, "【" + grade.label() + "】" + task.getName(), message, now, recipients);
+        Notices.insert(sql, warningId, null, null, "【" + grade.label() + "】" + task.getName(), message, now, recipients);
         context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> notifier.raised(warningId));
         return Optional.of(warningId);
     }

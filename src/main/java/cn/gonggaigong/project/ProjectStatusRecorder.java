@@ -64,7 +64,7 @@ public class ProjectStatusRecorder implements ExecutionListener {
                 + "）的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）") + "取消，项目终止，其待办事项一并撤销。"
                 + "原因：" + (reason == null || reason.isBlank() ? "未填写" : reason) + "。如有疑问，请联系系统管理员。";
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
-                List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(),
+                List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(), project.getId(),
                 "【项目已终止】" + project.getName(), body));
         mailer.afterCommit(context, told);
     }

@@ -1396,6 +1396,8 @@ final class BenchmarkRun {
                     .reduce((a, b) -> a + "," + b).orElseThrow();
             jdbc.update("delete from act_ru_authorization where resource_id_ in (" + in + ")");
         }
+        // Notices that are not a warning's (a task handed to the applicant) link to their project without a foreign key.
+        jdbc.update("delete from notification where warning_id is null and project_id in (select id from bench_cleanup)");
         // Business rows: children first, each tied to its parent's rows of these projects.
         List<DataReplicator.BusinessTable> tables = new DataReplicator(jdbc, false).businessTables();
         Map<String, String> condition = new java.util.HashMap<>();

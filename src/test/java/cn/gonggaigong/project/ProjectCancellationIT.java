@@ -53,11 +53,13 @@ class ProjectCancellationIT extends WorkApiTestSupport {
                 .isEqualTo(Map.of("ended", true, "ended_reason", "DELETED"));
         // The town's officers, NRB and the applicant are told that it ended, and why.
         java.util.List<Map<String, Object>> told = jdbc.queryForList(
-                "select user_id, body from notification where title = ? order by user_id", "【项目已终止】" + project.get("name").asText());
+                "select user_id, body, project_id from notification where title = ? order by user_id", "【项目已终止】" + project.get("name").asText());
         assertThat(told).extracting(n -> n.get("user_id"))
                 .contains("zhanlong1", "zhanlong2", "nrb-clerk", "applicant1").doesNotContain("liushadong1", "leader1");
         assertThat(told).allSatisfy(n -> assertThat((String) n.get("body")).contains(code, "占陇镇", "已由系统管理员",
                 "原因：申请录入错误，由系统管理员取消"));
+        // Each links to the project (消息通知's 查看项目).
+        assertThat(told).allSatisfy(n -> assertThat(((Number) n.get("project_id")).longValue()).isEqualTo(id));
     }
 
     /**
