@@ -61,7 +61,12 @@ startPage('tasks', async (main, me) => {
   const fieldIds = componentIdsByKey(task.form);
   const notNumbers = chineseNumbers(container, fieldIds);
   chineseMessages(form, notNumbers);
-  await form.importSchema(task.form, task.data || {});
+  // What the officer had typed before 签收 or 退回到单位待办 (which reload the page) is filled in again.
+  const kept = takeDraft();
+  let current = {};
+  form.on('changed', (state) => { current = state.data || {}; });
+  await form.importSchema(task.form, kept ? { ...(task.data || {}), ...only(kept, fieldIds) } : (task.data || {}));
+  draft = () => only(current, fieldIds);
   dateFields();
   if (readOnly) {
     submit.disabled = true;
@@ -130,9 +135,30 @@ function claimBar(task, me) {
   return null;
 }
 
+/** The form's values now, by field key: kept over the reload of 签收 and 退回到单位待办 (set once the form is shown). */
+let draft = () => ({});
+const DRAFT_KEY = `ggg-task-draft-${taskId}`;
+
+/** The values of the form's own fields only (not the process's other data). */
+function only(data, fieldIds) {
+  return Object.fromEntries(Object.entries(data || {}).filter(([key]) => fieldIds.has(key)));
+}
+
+/** The values kept for this task before the page was reloaded, once; null where there are none. */
+function takeDraft() {
+  const text = sessionStorage.getItem(DRAFT_KEY);
+  sessionStorage.removeItem(DRAFT_KEY);
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 async function act(what) {
   try {
     await api(`/api/tasks/${encodeURIComponent(taskId)}/${what}`, { method: 'POST' });
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft()));
     window.location.reload();
   } catch (e) {
     document.getElementById('form-message').textContent = messageOf(e);

@@ -226,6 +226,39 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(find("#comment-list").getText()).contains("已电话联系权利人，下周入户调查");
     }
 
+    /**
+     * 签收 and 退回到单位待办 reload the page: what the officer had typed before is there again, not lost (before, the
+     * reload showed the form as the process left it).
+     */
+    @Test
+    void whatWasTypedBeforeClaimingIsKept() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器签收保留填写项目", "zhanlong")));
+        String code = project.get("code").asText();
+        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+
+        logIn("zhanlong1");
+        open("/tasks/" + taskId);
+        find("[id$='-Field_willingnessAgreed-0']").click();
+        find("[id$='-Field_agreePercent']").sendKeys("95");
+        find("[id$='-Field_surveyDate-date']").sendKeys("2026-03-01", Keys.ENTER);
+        find("#claim").click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("unclaim")));
+        waitUntilReady();
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("zhanlong1");
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEqualTo("95");
+        assertThat(find("[id$='-Field_surveyDate-date']").getDomProperty("value")).isEqualTo("2026-03-01");
+        assertThat(find("[id$='-Field_willingnessAgreed-0']").isSelected()).isTrue();
+
+        find("[id$='-Field_agreePercent']").sendKeys(Keys.BACK_SPACE, "6");
+        find("#unclaim").click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("claim")));
+        waitUntilReady();
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEqualTo("96");
+        // Kept for the reload only: opened again later, the form is as the process left it.
+        open("/tasks/" + taskId);
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEmpty();
+    }
+
     @Test
     void aTaskOfOnePersonOffersNeitherUnclaimNorColleagues() throws Exception {
         JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器个人任务测试项目", "zhanlong")));
