@@ -177,9 +177,14 @@ export function messageOf(e) {
   return `页面出错：${e.message}`;
 }
 
-/** The API's message with each field's reason after it (for a place that has no field to put them under). */
+/**
+ * The API's message with each field's reason after it (for a place that has no field to put them under); a reason the
+ * message already says is left out (意见内容不能为空, not 意见内容不能为空：必填).
+ */
 export function messageWithReasons(e) {
-  return [messageOf(e), ...(e.fieldErrors || []).map((f) => f.reason)].join('：');
+  const message = messageOf(e);
+  const said = (reason) => message.includes(reason) || (reason === '必填' && message.includes('不能为空'));
+  return [message, ...(e.fieldErrors || []).map((f) => f.reason).filter((r) => r && !said(r))].join('：');
 }
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {

@@ -29,13 +29,13 @@ import jakarta.validation.constraints.Size;
  */
 public record ProjectApplication(
         @NotBlank(message = NOT_BLANK) @Size(max = 200, message = "长度不能超过200个字符") String name,
-        @NotBlank(message = NOT_BLANK) String townCode,
+        @NotBlank(message = CHOOSE) String townCode,
         @NotBlank(message = NOT_BLANK) @Size(max = 200, message = "长度不能超过200个字符") String applicantName,
         @NotBlank(message = NOT_BLANK) @Size(max = 64, message = "长度不能超过64个字符") String applicantUserId,
-        @NotNull(message = NOT_BLANK) ApplicantType applicantType,
-        @NotNull(message = NOT_BLANK) RenovationMode renovationMode,
-        @NotNull(message = NOT_BLANK) RenovationType renovationType,
-        @NotNull(message = NOT_BLANK) Ownership ownership,
+        @NotNull(message = CHOOSE) ApplicantType applicantType,
+        @NotNull(message = CHOOSE) RenovationMode renovationMode,
+        @NotNull(message = CHOOSE) RenovationType renovationType,
+        @NotNull(message = CHOOSE) Ownership ownership,
         @NotEmpty(message = "至少需要一个标图入库图斑编号")
         List<@NotBlank(message = NOT_BLANK) @Size(max = 64, message = "长度不能超过64个字符") String> parcelIds,
         @NotNull(message = NOT_BLANK) @Positive(message = POSITIVE) @Digits(integer = 12, fraction = 6, message = TOO_LARGE)
@@ -50,7 +50,7 @@ public record ProjectApplication(
         BigDecimal plannedFloorArea,
         @NotNull(message = NOT_BLANK) @DecimalMin(value = "0", message = PLOT_RATIO) @DecimalMax(value = "20", message = PLOT_RATIO)
         BigDecimal plannedPlotRatio,
-        @NotNull(message = NOT_BLANK) IndustryCategory industryCategory,
+        @NotNull(message = CHOOSE) IndustryCategory industryCategory,
         @NotNull(message = NOT_BLANK) @PositiveOrZero(message = NOT_NEGATIVE) @Digits(integer = 16, fraction = 6, message = TOO_LARGE)
         BigDecimal investment,
         boolean keyIndustryProject,
@@ -63,6 +63,8 @@ public record ProjectApplication(
         @Min(value = 2000, message = YEAR) @Max(value = 2100, message = YEAR) Integer planYear) {
 
     static final String NOT_BLANK = "不能为空";
+    /** A choice left empty (镇街, 申请人类型 and the other lists): what to do, as the page's dropdown says it. */
+    static final String CHOOSE = "请选择";
     static final String POSITIVE = "必须大于0";
     static final String NOT_NEGATIVE = "不能小于0";
     static final String PLOT_RATIO = "必须在0到20之间";

@@ -61,6 +61,8 @@ class ProjectApiIT extends ApplicationTestSupport {
     @Test
     void refusesMissingAndOutOfRangeValues() throws Exception {
         assertRefused(app -> app.remove("name"), "name", "不能为空");
+        assertRefused(app -> app.remove("industryCategory"), "industryCategory", "请选择");
+        assertRefused(app -> app.put("townCode", ""), "townCode", "请选择");
         assertRefused(app -> app.put("applicantUserId", "  "), "applicantUserId", "不能为空");
         assertRefused(app -> app.put("parcelIds", List.of()), "parcelIds", "至少需要一个标图入库图斑编号");
         assertRefused(app -> app.put("parcelIds", List.of("BT-001", "")), "parcelIds[1]", "不能为空");

@@ -202,7 +202,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         open("/tasks/" + taskId);
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "暂无意见"));
         find("#comment-add").click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-message"), "必填"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-message"), "不能为空"));
+        assertThat(find("#comment-message").getText()).isEqualTo("意见内容不能为空");
         find("#comment-text").sendKeys("已电话联系权利人，下周入户调查");
         find("#comment-add").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "已电话联系权利人，下周入户调查"));
@@ -212,7 +213,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         waiting().until(d -> d.findElements(By.cssSelector("#handover-user option[value='zhanlong2']")).size() == 1);
         new org.openqa.selenium.support.ui.Select(find("#handover-user")).selectByValue("zhanlong2");
         find("#transfer").click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-message"), "必填"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-message"), "不能为空"));
+        assertThat(find("#handover-message").getText()).isEqualTo("转办理由不能为空");
         find("#transfer-reason").sendKeys("本周外出");
         find("#transfer").click();
         waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
@@ -375,7 +377,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         browser.findElement(By.xpath("//summary[starts-with(normalize-space(.), '退回至')]")).click();
         find("#send-back").click();
         // Said where the officer pressed the button, not above the form out of sight; the reason box is to be filled.
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-back-message"), "必填"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-back-message"), "不能为空"));
+        assertThat(find("#send-back-message").getText()).isEqualTo("退回理由不能为空");
         WebElement reason = find("#send-back-reason");
         assertThat(reason.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("send-back-reason");
