@@ -69,6 +69,8 @@ startPage('tasks', async (main, me) => {
   draft = () => only(current, fieldIds);
   dateFields();
   if (readOnly) {
+    // Shown to read, not to fill in: what was typed could not be submitted (before, the fields took input all the same).
+    form.setProperty('readOnly', true);
     submit.disabled = true;
     general.textContent = task.suspended ? '该项目的审批流程已被系统管理员挂起（暂停），恢复前不能办理；如需办理，请联系系统管理员。'
       : delegated && task.owner === me.userId

@@ -125,6 +125,7 @@ class TaskListBrowserIT extends BrowserTestSupport {
             waiting().until(d -> !d.findElement(By.id("form-message")).getText().isEmpty());
             assertThat(find("#form-message").getText()).startsWith("该项目的审批流程已被系统管理员挂起（暂停），恢复前不能办理");
             assertThat(find("#submit-task").isEnabled()).isFalse();
+            assertThat(find("[id$='-Field_agreePercent']").getDomProperty("readOnly")).isEqualTo("true");
             assertThat(find("#main").findElement(By.cssSelector("[data-suspended]")).getText()).isEqualTo("已挂起");
             assertThat(browser.findElements(By.id("claim"))).isEmpty();
             assertThat(browser.findElements(By.id("comment-add"))).isEmpty();

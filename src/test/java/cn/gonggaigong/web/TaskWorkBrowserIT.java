@@ -171,6 +171,10 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         open("/tasks/" + taskId);
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "您已将该任务委派给 占陇镇审核员（zhanlong2） 办理"));
         assertThat(find("#submit-task").isEnabled()).isFalse();
+        // The form is shown to read: its fields take no input.
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("readOnly")).isEqualTo("true");
+        find("[id$='-Field_agreePercent']").sendKeys("80");
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEmpty();
 
         // The delegate: no unclaim button, a hand-back button instead of submit.
         logIn("zhanlong2");
