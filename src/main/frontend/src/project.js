@@ -145,7 +145,7 @@ async function loadAttachments(target) {
           h('td', {}, h('a', { href: `/api/attachments/${f.id}`, download: f.fileName }, f.fileName)),
           h('td', {}, f.description || '—'),
           h('td', {}, size(f.size)),
-          h('td', {}, f.uploadedBy || '—'),
+          h('td', { title: f.uploadedBy || '' }, f.uploadedByName || f.uploadedBy || '—'),
           h('td', {}, formatDateTime(f.uploadedAt)))))));
   } catch (e) {
     target.replaceChildren(h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
@@ -154,7 +154,7 @@ async function loadAttachments(target) {
 
 function size(bytes) {
   if (bytes == null) return '—';
-  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024) return `${bytes} 字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -155,6 +155,10 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         find("#upload-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "已上传"));
         assertThat(find("#attachment-table").getText()).contains("现场照片.png", "改造地块现状照片");
+        // Who uploaded it by name, as the timeline says who acted; the size in Chinese.
+        WebElement uploaded = find("#attachment-table tbody tr");
+        assertThat(uploaded.findElements(By.tagName("td")).get(3).getText()).isEqualTo("自然资源局经办员");
+        assertThat(uploaded.findElements(By.tagName("td")).get(2).getText()).matches("\\d+ 字节|\\d+\\.\\d KB");
     }
 
     @Test
