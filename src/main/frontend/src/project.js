@@ -132,6 +132,7 @@ function timeline(entries) {
         conclusion(e),
         e.meeting ? ` · ${e.meeting}决定` : '',
         e.documentNumber ? ` · 文号：${e.documentNumber}` : ''),
+      e.reason ? h('div', { class: 'reason' }, e.reason) : null,
       e.opinion ? h('div', { class: 'muted' }, `意见：${e.opinion}`) : null)));
 }
 

@@ -66,6 +66,13 @@ public class DecisionRecord {
     @Column(columnDefinition = "text")
     private String opinion;
 
+    /** The form field that said what was wrong, where the answer required one (the model's decisionReason); else null. */
+    @Column(length = 100)
+    private String reasonField;
+
+    @Column(columnDefinition = "text")
+    private String reason;
+
     protected DecisionRecord() {
     }
 
@@ -83,6 +90,20 @@ public class DecisionRecord {
 
     public Long getId() {
         return id;
+    }
+
+    public String getReasonField() {
+        return reasonField;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /** What the step said was wrong, in its form field {@code field}. */
+    public void setReason(String field, String text) {
+        this.reasonField = field;
+        this.reason = text;
     }
 
     public Project getProject() {

@@ -1,5 +1,6 @@
 package cn.gonggaigong.decision;
 
+import cn.gonggaigong.form.RequiredByAnswer;
 import cn.gonggaigong.plan.AnnualPlanRepository;
 import cn.gonggaigong.process.AnnualPlanProcess;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Component;
 public class DecisionRecorder implements TaskListener {
 
     public static final String DECISION_VARIABLE_PROPERTY = "decisionVariable";
+    /**
+     * The model's property naming the form field that says what was wrong when the step does not pass; recorded when
+     * the answer made it required ({@link RequiredByAnswer}), so an earlier round's text is not recorded with a pass.
+     */
+    public static final String DECISION_REASON_PROPERTY = "decisionReason";
     public static final String DOCUMENT_NUMBER = "documentNumber";
     public static final String OPINION = "opinion";
     static final String DONE = "DONE";
@@ -46,7 +52,8 @@ public class DecisionRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = decisionVariable(task).map(task::getVariable).orElse(null);
+        java.util.Optional<String> decisionVariable = decisionVariable(task);
+        Object decision = decisionVariable.map(task::getVariable).orElse(null);
         DecisionRecord record = new DecisionRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(),
                 task.getName(), actor(task), ClockUtil.getCurrentTime().toInstant(),
                 decision == null ? DONE : truncate(decision.toString(), 60),
@@ -61,15 +68,25 @@ public class DecisionRecorder implements TaskListener {
         } else if (planId instanceof Number id) {
             record.setAnnualPlan(plans.getReferenceById(id.longValue()));
         }
+        String reasonField = decisionVariable.flatMap(variable -> property(task, DECISION_REASON_PROPERTY)
+                .filter(field -> RequiredByAnswer.requires(task.getTaskDefinitionKey(), variable, decision, field)))
+                .orElse(null);
+        String reason = reasonField == null ? null : text(task.getVariable(reasonField));
+        if (reason != null) {
+            record.setReason(reasonField, reason);
+        }
         records.save(record);
         task.getExecution().removeVariable(DOCUMENT_NUMBER);
         task.getExecution().removeVariable(OPINION);
     }
 
     private java.util.Optional<String> decisionVariable(DelegateTask task) {
+        return property(task, DECISION_VARIABLE_PROPERTY);
+    }
+
+    private static java.util.Optional<String> property(DelegateTask task, String name) {
         UserTask element = task.getBpmnModelElementInstance();
-        return element == null ? java.util.Optional.empty()
-                : cn.gonggaigong.task.TaskModel.property(element, DECISION_VARIABLE_PROPERTY);
+        return element == null ? java.util.Optional.empty() : cn.gonggaigong.task.TaskModel.property(element, name);
     }
 
     private String actor(DelegateTask task) {

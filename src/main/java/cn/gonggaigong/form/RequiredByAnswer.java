@@ -47,6 +47,12 @@ public class RequiredByAnswer implements SubmissionCheck {
                     "退回修改时必填：写明修改意见，市自然资源局据此修改方案"),
             new Rule("Task_ApproveScheme", "governmentDecision", "REJECTED", "opinion", "不予批准时必填：写明理由"));
 
+    /** Whether, in {@code task}, the answer {@code answer} to {@code decision} makes {@code field} required. */
+    public static boolean requires(String task, String decision, Object answer, String field) {
+        return RULES.stream().anyMatch(rule -> rule.task().equals(task) && rule.decision().equals(decision)
+                && rule.when().equals(answer) && rule.field().equals(field));
+    }
+
     @Override
     public boolean appliesTo(String taskDefinitionKey) {
         return RULES.stream().anyMatch(rule -> rule.task().equals(taskDefinitionKey));

@@ -172,7 +172,7 @@ public class ProjectPageService {
                 .addValue("unit", project.getUnit() == null ? null : project.getUnit().getId(), java.sql.Types.BIGINT);
         return jdbc.query("""
                 select d.decided_at, d.task_definition_key, d.task_name, d.actor, d.outcome, d.document_number,
-                       d.opinion, h.proc_def_id_, h.proc_def_key_, a.title as plan_title,
+                       d.opinion, d.reason_field, d.reason, h.proc_def_id_, h.proc_def_key_, a.title as plan_title,
                        u.code || ' ' || u.name as unit_title, m.meeting_date, m.kind as meeting_kind
                   from decision_record d
                   left join meeting m on m.id = d.meeting_id
@@ -196,8 +196,19 @@ public class ProjectPageService {
                     phase == null && shared != null ? shared : TaskItems.phaseName(phase), actor, users.name(actor), outcome,
                     decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"),
                     rs.getString("meeting_kind") == null ? null : rs.getDate("meeting_date") + " "
-                            + cn.gonggaigong.meeting.MeetingKind.valueOf(rs.getString("meeting_kind")).label());
+                            + cn.gonggaigong.meeting.MeetingKind.valueOf(rs.getString("meeting_kind")).label(),
+                    reason(definitionId, taskKey, rs.getString("reason_field"), rs.getString("reason")));
         });
+    }
+
+    /** What a step that did not pass said was wrong, after its field's label in the task's form. */
+    private String reason(String processDefinitionId, String taskKey, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        String label = processDefinitionId == null ? null : forms.find(model.of(processDefinitionId, taskKey).formId())
+                .flatMap(f -> f.field(field)).map(cn.gonggaigong.form.FormField::label).orElse(null);
+        return (label == null ? "问题" : label) + "：" + text;
     }
 
     /** The label people read for a decision: the option's label in the task's form (PASS → 通过), or a generic one. */

@@ -16,7 +16,9 @@ public final class ProjectPageViews {
      * names the meeting (e.g. 2026-07-01 规划委员会会议), which was held before it was entered. */
     public record TimelineEntry(OffsetDateTime time, String taskDefinitionKey, String activityName, String phase,
                                 String phaseName, String userId, String userName, String decision,
-                                String decisionLabel, String documentNumber, String opinion, String meeting) {
+                                String decisionLabel, String documentNumber, String opinion, String meeting,
+                                @io.swagger.v3.oas.annotations.media.Schema(description = "未通过时所写的问题，前冠表单中的字段名（需补充或更正的权属材料：…）；无则为 null")
+                                String reason) {
     }
 
     /** A process instance of the project with the activities it is in and those it has finished. */

@@ -123,6 +123,21 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
                 "粤(2019)普宁市不动产权第0012345号,粤(2026)普宁市不动产权第0000077号", "titleVerified", true));
         assertThat(taskId("nrb-clerk", code, "Task_ConfirmSubject")).isNotBlank();
+
+        // The project's timeline says why the first check did not pass, not only 否; the pass after it has no reason,
+        // although the earlier text is still among the process's values.
+        long id = tasksOf("nrb-clerk", code).get(0).get("projectId").asLong();
+        java.util.List<JsonNode> checks = new java.util.ArrayList<>();
+        get("nrb-clerk", "/api/projects/{id}/overview", id).body().get("timeline").forEach(step -> {
+            if (step.get("taskDefinitionKey").asText().equals("Task_VerifyTitleDocuments")) {
+                checks.add(step);
+            }
+        });
+        assertThat(checks).hasSize(2);
+        assertThat(checks.get(0).get("decision").asText()).isEqualTo("false");
+        assertThat(checks.get(0).get("reason").asText()).isEqualTo("需补充或更正的权属材料：缺少厂房的房屋所有权证明");
+        assertThat(checks.get(1).get("decision").asText()).isEqualTo("true");
+        assertThat(checks.get(1).get("reason").isNull()).isTrue();
     }
 
     @Test
