@@ -188,16 +188,28 @@ export function messageWithReasons(e) {
 }
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
-const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** The parts of a time in China: year, month, day, hour, minute (two digits each but the year). */
+function chinaParts(iso) {
+  return Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+}
+
+/**
+ * A time as 2026-12-06 20:30 (China time): written as the dates are everywhere else (the forms' 2026-03-01, the
+ * survey's and the agreement's dates), not Intl's 2026/12/06 beside them.
+ */
 export function formatDateTime(iso) {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  if (!iso) return '—';
+  const p = chinaParts(iso);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 export function formatDate(iso) {
-  return iso ? dateOnly.format(new Date(iso)) : '—';
+  if (!iso) return '—';
+  const p = chinaParts(iso);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 export const GRADES = {

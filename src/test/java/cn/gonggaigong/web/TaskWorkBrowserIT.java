@@ -136,6 +136,9 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         // The town's survey beside the application's figures.
         assertThat(find("#project-figures").getText()).contains("申请时用地面积（平方米）", "调查核实日期", "2026-03-10",
                 "调查核实用地面积（平方米）", "20,000", "调查核实现状容积率", "0.9");
+        // Times written as the dates beside them are (2026-03-10), not 2026/03/10.
+        assertThat(find("#project-figures").getText()).containsPattern("申请时间\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(find("#open-tasks tbody td:nth-child(4)").getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         WebElement timeline = find("#timeline");
         assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇")
                 .contains("相关权利主体是否同意改造：是").doesNotContain("结论：");
