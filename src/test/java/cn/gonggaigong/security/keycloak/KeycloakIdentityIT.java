@@ -50,8 +50,68 @@ class KeycloakIdentityIT extends KeycloakApplicationTestSupport {
 
     @Test
     void aWrongPasswordGetsNoToken() {
-        assertThatThrownBy(() -> keycloak().passwordGrant("zhanlong1", "wrong"))
-                .hasMessageContaining("401");
+        withUser("wrong-pw", username -> assertThatThrownBy(() -> keycloak().passwordGrant(username, "wrong"))
+                .hasMessageContaining("401"));
+    }
+
+    /**
+     * Guessing is stopped (keycloak-realm.json: bruteForceProtected): five wrong passwords in a row, even a second
+     * apart, lock the account for a while, and then the right password is refused too. Before, any number of tries
+     * was allowed.
+     */
+    @Test
+    void fiveWrongPasswordsLockTheAccountForAWhile() {
+        withUser("guessed", username -> {
+            assertThat(keycloak().passwordGrant(username, PROBE_PASSWORD)).isNotBlank();
+            for (int i = 0; i < 5; i++) {
+                pause(); // slower than the quick-login check (one second), which would lock it at the second try
+                assertThatThrownBy(() -> keycloak().passwordGrant(username, "guess")).hasMessageContaining("failed");
+            }
+            assertThatThrownBy(() -> keycloak().passwordGrant(username, PROBE_PASSWORD)).hasMessageContaining("failed");
+            JsonNode status = bruteForceStatus(username);
+            assertThat(status.path("disabled").asBoolean()).as(status.toString()).isTrue();
+            assertThat(status.path("numFailures").asInt()).as(status.toString()).isEqualTo(5);
+        });
+    }
+
+    /** Wrong passwords within a second of each other, as a script tries them, lock the account at the second. */
+    @Test
+    void guessesInQuickSuccessionLockTheAccountAtOnce() {
+        withUser("scripted", username -> {
+            assertThatThrownBy(() -> keycloak().passwordGrant(username, "guess1")).hasMessageContaining("failed");
+            assertThatThrownBy(() -> keycloak().passwordGrant(username, "guess2")).hasMessageContaining("failed");
+            assertThatThrownBy(() -> keycloak().passwordGrant(username, PROBE_PASSWORD)).hasMessageContaining("failed");
+            assertThat(bruteForceStatus(username).path("disabled").asBoolean()).isTrue();
+        });
+    }
+
+    /** Keycloak's brute-force record of a user: disabled (locked now), numFailures. */
+    private static JsonNode bruteForceStatus(String username) {
+        String id = keycloak().adminJson("/" + keycloak().realm() + "/users?exact=true&username=" + username)
+                .get(0).path("id").asText();
+        return keycloak().adminJson("/" + keycloak().realm() + "/attack-detection/brute-force/users/" + id);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String PROBE_PASSWORD = "Probe-2026-ok";
+
+    /** Runs {@code test} with a new user of the realm, removed afterwards (wrong passwords lock an account). */
+    private static void withUser(String name, java.util.function.Consumer<String> test) {
+        String username = name + "-" + Long.toString(System.nanoTime(), 36);
+        String id = keycloak().createUser(username, PROBE_PASSWORD);
+        try {
+            test.accept(username);
+        } finally {
+            keycloak().deleteUser(id);
+        }
     }
 
     @Test
@@ -97,7 +157,10 @@ class KeycloakIdentityIT extends KeycloakApplicationTestSupport {
     @Test
     void camundaChecksPasswordsAtKeycloak() {
         assertThat(identityService.checkPassword("zhanlong1", DEMO_PASSWORD)).isTrue();
-        assertThat(identityService.checkPassword("zhanlong1", "wrong")).isFalse();
+        withUser("check-pw", username -> {
+            assertThat(identityService.checkPassword(username, PROBE_PASSWORD)).isTrue();
+            assertThat(identityService.checkPassword(username, "wrong")).isFalse();
+        });
     }
 
     @Test

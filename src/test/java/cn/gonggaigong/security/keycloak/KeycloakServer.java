@@ -186,6 +186,30 @@ public final class KeycloakServer {
         return response.body();
     }
 
+    /**
+     * Creates a user of the realm, in no group, with this password; returns its internal id. For tests that try wrong
+     * passwords: the realm locks an account after them (bruteForceProtected), which must not be a user other tests
+     * log in as.
+     */
+    public String createUser(String username, String password) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("lastName", "测试");
+        user.put("firstName", username);
+        user.put("email", username + "@demo.invalid");
+        user.put("emailVerified", true);
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        admin("POST", "/" + realm + "/users", user);
+        JsonNode found = adminJson("/" + realm + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        return found.get(0).path("id").asText();
+    }
+
+    /** Removes a user {@link #createUser} made. */
+    public void deleteUser(String id) {
+        admin("DELETE", "/" + realm + "/users/" + id, null);
+    }
+
     public JsonNode adminJson(String path) {
         return readJson(admin("GET", path, null));
     }
