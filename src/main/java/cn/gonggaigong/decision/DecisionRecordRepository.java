@@ -13,6 +13,9 @@ public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, 
     Optional<DecisionRecord> findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(
             String processInstanceId, String taskDefinitionKey);
 
+    /** The latest decision recorded for a project. */
+    Optional<DecisionRecord> findFirstByProjectIdOrderByDecidedAtDescIdDesc(Long projectId);
+
     List<DecisionRecord> findByUnitIdOrderByDecidedAtAscIdAsc(Long unitId);
 
     /** One kind of decision (e.g. a send-back) taken in a process instance within a span of time, latest first. */

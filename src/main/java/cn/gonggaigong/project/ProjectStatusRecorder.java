@@ -1,5 +1,6 @@
 package cn.gonggaigong.project;
 
+import cn.gonggaigong.decision.DecisionRecordRepository;
 import cn.gonggaigong.escalation.Notices;
 import cn.gonggaigong.escalation.WarningMailer;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
@@ -29,10 +30,12 @@ public class ProjectStatusRecorder implements ExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectStatusRecorder.class);
 
     private final ProjectRepository projects;
+    private final DecisionRecordRepository decisions;
     private final WarningMailer mailer;
 
-    public ProjectStatusRecorder(ProjectRepository projects, WarningMailer mailer) {
+    public ProjectStatusRecorder(ProjectRepository projects, DecisionRecordRepository decisions, WarningMailer mailer) {
         this.projects = projects;
+        this.decisions = decisions;
         this.mailer = mailer;
     }
 
@@ -45,6 +48,36 @@ public class ProjectStatusRecorder implements ExecutionListener {
         Project project = ProjectLookup.of(projects, Variables.id(execution, ProjectLifecycleProcess.Var.PROJECT_ID));
         project.setStatus(status);
         project.setPhase(null);
+        toldTheEnd(project, status);
+    }
+
+    /**
+     * The applicant and the town learn that the project's approval has ended and how; a scheme not approved with
+     * the step that decided it and its opinion (the committee's or the government's reasons). Before, a project that
+     * was not admitted or not approved simply left their lists.
+     */
+    private void toldTheEnd(Project project, ProjectStatus status) {
+        String what = "项目「" + project.getName() + "」（" + project.getCode() + "，" + project.getTown().getName() + "）";
+        String body = switch (status) {
+            case COMPLETED -> what + "已完成全部审批流程。";
+            case REJECTED -> what + "的改造方案未获通过，审批流程结束。";
+            case WITHDRAWN -> what + "未纳入实施，审批流程结束（相关权利主体未同意改造，或经批准的年度实施计划未列入该项目）。";
+            default -> what + "的审批流程已结束（" + status.label() + "）。";
+        };
+        if (status == ProjectStatus.REJECTED) {
+            // The step that decided it: the project's last decision (the query flushes it to the database first).
+            body += decisions.findFirstByProjectIdOrderByDecidedAtDescIdDesc(project.getId())
+                    .map(last -> "决定环节：" + last.getTaskName() + "（"
+                            + last.getDecidedAt().atZone(cn.gonggaigong.clock.WorkingDayCalendar.ZONE).toLocalDate() + "）"
+                            + (last.getOpinion() == null ? "" : "，意见：" + last.getOpinion()) + "。")
+                    .orElse("");
+        }
+        String text = body + "详情请在项目详情中查看。";
+        CommandContext context = Context.getCommandContext();
+        List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
+                List.of(project.getTown().getGroupId()), project.getApplicantUserId(), project.getId(),
+                "【项目" + status.label() + "】" + project.getName(), text));
+        mailer.afterCommit(context, told);
     }
 
     /** The lifecycle was cancelled by an administrator ({@link ProjectCancellationPlugin}): the project is ended. */

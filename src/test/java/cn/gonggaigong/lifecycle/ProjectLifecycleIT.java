@@ -277,6 +277,17 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
 
         JsonNode read = json.readTree(as("nrb-clerk").getForObject("/api/projects/" + id, String.class));
         assertThat(read.get("status").asText()).isEqualTo("COMPLETED");
+        // The applicant was told in 消息 what to rectify, and that the project is done.
+        JsonNode told = json.readTree(as("applicant1").getForObject("/api/notifications?size=100", String.class));
+        List<String> aboutThis = new java.util.ArrayList<>();
+        told.forEach(n -> {
+            if (n.get("body").asText().contains(code)) {
+                aboutThis.add(n.get("title").asText() + "｜" + n.get("body").asText());
+            }
+        });
+        assertThat(aboutThis).anySatisfy(n -> assertThat(n).startsWith("【项目已完成】").contains("已完成全部审批流程"))
+                .anySatisfy(n -> assertThat(n).startsWith("【待办】整改验收问题｜")
+                        .endsWith("竣工核验发现的问题及整改要求：消防喷淋未安装。"));
         assertThat(read.get("openTasks")).isEmpty();
 
         tx.executeWithoutResult(s -> {
@@ -286,7 +297,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
             assertThat(done.getSubsidyBasis()).isNotBlank();
             assertThat(done.getLandPrice()).isEqualByComparingTo(new BigDecimal("2000000.00"));
             assertThat(done.getUnit().getCode()).isEqualTo("ZL-2026-01");
-            assertThat(done.getAnnualPlan().getYear()).isEqualTo(2026);
+            assertThat(done.getAnnualPlan().getYear()).isEqualTo(PLAN_YEAR);
 
             List<Scheme> versions = schemes.findByProjectIdOrderBySchemeVersionAsc(id);
             assertThat(versions).hasSize(2);

@@ -2,7 +2,6 @@ package cn.gonggaigong.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,19 +70,6 @@ class AssignmentNoticesIT extends WorkApiTestSupport {
         assertThat(toOwner.get(0).get("body").asText()).isEqualTo(name("zhanlong1") + "已办理完毕项目「占陇镇转交通知项目」（"
                 + code + "，占陇镇）的「摸查改造意愿」并交回，请审核后提交。");
         assertThat(notices("zhanlong1", code)).hasSize(1);
-    }
-
-    /** The user's notifications about the project (by its code in the text), newest first. */
-    private List<JsonNode> notices(String user, String code) throws Exception {
-        Answer list = get(user, "/api/notifications?size=100");
-        assertThat(list.status()).as(list.raw()).isEqualTo(200);
-        List<JsonNode> about = new ArrayList<>();
-        list.body().forEach(n -> {
-            if (n.get("body").asText().contains(code)) {
-                about.add(n);
-            }
-        });
-        return about;
     }
 
     private static JsonNode single(List<JsonNode> notices) {

@@ -70,6 +70,19 @@ public abstract class WorkApiTestSupport extends ApplicationTestSupport {
         return items;
     }
 
+    /** The user's in-app notifications about a project (its code in the text), newest first. */
+    protected List<JsonNode> notices(String user, String projectCode) throws Exception {
+        Answer list = get(user, "/api/notifications?size=100");
+        assertThat(list.status()).as(list.raw()).isEqualTo(200);
+        List<JsonNode> about = new ArrayList<>();
+        list.body().forEach(n -> {
+            if (n.get("body").asText().contains(projectCode)) {
+                about.add(n);
+            }
+        });
+        return about;
+    }
+
     /** The one open task of that key of the project in the user's list. */
     protected String taskId(String user, String projectCode, String taskKey) throws Exception {
         List<JsonNode> matching = tasksOf(user, projectCode).stream()
