@@ -136,10 +136,38 @@ public class StatutoryClock {
 
     /** The applicant or someone outside held the project for {@code days}: the office's open limits grow by that. */
     private void pauseOfficeTasks(CommandContext context, EngineSql sql, String root, Instant waitStarted, int days, Instant now) {
-        for (Map<String, Object> office : sql.query("""
+        extendOfficeTasks(context, sql, sql.query("""
                 select task_id, due_at, yellow_before_days, escalate_after_days from task_clock
                 where root_process_instance_id = ? and clock = 'OFFICE' and ended_at is null and started_at <= ?""",
-                root, waitStarted)) {
+                root, waitStarted), days, now, false);
+    }
+
+    /**
+     * An administrator suspended (挂起) the process instance at {@code suspendedAt} and has activated it now: the limits
+     * of its open office tasks grow by the working days it stood still, when nobody could work on them (SuspensionClock).
+     * A task of a suspended instance cannot begin, so each of them was open all that time.
+     */
+    void suspensionEnded(CommandContext context, String processInstanceId, Instant suspendedAt) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        int days = calendar.workingDaysBetween(day(suspendedAt), day(now));
+        if (days <= 0) {
+            return;
+        }
+        EngineSql sql = new EngineSql(context);
+        extendOfficeTasks(context, sql, sql.query("""
+                select c.task_id, c.due_at, c.yellow_before_days, c.escalate_after_days
+                  from task_clock c join act_ru_task t on t.id_ = c.task_id
+                 where t.proc_inst_id_ = ? and c.clock = 'OFFICE' and c.ended_at is null""", processInstanceId), days, now,
+                true);
+    }
+
+    /**
+     * The office tasks' deadlines (and timers, and lists) move {@code days} working days on, counted as paused.
+     * {@code timersByStatement}: see {@link #moveTask}.
+     */
+    private void extendOfficeTasks(CommandContext context, EngineSql sql, java.util.List<Map<String, Object>> offices,
+                                   int days, Instant now, boolean timersByStatement) {
+        for (Map<String, Object> office : offices) {
             String taskId = (String) office.get("task_id");
             Instant due = EngineSql.instant(office.get("due_at"));
             if (due == null) {
@@ -149,7 +177,7 @@ public class StatutoryClock {
             sql.update("update task_clock set paused_working_days = paused_working_days + ?, due_at = ? where task_id = ?",
                     days, newDue, taskId);
             moveTask(context, taskId, newDue, EngineSql.integer(office.get("yellow_before_days")),
-                    EngineSql.integer(office.get("escalate_after_days")), now);
+                    EngineSql.integer(office.get("escalate_after_days")), now, timersByStatement);
         }
     }
 
@@ -184,14 +212,21 @@ public class StatutoryClock {
             }
             sql.update("update task_clock set due_at = ? where task_id = ?", newDue, taskId);
             moveTask(context, taskId, newDue, EngineSql.integer(row.get("yellow_before_days")),
-                    EngineSql.integer(row.get("escalate_after_days")), now);
+                    EngineSql.integer(row.get("escalate_after_days")), now, false);
             moved.add(taskId);
         }
         return moved;
     }
 
-    /** An open task's new deadline: its due date, its rows in the task lists and its warning timers. */
-    private void moveTask(CommandContext context, String taskId, Instant newDue, int yellow, int escalate, Instant now) {
+    /**
+     * An open task's new deadline: its due date, its rows in the task lists and its warning timers. The timers are
+     * changed as the engine's entities (their revision guards against a job executor running one meanwhile), or, with
+     * {@code timersByStatement}, by a statement on their rows: an activation (挂起 ended) updates its timers' state in
+     * the same command by a bulk statement that raises their revision, and the entities' own update would then fail.
+     * Suspended until then, no job executor holds them.
+     */
+    private void moveTask(CommandContext context, String taskId, Instant newDue, int yellow, int escalate, Instant now,
+                          boolean timersByStatement) {
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
         if (task == null) {
             return;
@@ -201,7 +236,9 @@ public class StatutoryClock {
         Map<Grade, Instant> times = timesOf(newDue, yellow, escalate, now);
         for (JobEntity job : timers(context, task)) {
             Instant at = times.get(WarningJobHandler.Configuration.parse(job.getJobHandlerConfigurationRaw()).grade());
-            if (at != null) {
+            if (at != null && timersByStatement) {
+                new EngineSql(context).update("update act_ru_job set duedate_ = ? where id_ = ?", at, job.getId());
+            } else if (at != null) {
                 job.setDuedate(Date.from(at));
             }
         }

@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 /**
  * Puts every user task of every deployed model on the {@link StatutoryClock} (listeners create, complete, delete)
  * and registers the {@link WarningJobHandler} of the escalation timers, whose creation and deletion it keeps out of
- * the job log ({@link WarningTimerHistory}). Needs the tables of V3, V20 and V21.
+ * the job log ({@link WarningTimerHistory}), and stops the clock while a process instance is suspended
+ * ({@link SuspensionClock}). Needs the tables of V3, V20, V21 and V54.
  */
 public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
 
@@ -37,6 +38,7 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
         WarningTimerHistory.install(configuration);
+        configuration.getCustomHistoryEventHandlers().add(new SuspensionClock(clock));
         TaskListener created = clock::created;
         TaskListener createdSkippingTheModels = task -> {
             TaskEntity entity = (TaskEntity) task;

@@ -2,7 +2,13 @@ package cn.gonggaigong.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,6 +36,8 @@ class SuspendedProcessIT extends WorkApiTestSupport {
     RuntimeService runtimeService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    WorkingDayCalendar calendar;
 
     @Test
     void aSuspendedProjectsTaskIsShownAsSuchAndRefusedInChineseUntilActivated() throws Exception {
@@ -72,6 +80,52 @@ class SuspendedProcessIT extends WorkApiTestSupport {
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         assertThat(decisionsOf(code)).isEqualTo(1);
         assertThat(taskId("zhanlong1", code, "Task_SurveyBaseData")).isNotEqualTo(task);
+    }
+
+    /**
+     * While the project stood suspended nobody could work on its task: activated again, the task's limit has grown by
+     * those working days (its due date in the lists, its warning timer too), not run out behind a red warning. A
+     * suspension within the day adds nothing.
+     */
+    @Test
+    void theWorkingDaysAProjectStoodSuspendedAreAddedToItsOpenTasksLimit() throws Exception {
+        JsonNode project = apply("zhanlong", "暂停计时项目");
+        String code = project.get("code").asText();
+        String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+        Map<String, Object> before = jdbc.queryForMap("select due_at, paused_working_days from task_clock where task_id = ?", task);
+
+        runtimeService.suspendProcessInstanceById(instance);
+        assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id = ?", Long.class,
+                instance)).isOne();
+        // As if suspended three weeks ago (a dispute over the land takes time).
+        Instant suspendedAt = Instant.now().minus(Duration.ofDays(21));
+        jdbc.update("update clock_suspension set suspended_at = ? where process_instance_id = ?", Timestamp.from(suspendedAt), instance);
+        runtimeService.activateProcessInstanceById(instance);
+
+        int days = calendar.workingDaysBetween(LocalDate.ofInstant(suspendedAt, WorkingDayCalendar.ZONE),
+                LocalDate.now(WorkingDayCalendar.ZONE));
+        assertThat(days).isGreaterThanOrEqualTo(10);
+        Instant due = ((Timestamp) before.get("due_at")).toInstant();
+        Instant extended = calendar.extend(due, days).dueAt();
+        Map<String, Object> after = jdbc.queryForMap("select due_at, paused_working_days from task_clock where task_id = ?", task);
+        assertThat(((Number) after.get("paused_working_days")).intValue())
+                .isEqualTo(((Number) before.get("paused_working_days")).intValue() + days);
+        assertThat(((Timestamp) after.get("due_at")).toInstant()).isEqualTo(extended);
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getDueDate().toInstant()).isEqualTo(extended);
+        assertThat(java.time.OffsetDateTime.parse(tasksOf("zhanlong1", code).get(0).get("dueAt").asText()).toInstant())
+                .as("the task list's deadline").isEqualTo(extended);
+        Instant redTimer = jdbc.queryForObject("""
+                select duedate_ from act_ru_job where handler_type_ = ? and handler_cfg_ = ?""",
+                Timestamp.class, cn.gonggaigong.escalation.WarningJobHandler.TYPE, task + ":RED").toInstant();
+        assertThat(redTimer).as("the red warning's timer").isEqualTo(extended);
+        assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id = ?", Long.class,
+                instance)).isZero();
+
+        runtimeService.suspendProcessInstanceById(instance);
+        runtimeService.activateProcessInstanceById(instance);
+        assertThat(jdbc.queryForObject("select due_at from task_clock where task_id = ?", Timestamp.class, task).toInstant())
+                .isEqualTo(extended);
     }
 
     private long decisionsOf(String code) {
