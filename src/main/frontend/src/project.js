@@ -33,6 +33,15 @@ const FIGURES = [
   ['补贴依据', (p) => p.subsidyBasis], ['申请时间', (p) => p.createdAt],
 ];
 
+/** A part of the address as typed (%E5%... decoded), or as it is where it does not decode. */
+function readable(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch (e) {
+    return part;
+  }
+}
+
 function groupName(id) {
   return label('groups', id);
 }
@@ -42,6 +51,12 @@ function label(list, code) {
 }
 
 startPage(null, async (main) => {
+  if (!/^\d{1,18}$/.test(projectId || '')) {
+    // Not an address the product makes (/projects/123): said so, not the API's 请求参数格式不正确.
+    mount(main, h('h1', {}, '项目详情'), h('p', { class: 'alert error', role: 'alert', id: 'project-error' },
+      `项目地址不正确：“${readable(projectId || '')}”不是项目序号，请从待办或项目列表进入。`));
+    return;
+  }
   const overview = await api(`/api/projects/${encodeURIComponent(projectId)}/overview`);
   const project = overview.project || {};
   document.title = `${project.name || '项目'} - 项目详情`;

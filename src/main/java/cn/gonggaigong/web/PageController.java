@@ -76,8 +76,9 @@ public class PageController {
         return page(Page.TASK, request);
     }
 
+    /** Any last part: the page itself says in words when it names no project (/projects/abc), not an error page. */
     @GetMapping("/projects/{projectId}")
-    public ResponseEntity<String> project(@PathVariable long projectId, HttpServletRequest request) {
+    public ResponseEntity<String> project(@PathVariable String projectId, HttpServletRequest request) {
         return page(Page.PROJECT, request);
     }
 

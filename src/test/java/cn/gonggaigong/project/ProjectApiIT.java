@@ -298,7 +298,7 @@ class ProjectApiIT extends ApplicationTestSupport {
         MockHttpServletResponse response = mvc.perform(get("/api/projects/{id}", 987654321).with(NRB)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(json.readTree(response.getContentAsString()))
-                .isEqualTo(json.readTree("{\"status\":404,\"message\":\"项目不存在（id=987654321）\"}"));
+                .isEqualTo(json.readTree("{\"status\":404,\"message\":\"项目不存在：没有序号为 987654321 的项目，请检查地址，或从待办、项目列表进入\"}"));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

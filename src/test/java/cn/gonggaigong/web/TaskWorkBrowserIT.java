@@ -272,6 +272,17 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEmpty();
     }
 
+    /** A project page's address that names no project says so in words: not 请求参数格式不正确, not "id=". */
+    @Test
+    void aProjectAddressOfNoProjectSaysSoInWords() {
+        logIn("zhanlong1");
+        open("/projects/abc");
+        assertThat(find("#project-error").getText()).isEqualTo("项目地址不正确：“abc”不是项目序号，请从待办或项目列表进入。");
+        open("/projects/987654321");
+        assertThat(find("#main .alert.error").getText())
+                .isEqualTo("项目不存在：没有序号为 987654321 的项目，请检查地址，或从待办、项目列表进入");
+    }
+
     @Test
     void aTaskOfOnePersonOffersNeitherUnclaimNorColleagues() throws Exception {
         JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器个人任务测试项目", "zhanlong")));
