@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,12 +119,28 @@ public class AssignmentNotices extends AbstractProcessEnginePlugin {
             body = (by == null ? "受委派人" : name(context, by)) + "已办理完毕" + what + "并交回，请审核后提交。";
         } else {
             title = "【转交】" + task.getName();
-            body = (by == null ? "系统" : name(context, by)) + "将" + what + "交由您办理。";
+            body = (by == null ? "系统" : name(context, by)) + "将" + what + "交由您办理。"
+                    + transferReason(context, task.getId(), by).map(why -> "转办理由：" + why + "。").orElse("");
         }
         Long projectId = project == null ? null : project.getId();
         List<Long> told = context.runWithoutAuthorization(
                 () -> Notices.toAssignee(context, assignee, task.getId(), projectId, title, body));
         mailer.getObject().afterCommit(context, told);
+    }
+
+    /**
+     * The reason of a 转办 ({@link TaskWorkService#transfer}): its comment, which the transfer writes just before it
+     * hands the task on, is the task's newest, by the same user, of this minute. Empty for a 指派 in Tasklist.
+     */
+    private static java.util.Optional<String> transferReason(CommandContext context, String taskId, String by) {
+        if (by == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Date recent = new java.util.Date(ClockUtil.getCurrentTime().getTime() - 60_000);
+        return context.runWithoutAuthorization(() -> context.getCommentManager().findCommentsByTaskId(taskId)).stream()
+                .filter(c -> c.getTime() != null).max(java.util.Comparator.comparing(Comment::getTime))
+                .filter(c -> by.equals(c.getUserId()) && !c.getTime().before(recent))
+                .flatMap(c -> TaskWorkService.transferReason(c.getFullMessage()));
     }
 
     /** The project the task belongs to, or null for a task of the annual plan or a renovation unit. */

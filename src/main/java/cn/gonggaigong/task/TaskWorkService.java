@@ -324,9 +324,21 @@ public class TaskWorkService {
         ownable(row, user);
         String target = colleague(row, userId, user);
         String why = required(reason, "reason", "转办理由");
-        taskService.createComment(taskId, row.processInstanceId(),
-                "转办给 " + users.name(target) + "（" + target + "）：" + why);
+        taskService.createComment(taskId, row.processInstanceId(), transferComment(users.name(target), target, why));
         taskService.setAssignee(taskId, target);
+    }
+
+    static final String TRANSFER_PREFIX = "转办给 ";
+
+    /** The comment a 转办 leaves among the task's 办理意见; its 【转交】 notice reads the reason from it. */
+    static String transferComment(String targetName, String target, String reason) {
+        return TRANSFER_PREFIX + targetName + "（" + target + "）：" + reason;
+    }
+
+    /** The reason of a 转办 from its comment ({@link #transferComment}); empty for any other comment. */
+    static java.util.Optional<String> transferReason(String comment) {
+        int colon = comment == null || !comment.startsWith(TRANSFER_PREFIX) ? -1 : comment.indexOf("）：");
+        return colon < 0 ? java.util.Optional.empty() : java.util.Optional.of(comment.substring(colon + 2));
     }
 
     /** 委派: a colleague works on the task and hands it back ({@link #resolve}); the caller stays its owner. */

@@ -54,7 +54,7 @@ class AssignmentNoticesIT extends WorkApiTestSupport {
         JsonNode transferred = single(notices("zhanlong2", code));
         assertThat(transferred.get("title").asText()).isEqualTo("【转交】摸查改造意愿");
         assertThat(transferred.get("body").asText()).isEqualTo(name("zhanlong1") + "将项目「占陇镇转交通知项目」（" + code
-                + "，占陇镇）的「摸查改造意愿」交由您办理。");
+                + "，占陇镇）的「摸查改造意愿」交由您办理。转办理由：本周外出。");
         assertThat(transferred.get("taskId").asText()).isEqualTo(taskId);
 
         assertThat(post("zhanlong2", "/api/tasks/{id}/delegate", Map.of("userId", "zhanlong1"), taskId).status()).isEqualTo(204);
