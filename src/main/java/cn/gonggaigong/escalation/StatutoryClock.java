@@ -234,10 +234,11 @@ public class StatutoryClock {
         task.setDueDate(Date.from(newDue));
         TaskInbox.touch(context, taskId); // no task event for a due date moved here
         Map<Grade, Instant> times = timesOf(newDue, yellow, escalate, now);
+        EngineSql sql = timersByStatement ? new EngineSql(context) : null;
         for (JobEntity job : timers(context, task)) {
             Instant at = times.get(WarningJobHandler.Configuration.parse(job.getJobHandlerConfigurationRaw()).grade());
             if (at != null && timersByStatement) {
-                new EngineSql(context).update("update act_ru_job set duedate_ = ? where id_ = ?", at, job.getId());
+                sql.update("update act_ru_job set duedate_ = ? where id_ = ?", at, job.getId());
             } else if (at != null) {
                 job.setDuedate(Date.from(at));
             }

@@ -205,6 +205,11 @@ public class Project {
         return code;
     }
 
+    /** How the project's notices name it: 项目「name」（code，town）. Not a property (JPA, JSON). */
+    public String describe() {
+        return "项目「" + getName() + "」（" + getCode() + "，" + getTown().getName() + "）";
+    }
+
     public String getName() {
         return name;
     }

@@ -57,7 +57,7 @@ public class ProjectStatusRecorder implements ExecutionListener {
      * was not admitted or not approved simply left their lists.
      */
     private void toldTheEnd(Project project, ProjectStatus status) {
-        String what = "项目「" + project.getName() + "」（" + project.getCode() + "，" + project.getTown().getName() + "）";
+        String what = project.describe();
         String body = switch (status) {
             case COMPLETED -> what + "已完成全部审批流程。";
             case REJECTED -> what + "的改造方案未获通过，审批流程结束。";
@@ -93,8 +93,7 @@ public class ProjectStatusRecorder implements ExecutionListener {
         project.setStatus(ProjectStatus.TERMINATED);
         project.setPhase(null);
         // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the applicant.
-        String body = "项目「" + project.getName() + "」（" + project.getCode() + "，" + project.getTown().getName()
-                + "）的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）") + "取消，项目终止，其待办事项一并撤销。"
+        String body = project.describe() + "的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）") + "取消，项目终止，其待办事项一并撤销。"
                 + "原因：" + (reason == null || reason.isBlank() ? "未填写" : reason) + "。如有疑问，请联系系统管理员。";
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
                 List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(), project.getId(),

@@ -102,8 +102,7 @@ public class AssignmentNotices extends AbstractProcessEnginePlugin {
             return; // given up, or taken by the user themselves (签收)
         }
         Project project = project(task);
-        String projectText = project == null ? ""
-                : "项目「" + project.getName() + "」（" + project.getCode() + "，" + project.getTown().getName() + "）";
+        String projectText = project == null ? "" : project.describe();
         String what = projectText + (project == null ? "" : "的") + "「" + task.getName() + "」";
         String title;
         String body;
