@@ -4,12 +4,16 @@ import cn.gonggaigong.platform.EngineSql;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cmd.ActivateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.runtime.UpdateProcessInstanceSuspensionStateBuilderImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -21,6 +25,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * <p>
  * Read from the engine's history event of the instance's new state, which every way of suspending produces (by
  * instance, by process definition, Cockpit, the REST and Java APIs, signed in or not), in the same transaction.
+ * <p>
+ * The instances it called follow it. The engine suspends by process instance id only, so suspending a project's
+ * 项目全流程 (the instance Cockpit lists as the project's) left the phase instance it had called, where the tasks are,
+ * workable, and their clock running. Now suspending an instance suspends its active called instances, and activating
+ * an instance that was suspended activates its suspended called instances (also one an administrator had suspended
+ * on its own before), each through the engine's own command in the same transaction, without a second authorization
+ * check: whoever may suspend the project may suspend its phases. Each of them then gets its own event here, so the
+ * clock stops and starts for each, and a phase's own called instances follow it in turn.
  */
 final class SuspensionClock implements HistoryEventHandler {
 
@@ -45,13 +57,32 @@ final class SuspensionClock implements HistoryEventHandler {
         if (HistoricProcessInstance.STATE_SUSPENDED.equals(instance.getState())) {
             sql.update("insert into clock_suspension (process_instance_id, suspended_at) values (?, ?) on conflict do nothing",
                     id, ClockUtil.getCurrentTime().toInstant());
+            for (String called : calledInstances(sql, id, SuspensionState.ACTIVE)) {
+                context.runWithoutAuthorization(new SuspendProcessInstanceCmd(
+                        new UpdateProcessInstanceSuspensionStateBuilderImpl().byProcessInstanceId(called)));
+            }
         } else if (HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState())) {
             Map<String, Object> suspended = sql.one(
                     "delete from clock_suspension where process_instance_id = ? returning suspended_at", id);
             if (suspended != null) {
                 clock.suspensionEnded(context, id, EngineSql.instant(suspended.get("suspended_at")));
+                // Only for an instance that was suspended: the engine fires this event with the state ACTIVE too when
+                // a called instance takes its business key, once per phase started.
+                for (String called : calledInstances(sql, id, SuspensionState.SUSPENDED)) {
+                    context.runWithoutAuthorization(new ActivateProcessInstanceCmd(
+                            new UpdateProcessInstanceSuspensionStateBuilderImpl().byProcessInstanceId(called)));
+                }
             }
         }
+    }
+
+    /** The process instances that the instance's call activities started and that are in the given state. */
+    private static List<String> calledInstances(EngineSql sql, String processInstanceId, SuspensionState state) {
+        return sql.query("""
+                select called.id_ from act_ru_execution caller
+                  join act_ru_execution called on called.super_exec_ = caller.id_
+                 where caller.proc_inst_id_ = ? and called.id_ = called.proc_inst_id_ and called.suspension_state_ = ?""",
+                processInstanceId, state.getStateCode()).stream().map(row -> (String) row.get("id_")).toList();
     }
 
     @Override

@@ -41,10 +41,10 @@ class SuspendedProcessIT extends WorkApiTestSupport {
 
     @Test
     void aSuspendedProjectsTaskIsShownAsSuchAndRefusedInChineseUntilActivated() throws Exception {
-        JsonNode project = apply("zhanlong", "权属争议暂停项目");
-        String code = project.get("code").asText();
-        String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
-        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+        Surveying project = applyFor("权属争议暂停项目");
+        String code = project.code();
+        String task = project.task();
+        String instance = project.instance();
         assertThat(get("zhanlong1", "/api/tasks/{id}", task).body().get("suspended").asBoolean()).isFalse();
 
         runtimeService.suspendProcessInstanceById(instance);
@@ -89,10 +89,10 @@ class SuspendedProcessIT extends WorkApiTestSupport {
      */
     @Test
     void theWorkingDaysAProjectStoodSuspendedAreAddedToItsOpenTasksLimit() throws Exception {
-        JsonNode project = apply("zhanlong", "暂停计时项目");
-        String code = project.get("code").asText();
-        String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
-        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+        Surveying project = applyFor("暂停计时项目");
+        String code = project.code();
+        String task = project.task();
+        String instance = project.instance();
         Map<String, Object> before = jdbc.queryForMap("select due_at, paused_working_days from task_clock where task_id = ?", task);
 
         runtimeService.suspendProcessInstanceById(instance);
@@ -126,6 +126,65 @@ class SuspendedProcessIT extends WorkApiTestSupport {
         runtimeService.activateProcessInstanceById(instance);
         assertThat(jdbc.queryForObject("select due_at from task_clock where task_id = ?", Timestamp.class, task).toInstant())
                 .isEqualTo(extended);
+    }
+
+    /**
+     * Cockpit lists a project as its 项目全流程 instance, the one an administrator finds and suspends; the tasks are in
+     * the phase instance it called. The engine suspends by instance only, so the phase went on: its task could be
+     * claimed and its clock ran. Now the called instance follows: suspended with it, its task refused, its clock
+     * stopped; activated with it, the days it stood still added to its task's limit, and the task worked on.
+     */
+    @Test
+    void suspendingAProjectsLifecycleSuspendsThePhaseItCalledAndActivatingItActivatesThePhase() throws Exception {
+        Surveying project = applyFor("全流程挂起项目");
+        String code = project.code();
+        String task = project.task();
+        String phase = project.instance();
+        String lifecycle = runtimeService.createProcessInstanceQuery().subProcessInstanceId(phase).singleResult().getId();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(lifecycle).singleResult()
+                .getProcessDefinitionId()).startsWith("ProjectLifecycle:");
+        Timestamp due = jdbc.queryForObject("select due_at from task_clock where task_id = ?", Timestamp.class, task);
+
+        runtimeService.suspendProcessInstanceById(lifecycle);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(phase).singleResult().isSuspended())
+                .as("the phase instance").isTrue();
+        assertThat(get("zhanlong1", "/api/tasks/{id}", task).body().get("suspended").asBoolean()).isTrue();
+        Answer refused = post("zhanlong1", "/api/tasks/{id}/claim", null, task);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.body().get("message").asText()).isEqualTo(WorkApiExceptionHandler.SUSPENDED);
+        assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id in (?, ?)",
+                Long.class, lifecycle, phase)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and suspension_state_ = 1",
+                Long.class, phase)).as("the phase's timers, suspended too").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and suspension_state_ = 2",
+                Long.class, phase)).as("the phase's timers").isPositive();
+
+        Instant suspendedAt = Instant.now().minus(Duration.ofDays(21));
+        jdbc.update("update clock_suspension set suspended_at = ? where process_instance_id in (?, ?)",
+                Timestamp.from(suspendedAt), lifecycle, phase);
+        runtimeService.activateProcessInstanceById(lifecycle);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(phase).singleResult().isSuspended())
+                .as("the phase instance").isFalse();
+        int days = calendar.workingDaysBetween(LocalDate.ofInstant(suspendedAt, WorkingDayCalendar.ZONE),
+                LocalDate.now(WorkingDayCalendar.ZONE));
+        assertThat(jdbc.queryForObject("select due_at from task_clock where task_id = ?", Timestamp.class, task).toInstant())
+                .isEqualTo(calendar.extend(due.toInstant(), days).dueAt());
+        assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id in (?, ?)",
+                Long.class, lifecycle, phase)).isZero();
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        assertThat(decisionsOf(code)).isEqualTo(1);
+    }
+
+    /** A project of 占陇镇 applied for, at its first task (意愿调查) in its first phase's instance. */
+    private record Surveying(String code, String task, String instance) {
+    }
+
+    private Surveying applyFor(String name) throws Exception {
+        String code = apply("zhanlong", name).get("code").asText();
+        String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        return new Surveying(code, task, taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId());
     }
 
     private long decisionsOf(String code) {
