@@ -148,6 +148,8 @@ function timeline(entries) {
         e.meeting ? ` · ${e.meeting}决定` : '',
         e.documentNumber ? ` · 文号：${e.documentNumber}` : ''),
       e.reason ? h('div', { class: 'reason' }, e.reason) : null,
+      e.facts && e.facts.length > 0
+        ? h('div', { class: 'facts' }, e.facts.map((f) => `${f.label}：${f.value}`).join(' · ')) : null,
       e.opinion ? h('div', { class: 'muted' }, `意见：${e.opinion}`) : null)));
 }
 

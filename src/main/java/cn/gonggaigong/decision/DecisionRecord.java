@@ -1,6 +1,7 @@
 package cn.gonggaigong.decision;
 
 import java.time.Instant;
+import java.util.List;
 
 import cn.gonggaigong.plan.AnnualPlan;
 import cn.gonggaigong.project.Project;
@@ -14,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A decision taken in a user task (approval, review, opinion): who decided what, when, under which document
@@ -73,6 +76,15 @@ public class DecisionRecord {
     @Column(columnDefinition = "text")
     private String reason;
 
+    /** The fields the model's decisionFacts names, in its order, with what the step entered; null where it names none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<Fact> facts;
+
+    /** One field a step recorded besides its decision: the form field's key and the value entered, as text. */
+    public record Fact(String field, String value) {
+    }
+
     protected DecisionRecord() {
     }
 
@@ -98,6 +110,14 @@ public class DecisionRecord {
 
     public String getReason() {
         return reason;
+    }
+
+    public List<Fact> getFacts() {
+        return facts == null ? List.of() : facts;
+    }
+
+    public void setFacts(List<Fact> facts) {
+        this.facts = facts == null || facts.isEmpty() ? null : List.copyOf(facts);
     }
 
     /** What the step said was wrong, in its form field {@code field}. */

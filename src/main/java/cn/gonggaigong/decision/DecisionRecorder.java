@@ -30,6 +30,12 @@ public class DecisionRecorder implements TaskListener {
      * the answer made it required ({@link RequiredByAnswer}), so an earlier round's text is not recorded with a pass.
      */
     public static final String DECISION_REASON_PROPERTY = "decisionReason";
+    /**
+     * The model's property naming, comma-separated, the form fields a step records besides its decision (公示开始日期,
+     * 公示结束日期; a payment's amount, date and receipt number; an agreement's number and signing date), so the
+     * project's timeline shows them; empty fields are left out.
+     */
+    public static final String DECISION_FACTS_PROPERTY = "decisionFacts";
     public static final String DOCUMENT_NUMBER = "documentNumber";
     public static final String OPINION = "opinion";
     static final String DONE = "DONE";
@@ -75,9 +81,36 @@ public class DecisionRecorder implements TaskListener {
         if (reason != null) {
             record.setReason(reasonField, reason);
         }
+        record.setFacts(facts(task));
         records.save(record);
         task.getExecution().removeVariable(DOCUMENT_NUMBER);
         task.getExecution().removeVariable(OPINION);
+    }
+
+    private static java.util.List<DecisionRecord.Fact> facts(DelegateTask task) {
+        java.util.List<DecisionRecord.Fact> facts = new java.util.ArrayList<>();
+        for (String field : factFields(property(task, DECISION_FACTS_PROPERTY).orElse(""))) {
+            String value = factText(task.getVariable(field));
+            if (value != null) {
+                facts.add(new DecisionRecord.Fact(field, value));
+            }
+        }
+        return facts;
+    }
+
+    /** The field keys of a {@value #DECISION_FACTS_PROPERTY} property's value. */
+    public static java.util.List<String> factFields(String property) {
+        return java.util.Arrays.stream(property.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+    }
+
+    /** A value as the person entered it: a number without a trailing ".0", text cut at 500 characters. */
+    static String factText(Object value) {
+        if (value instanceof Number number && !(value instanceof Double d && !Double.isFinite(d))
+                && !(value instanceof Float f && !Float.isFinite(f))) {
+            return new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        }
+        String text = text(value);
+        return text == null ? null : truncate(text.strip(), 500);
     }
 
     private java.util.Optional<String> decisionVariable(DelegateTask task) {

@@ -35,6 +35,12 @@ import cn.gonggaigong.task.TaskModel;
 import cn.gonggaigong.task.TaskQueries;
 import cn.gonggaigong.task.TaskRow;
 import cn.gonggaigong.task.UserDirectory;
+import cn.gonggaigong.decision.DecisionRecord;
+import cn.gonggaigong.form.FormField;
+import cn.gonggaigong.projectpage.ProjectPageViews.TimelineFact;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -72,12 +78,14 @@ public class ProjectPageService {
     private final NamedParameterJdbcTemplate jdbc;
     private final SchemeRepository schemes;
     private final AgreementMilestoneRepository milestones;
+    private final ObjectMapper json;
 
     public ProjectPageService(ProjectService projectService, ProjectRepository projects, ProjectAccess access,
                               TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                               UserDirectory users, HistoryService historyService, RepositoryService repositoryService,
                               SystemRights system, NamedParameterJdbcTemplate jdbc, SchemeRepository schemes,
-                              AgreementMilestoneRepository milestones) {
+                              AgreementMilestoneRepository milestones, ObjectMapper json) {
+        this.json = json;
         this.schemes = schemes;
         this.milestones = milestones;
         this.projectService = projectService;
@@ -172,7 +180,7 @@ public class ProjectPageService {
                 .addValue("unit", project.getUnit() == null ? null : project.getUnit().getId(), java.sql.Types.BIGINT);
         return jdbc.query("""
                 select d.decided_at, d.task_definition_key, d.task_name, d.actor, d.outcome, d.document_number,
-                       d.opinion, d.reason_field, d.reason, h.proc_def_id_, h.proc_def_key_, a.title as plan_title,
+                       d.opinion, d.reason_field, d.reason, d.facts::text as facts, h.proc_def_id_, h.proc_def_key_, a.title as plan_title,
                        u.code || ' ' || u.name as unit_title, m.meeting_date, m.kind as meeting_kind
                   from decision_record d
                   left join meeting m on m.id = d.meeting_id
@@ -197,8 +205,34 @@ public class ProjectPageService {
                     decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"),
                     rs.getString("meeting_kind") == null ? null : rs.getDate("meeting_date") + " "
                             + cn.gonggaigong.meeting.MeetingKind.valueOf(rs.getString("meeting_kind")).label(),
-                    reason(definitionId, taskKey, rs.getString("reason_field"), rs.getString("reason")));
+                    reason(definitionId, taskKey, rs.getString("reason_field"), rs.getString("reason")),
+                    facts(definitionId, taskKey, rs.getString("facts")));
         });
+    }
+
+    /** What the step recorded besides its decision (the model's decisionFacts), each after its field's label. */
+    private List<TimelineFact> facts(String processDefinitionId, String taskKey, String recorded) {
+        if (recorded == null) {
+            return List.of();
+        }
+        List<DecisionRecord.Fact> facts;
+        try {
+            facts = json.readValue(recorded, new TypeReference<List<DecisionRecord.Fact>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("decision_record.facts is not a list of facts: " + recorded, e);
+        }
+        return facts.stream().map(fact -> {
+            java.util.Optional<FormField> field = field(processDefinitionId, taskKey, fact.field());
+            String value = field.flatMap(f -> f.options().stream().filter(o -> o.value().asText().equals(fact.value()))
+                    .map(FormField.Option::label).findFirst()).orElse(fact.value());
+            return new TimelineFact(field.map(FormField::label).orElse(fact.field()), value);
+        }).toList();
+    }
+
+    /** A field of the form of a step of the given process definition; empty where it has none, or no longer. */
+    private java.util.Optional<FormField> field(String processDefinitionId, String taskKey, String key) {
+        return processDefinitionId == null ? java.util.Optional.empty()
+                : forms.find(model.of(processDefinitionId, taskKey).formId()).flatMap(f -> f.field(key));
     }
 
     /** What a step that did not pass said was wrong, after its field's label in the task's form. */
@@ -206,8 +240,7 @@ public class ProjectPageService {
         if (text == null) {
             return null;
         }
-        String label = processDefinitionId == null ? null : forms.find(model.of(processDefinitionId, taskKey).formId())
-                .flatMap(f -> f.field(field)).map(cn.gonggaigong.form.FormField::label).orElse(null);
+        String label = field(processDefinitionId, taskKey, field).map(FormField::label).orElse(null);
         return (label == null ? "问题" : label) + "：" + text;
     }
 

@@ -18,7 +18,13 @@ public final class ProjectPageViews {
                                 String phaseName, String userId, String userName, String decision,
                                 String decisionLabel, String documentNumber, String opinion, String meeting,
                                 @io.swagger.v3.oas.annotations.media.Schema(description = "未通过时所写的问题，前冠表单中的字段名（需补充或更正的权属材料：…）；无则为 null")
-                                String reason) {
+                                String reason,
+                                @io.swagger.v3.oas.annotations.media.Schema(description = "该步骤随结论记录的事项（公示开始日期、缴款日期、协议编号等），按模型中的顺序")
+                                List<TimelineFact> facts) {
+    }
+
+    /** One thing a step recorded besides its decision: the form field's label and the value entered (公示开始日期：2026-12-01). */
+    public record TimelineFact(String label, String value) {
     }
 
     /** A process instance of the project with the activities it is in and those it has finished. */

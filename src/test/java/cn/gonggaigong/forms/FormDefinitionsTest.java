@@ -3,6 +3,7 @@ package cn.gonggaigong.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import cn.gonggaigong.decision.DecisionRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -447,6 +450,49 @@ class FormDefinitionsTest {
         Set<String> orphans = new TreeSet<>(forms.keySet());
         orphans.removeAll(referencedBy.keySet());
         soft.assertThat(orphans).as("forms no user task in %s references", bpmnFiles).isEmpty();
+        soft.assertAll();
+    }
+
+    /**
+     * The fields a user task's model properties name are input fields of its form: its decision (decisionVariable),
+     * what was wrong (decisionReason) and what it records besides (decisionFacts, DecisionRecorder). A name that is
+     * not there would record nothing, silently.
+     */
+    @Test
+    void theFieldsAUserTasksPropertiesNameAreInputsOfItsForm() throws IOException {
+        Map<String, Path> forms = formFilesByName();
+        SoftAssertions soft = new SoftAssertions();
+        int named = 0;
+        try (Stream<Path> files = Files.list(PROCESSES_DIR)) {
+            for (Path bpmn : files.filter(p -> p.getFileName().toString().endsWith(".bpmn")).sorted().toList()) {
+                BpmnModelInstance model = Bpmn.readModelFromFile(bpmn.toFile());
+                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                    String formRef = task.getCamundaFormRef();
+                    Path file = formRef == null ? null : forms.get(formRef.substring(FORM_ID_PREFIX.length()));
+                    if (file == null) {
+                        continue;
+                    }
+                    Set<String> inputs = components(read(file)).stream().filter(FormDefinitionsTest::isInput)
+                            .map(c -> c.path("key").asText()).collect(Collectors.toSet());
+                    List<CamundaProperty> properties = task.getExtensionElements() == null ? List.of()
+                            : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                                    .stream().flatMap(p -> p.getCamundaProperties().stream()).toList();
+                    for (CamundaProperty property : properties) {
+                        List<String> fields = switch (property.getCamundaName()) {
+                            case DecisionRecorder.DECISION_VARIABLE_PROPERTY, DecisionRecorder.DECISION_REASON_PROPERTY -> List.of(property.getCamundaValue());
+                            case DecisionRecorder.DECISION_FACTS_PROPERTY -> DecisionRecorder.factFields(property.getCamundaValue());
+                            default -> List.of();
+                        };
+                        for (String field : fields) {
+                            named++;
+                            soft.assertThat(inputs).as("%s#%s: %s names '%s', an input of %s", bpmn.getFileName(),
+                                    task.getId(), property.getCamundaName(), field, file.getFileName()).contains(field);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(named).as("fields named by the models").isGreaterThan(50);
         soft.assertAll();
     }
 

@@ -289,6 +289,22 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                 .anySatisfy(n -> assertThat(n).startsWith("【待办】整改验收问题｜")
                         .endsWith("竣工核验发现的问题及整改要求：消防喷淋未安装。"));
         assertThat(read.get("openTasks")).isEmpty();
+        // The timeline keeps what the steps recorded besides their decision, as the officers entered it: the 公示's
+        // dates, the percentage agreed, the supply method by its label, the payment and the subsidy's voucher.
+        JsonNode timeline = json.readTree(as("nrb-clerk").getForObject("/api/projects/{id}/overview", String.class, id))
+                .get("timeline");
+        java.util.Map<String, List<String>> facts = new java.util.LinkedHashMap<>();
+        timeline.forEach(e -> {
+            List<String> these = new java.util.ArrayList<>();
+            e.get("facts").forEach(f -> these.add(f.get("label").asText() + "：" + f.get("value").asText()));
+            facts.putIfAbsent(e.get("taskDefinitionKey").asText(), these);
+        });
+        assertThat(facts.get("Task_PublishBaseData")).containsExactly("公示开始日期：2026-03-11", "公示结束日期：2026-03-18");
+        assertThat(facts.get("Task_SurveyWillingness")).containsExactly("同意改造的权利主体占比（%）：95", "摸查日期：2026-03-01");
+        assertThat(facts.get("Task_DetermineLandCase")).containsExactly("土地供应方式（第十七条）：协议出让", "土地市场评估价（元）：9000000");
+        assertThat(facts.get("Task_PayLandPrice")).containsExactly("实缴金额（元）：2000000", "缴款日期：" + paid, "缴款凭证编号：FS-0001");
+        assertThat(facts.get("Task_DisburseSubsidy")).contains("拨付日期：" + today, "拨付凭证编号：CZ-2029-001");
+        assertThat(facts.get("Task_SummariseOpinions")).as("a step that records nothing besides its decision").isEmpty();
 
         tx.executeWithoutResult(s -> {
             Project done = projects.findById(id).orElseThrow();

@@ -46,6 +46,8 @@ class ProjectPageIT extends WorkApiTestSupport {
             assertThat(step.get("decision").asText()).isEqualTo("true");
             assertThat(step.get("decisionLabel").asText()).isEqualTo("相关权利主体是否同意改造：是");
             assertThat(step.get("opinion").asText()).isEqualTo("权利人均同意");
+            assertThat(step.get("facts").toString()).isEqualTo("[{\"label\":\"同意改造的权利主体占比（%）\",\"value\":\"92\"},"
+                    + "{\"label\":\"摸查日期\",\"value\":\"2026-03-01\"}]");
             assertThat(step.get("time").asText()).endsWith("+08:00");
         });
         assertThat(body.get("openTasks").findValuesAsText("taskDefinitionKey")).containsExactly("Task_SurveyBaseData");

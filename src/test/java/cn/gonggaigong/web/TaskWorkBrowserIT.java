@@ -142,6 +142,9 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         WebElement timeline = find("#timeline");
         assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='摸查改造意愿']")).getText()).contains("占陇镇")
                 .contains("相关权利主体是否同意改造：是").doesNotContain("结论：");
+        // What the 公示 step recorded besides its answer: its period.
+        assertThat(timeline.findElement(By.cssSelector("li[data-activity-name='公示基础数据'] .facts")).getText())
+                .isEqualTo("公示开始日期：2026-03-11 · 公示结束日期：2026-03-18");
         find("figure[data-process-definition-key='ProjectIntake'][data-rendered='true']");
         assertThat(marker("ProjectIntake", "Task_ConfirmFastTrack")).contains("highlight-current");
         assertThat(marker("ProjectIntake", "Task_SurveyWillingness")).contains("highlight-done").doesNotContain("highlight-current");
