@@ -31,16 +31,21 @@ import java.util.List;
 public class AuthorizationSeeder {
 
     static final List<String> APPLICATIONS_FOR_ALL = List.of("tasklist", "welcome");
+    static final String OFFICE_FILTER = "本部门任务";
+    static final String MINE_FILTER = "我的任务";
     static final List<String> COCKPIT_GROUPS = List.of(Groups.NRB, Groups.LEADING_GROUP, Groups.LEADING_GROUP_OFFICE);
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
+    private final org.camunda.bpm.engine.TaskService taskService;
     private final String tasklistFilter;
 
     public AuthorizationSeeder(AuthorizationService authorizations, FilterService filters,
+                               org.camunda.bpm.engine.TaskService taskService,
                                @Value("${camunda.bpm.filter.create:}") String tasklistFilter) {
         this.authorizations = authorizations;
         this.filters = filters;
+        this.taskService = taskService;
         this.tasklistFilter = tasklistFilter;
     }
 
@@ -56,12 +61,9 @@ public class AuthorizationSeeder {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         }
         // Tasklist lists tasks through a filter: without READ on it an officer's Tasklist says "No filter available"
-        // and lists nothing. The filter's query runs under the officer's own authorizations (their office's tasks).
-        if (!tasklistFilter.isBlank()) {
-            Filter all = filters.createFilterQuery().filterName(tasklistFilter).singleResult();
-            if (all != null) {
-                grantAll(Resources.FILTER, all.getId(), Permissions.READ);
-            }
+        // and lists nothing. A filter's query runs under the officer's own authorizations.
+        for (Filter filter : tasklistFilters()) {
+            grantAll(Resources.FILTER, filter.getId(), Permissions.READ);
         }
         grantAll(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
         grantAll(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -77,6 +79,51 @@ public class AuthorizationSeeder {
         for (Resources resource : Resources.values()) {
             grant(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
         }
+    }
+
+    /**
+     * Tasklist's filters, first the one it opens with (the lowest priority): 本部门任务, the tasks of the user's offices
+     * (their candidate groups) and those they hold; 我的任务, those they hold; then the starter's 全部任务
+     * ({@code camunda.bpm.filter.create}), every task they may read. Before, 全部任务 was the only one, and the
+     * overseers (NRB, the leading group), who may read every task, found the towns' tasks they cannot claim mixed
+     * into their own office's queue. Made once; a filter an administrator changed is left as it is.
+     */
+    private List<Filter> tasklistFilters() {
+        List<Filter> made = new java.util.ArrayList<>();
+        made.add(filter(OFFICE_FILTER, -10, "本部门（候选组）的任务和本人已认领的任务",
+                () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()));
+        made.add(filter(MINE_FILTER, -5, "本人已认领或指派给本人的任务",
+                () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+        if (!tasklistFilter.isBlank()) {
+            Filter all = filters.createFilterQuery().filterName(tasklistFilter).singleResult();
+            if (all != null) {
+                if (all.getProperties() == null || !all.getProperties().containsKey("priority")) {
+                    all.setProperties(properties(10, "可查阅的全部任务，含只能查看、不能办理的其他单位任务"));
+                    filters.saveFilter(all);
+                }
+                made.add(all);
+            }
+        }
+        return made;
+    }
+
+    private Filter filter(String name, int priority, String description,
+                          java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filters.newTaskFilter(name).setQuery(query.get()).setProperties(properties(priority, description));
+        return filters.saveFilter(filter);
+    }
+
+    private static java.util.Map<String, Object> properties(int priority, String description) {
+        java.util.Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("priority", priority);
+        properties.put("description", description);
+        properties.put("refresh", true);
+        return properties;
     }
 
     /** The ACCESS to an application for every user ("*"). */

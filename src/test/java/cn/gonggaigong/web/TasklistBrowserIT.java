@@ -54,9 +54,12 @@ class TasklistBrowserIT extends BrowserTestSupport {
         String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
 
         logIn("zhanlong1");
-        // Tasklist lists the town's tasks under the filter 全部任务; the officer opens the new one from the list.
+        // Tasklist opens with the filter 本部门任务, the town's tasks (全部任务 is there too); the officer opens the new
+        // one from the list.
         browser.get(url("/camunda/app/tasklist/default/"));
         waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("全部任务"));
+        waiting().until(d -> d.findElements(By.cssSelector(".task-filter.active .name")).stream()
+                .anyMatch(e -> e.getText().contains("本部门任务")));
         find(".tasks-list a[href*='task=" + task + "']").click();
         // The card and the opened task name the project: Tasklist itself gives the task's and the process's names only.
         String line = "项目：占陇镇任务列表办理项目（" + project.get("code").asText() + "）· 占陇镇 · 纳入年度实施计划";
