@@ -90,7 +90,7 @@ public class AuthorizationSeeder {
      */
     private List<Filter> tasklistFilters() {
         List<Filter> made = new java.util.ArrayList<>();
-        made.add(filter(OFFICE_FILTER, -10, "本部门（候选组）的任务和本人已认领的任务",
+        made.add(filter(OFFICE_FILTER, -10, "本部门可办理的任务，以及本人已认领的任务",
                 () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks()));
         made.add(filter(MINE_FILTER, -5, "本人已认领或指派给本人的任务",
@@ -99,7 +99,7 @@ public class AuthorizationSeeder {
             Filter all = filters.createFilterQuery().filterName(tasklistFilter).singleResult();
             if (all != null) {
                 if (all.getProperties() == null || !all.getProperties().containsKey("priority")) {
-                    all.setProperties(properties(10, "可查阅的全部任务，含只能查看、不能办理的其他单位任务"));
+                    all.setProperties(properties(10, "有权查看的全部任务，含只能查看、不能办理的其他单位任务"));
                     filters.saveFilter(all);
                 }
                 made.add(all);
