@@ -63,6 +63,10 @@ startPage(null, async (main) => {
   const attachmentList = h('div', { id: 'attachments' });
   mount(main, 
     h('h1', {}, project.name || `项目 ${projectId}`),
+    // Suspended by an administrator (挂起 in Cockpit): why nothing moves, and that no deadline runs meanwhile.
+    overview.suspendedSince ? h('p', { class: 'alert warning', role: 'status', id: 'project-suspended' },
+      `本项目审批流程已于 ${formatDateTime(overview.suspendedSince)} 被系统管理员挂起（暂停）：恢复前各环节不能签收或办理，`
+      + '挂起期间不计入办理时限。') : null,
     h('section', { class: 'card', 'aria-labelledby': 'figures-title' },
       h('h2', { id: 'figures-title' }, '项目概况'), figures(project)),
     overview.scheme ? h('section', { class: 'card', 'aria-labelledby': 'scheme-title' },

@@ -113,7 +113,24 @@ public class ProjectPageService {
         return new Overview(projectService.details(projectId), timeline(project),
                 items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
-                milestones(projectId), assigneeNames);
+                milestones(projectId), assigneeNames, suspendedSince(project));
+    }
+
+    /**
+     * Since when an administrator has the project's process suspended (挂起 in Cockpit): its lifecycle instance or a
+     * phase instance it called, the earliest if several ({@code clock_suspension}, kept while an instance stands
+     * suspended); null when none is.
+     */
+    private java.time.OffsetDateTime suspendedSince(Project project) {
+        if (project.getProcessInstanceId() == null) {
+            return null;
+        }
+        Timestamp since = jdbc.queryForObject("""
+                select min(c.suspended_at) from clock_suspension c
+                  join act_ru_execution e on e.id_ = c.process_instance_id
+                 where e.root_proc_inst_id_ = :root""",
+                new MapSqlParameterSource("root", project.getProcessInstanceId()), Timestamp.class);
+        return since == null ? null : TaskItems.time(since.toInstant());
     }
 
     private List<ProjectPageViews.Milestone> milestones(long projectId) {

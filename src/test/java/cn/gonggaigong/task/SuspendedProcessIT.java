@@ -155,6 +155,9 @@ class SuspendedProcessIT extends WorkApiTestSupport {
         assertThat(refused.body().get("message").asText()).isEqualTo(WorkApiExceptionHandler.SUSPENDED);
         assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id in (?, ?)",
                 Long.class, lifecycle, phase)).isEqualTo(2);
+        assertThat(suspendedSince(project.id())).as("the project page's 挂起 notice")
+                .isEqualTo(jdbc.queryForObject("select suspended_at from clock_suspension where process_instance_id = ?",
+                        Timestamp.class, lifecycle).toInstant());
         assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and suspension_state_ = 1",
                 Long.class, phase)).as("the phase's timers, suspended too").isZero();
         assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and suspension_state_ = 2",
@@ -173,18 +176,27 @@ class SuspendedProcessIT extends WorkApiTestSupport {
                 .isEqualTo(calendar.extend(due.toInstant(), days).dueAt());
         assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id in (?, ?)",
                 Long.class, lifecycle, phase)).isZero();
+        assertThat(suspendedSince(project.id())).isNull();
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         assertThat(decisionsOf(code)).isEqualTo(1);
     }
 
     /** A project of 占陇镇 applied for, at its first task (意愿调查) in its first phase's instance. */
-    private record Surveying(String code, String task, String instance) {
+    private record Surveying(long id, String code, String task, String instance) {
     }
 
     private Surveying applyFor(String name) throws Exception {
-        String code = apply("zhanlong", name).get("code").asText();
+        JsonNode project = apply("zhanlong", name);
+        String code = project.get("code").asText();
         String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
-        return new Surveying(code, task, taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId());
+        return new Surveying(project.get("id").asLong(), code, task,
+                taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId());
+    }
+
+    /** Since when the project page says the project stands suspended, or null. */
+    private Instant suspendedSince(long projectId) throws Exception {
+        JsonNode since = get("zhanlong1", "/api/projects/{id}/overview", projectId).body().get("suspendedSince");
+        return since.isNull() ? null : java.time.OffsetDateTime.parse(since.asText()).toInstant();
     }
 
     private long decisionsOf(String code) {

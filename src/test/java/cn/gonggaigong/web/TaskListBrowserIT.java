@@ -129,6 +129,11 @@ class TaskListBrowserIT extends BrowserTestSupport {
             assertThat(find("#main").findElement(By.cssSelector("[data-suspended]")).getText()).isEqualTo("已挂起");
             assertThat(browser.findElements(By.id("claim"))).isEmpty();
             assertThat(browser.findElements(By.id("comment-add"))).isEmpty();
+
+            // The project's page says so above everything, and that no deadline runs meanwhile.
+            open("/projects/" + project.get("id").asText());
+            assertThat(find("#project-suspended").getText()).matches(
+                    "本项目审批流程已于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 被系统管理员挂起（暂停）：.*挂起期间不计入办理时限。");
         } finally {
             runtimeService.activateProcessInstanceById(instance);
         }
