@@ -304,6 +304,10 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         assertThat(facts.get("Task_DetermineLandCase")).containsExactly("土地供应方式（第十七条）：协议出让", "土地市场评估价（元）：9000000");
         assertThat(facts.get("Task_PayLandPrice")).containsExactly("实缴金额（元）：2000000", "缴款日期：" + paid, "缴款凭证编号：FS-0001");
         assertThat(facts.get("Task_DisburseSubsidy")).contains("拨付日期：" + today, "拨付凭证编号：CZ-2029-001");
+        assertThat(facts.get("Task_ApproveUnitPlan")).as("the unit's plan as approved, shown with the project")
+                .containsExactly("改造单元用地面积（平方米）：120000", "规划容积率：3");
+        assertThat(facts.get("Task_FileWithPrefectureNrb")).containsExactly("备案号：揭自然资备〔2026〕12号", "备案日期：" + filed);
+        assertThat(facts.get("Task_RecordCompensationVote")).containsExactly("表决日期：" + voted, "同意的权利主体占比（%）：96");
         assertThat(facts.get("Task_SummariseOpinions")).as("a step that records nothing besides its decision").isEmpty();
 
         tx.executeWithoutResult(s -> {
