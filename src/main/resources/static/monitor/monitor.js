@@ -231,6 +231,7 @@
     const [rows, totals] = await Promise.all([api('/api/monitor/league'), api('/api/monitor/totals')]);
     $('total-ontime').textContent = percent(totals.onTimeRate);
     $('total-red').textContent = totals.openRedWarnings;
+    $('total-suspended').textContent = totals.suspendedProjects;
     const sorted = rows.slice().sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.completedTasks - a.completedTasks);
     const body = $('league-table').querySelector('tbody');
     body.innerHTML = '';
@@ -334,6 +335,11 @@
   async function start() {
     fillMonths($('report-month'), new Date());
     $('drill-close').addEventListener('click', e => { e.preventDefault(); $('drill-panel').hidden = true; });
+    const suspended = () => drill({ figure: 'suspended' }, '审批流程已挂起的项目');
+    $('total-suspended').addEventListener('click', suspended);
+    $('total-suspended').addEventListener('keydown', e => {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); suspended(); }
+    });
     try {
       const first = await api('/api/monitor/phase-town-grade');
       towns = first.towns;

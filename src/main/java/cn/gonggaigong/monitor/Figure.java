@@ -34,6 +34,9 @@ public enum Figure {
     ENTERED("entered", "当月新申报项目", "p.created_at >= :from and p.created_at < :to", Set.of("month")),
     COMPLETED_IN_MONTH("completed-in-month", "当月完成项目", "p.process_instance_id in (" + Sql.COMPLETED_IN_MONTH + ")",
             Set.of("month")),
+    /** Active projects whose process an administrator has suspended (挂起): the lifecycle instance or a phase it called. */
+    SUSPENDED("suspended", "审批流程已挂起的项目", "p.status = 'ACTIVE' and p.process_instance_id in (" + Sql.SUSPENDED_ROOTS + ")",
+            Set.of()),
     /** The league's: projects with a step of their town's office (t, the project's town) completed late (V51). */
     LATE_TASKS("late-tasks", "有乡镇经办事项超期办结的项目", "p.process_instance_id in (" + Sql.LATE_ROOTS + ")", Set.of()),
     /** The league's: projects with an open red warning on a step of their town's office. */
@@ -95,6 +98,10 @@ public enum Figure {
         /** Lifecycle instances (project.process_instance_id) with an open task past its due date. */
         static final String OVERDUE_ROOTS = "select e.root_proc_inst_id_ from act_ru_task t"
                 + " join act_ru_execution e on e.id_ = t.proc_inst_id_ where t.due_date_ < :nowLocal";
+
+        /** Lifecycle instances of which an instance stands suspended ({@code clock_suspension}, SuspensionClock). */
+        static final String SUSPENDED_ROOTS = "select e.root_proc_inst_id_ from clock_suspension c"
+                + " join act_ru_execution e on e.id_ = c.process_instance_id";
 
         /** Lifecycle instances with a task of the town's office (t) completed after its due date, as LeagueCounts
          * counts them. */

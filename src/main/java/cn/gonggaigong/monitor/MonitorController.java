@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
  *       responsible office, due date, working days overdue), oldest first; monthly reports included.</li>
  *   <li>{@code GET /api/monitor/agreement-breaches?town=&limit=50}: deadlines of monitoring agreements missed, those
  *       still not done first, with the town's explanation (Art. 13 (二), Art. 19).</li>
- *   <li>{@code GET /api/monitor/totals}: the city's on-time rate of completed tasks (every office's) and its open
- *       red warnings.</li>
+ *   <li>{@code GET /api/monitor/totals}: the city's on-time rate of completed tasks (every office's), its open
+ *       red warnings and its projects whose process an administrator suspended (drill with {@code suspended}).</li>
  *   <li>{@code GET /api/monitor/league}: per town: on-time rate of the town office's own completed tasks and its
  *       open red warnings, average working days per completed phase of its projects; drill with {@code late-tasks},
  *       {@code phases-done}, {@code open-red}.</li>

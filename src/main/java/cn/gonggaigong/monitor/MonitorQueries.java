@@ -185,7 +185,7 @@ public class MonitorQueries {
     }
 
     /** The city's figures of the dashboard's cards: every office's completed steps (not only the towns', as the
-     * league), and every open red warning. */
+     * league), every open red warning, and the projects an administrator has suspended. */
     public Totals totals() {
         Map<String, Long> counts = new HashMap<>();
         jdbc.query("select figure, sum(n) from (" + COUNTS + ") c group by figure",
@@ -194,9 +194,12 @@ public class MonitorQueries {
                 });
         Long red = jdbc.getJdbcTemplate().queryForObject(
                 "select count(*) from task_warning w where w.closed_at is null and w.grade = 'RED'", Long.class);
+        Long suspended = jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from project p where " + Figure.SUSPENDED.condition(), Long.class);
         long done = counts.getOrDefault(LeagueCounts.TASK_DONE, 0L);
         long onTime = counts.getOrDefault(LeagueCounts.TASK_ON_TIME, 0L);
-        return new Totals(done, onTime, done == 0 ? null : round((double) onTime / done), red == null ? 0 : red);
+        return new Totals(done, onTime, done == 0 ? null : round((double) onTime / done), red == null ? 0 : red,
+                suspended == null ? 0 : suspended);
     }
 
     private static double round(double value) {

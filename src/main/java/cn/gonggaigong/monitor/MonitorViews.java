@@ -62,7 +62,9 @@ public final class MonitorViews {
     }
 
     /** The dashboard's cards: completed steps with a due date of every office, on time, and open red warnings. */
-    public record Totals(long completedTasks, long onTimeTasks, Double onTimeRate, long openRedWarnings) {
+    public record Totals(long completedTasks, long onTimeTasks, Double onTimeRate, long openRedWarnings,
+                         @io.swagger.v3.oas.annotations.media.Schema(description = "审批流程被系统管理员挂起（暂停）的在办项目数；明细 figure=suspended")
+                         long suspendedProjects) {
     }
 
     public record TrendMonth(String month, long projectsEntered, long projectsCompleted, long warningsRaised,

@@ -189,6 +189,27 @@ class MonitorApiIT extends ApplicationTestSupport {
         assertThat(houxiRed.get("items").get(0).get("phaseLabel").asText()).isEqualTo("编制改造方案");
     }
 
+    /** The card of the projects an administrator suspended (挂起), and its list; activated, the project leaves both. */
+    @Test
+    void suspendedProjectsAreCountedAndListedUntilActivated() throws Exception {
+        String instance = jdbc.queryForObject("select process_instance_id from project where code = 'MON-H3'", String.class);
+        long before = read("/api/monitor/totals", LEADER).get("suspendedProjects").asLong();
+        engine.getRuntimeService().suspendProcessInstanceById(instance);
+        try {
+            assertThat(read("/api/monitor/totals", LEADER).get("suspendedProjects").asLong()).isEqualTo(before + 1);
+            JsonNode list = read("/api/monitor/projects?figure=suspended&limit=500", LEADER);
+            assertThat(list.get("total").asLong()).isEqualTo(before + 1);
+            assertThat(list.get("items")).extracting(i -> i.get("code").asText()).contains("MON-H3");
+            JsonNode houxi = read("/api/monitor/projects?figure=suspended&town=houxi", LEADER);
+            assertThat(houxi.get("items")).extracting(i -> i.get("code").asText()).containsExactly("MON-H3");
+        } finally {
+            engine.getRuntimeService().activateProcessInstanceById(instance);
+        }
+        assertThat(read("/api/monitor/totals", LEADER).get("suspendedProjects").asLong()).isEqualTo(before);
+        assertThat(read("/api/monitor/projects?figure=suspended&limit=500", LEADER).get("items"))
+                .extracting(i -> i.get("code").asText()).doesNotContain("MON-H3");
+    }
+
     @Test
     void overdueListIsTheEnginesOverdueTasksWithWorkingDaysAndTheOffice() throws Exception {
         JsonNode list = read("/api/monitor/overdue?limit=500", LEADER);

@@ -78,6 +78,16 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         try {
             logIn("leader1");
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+            // The card counts the suspended projects and lists them.
+            long suspended = jdbc.queryForObject("""
+                    select count(distinct e.root_proc_inst_id_) from clock_suspension c
+                      join act_ru_execution e on e.id_ = c.process_instance_id""", Long.class);
+            assertThat(suspended).isPositive();
+            assertThat(browser.findElement(By.id("total-suspended")).getText()).isEqualTo(Long.toString(suspended));
+            browser.findElement(By.id("total-suspended")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("drill-title"), "审批流程已挂起的项目"));
+            assertThat(browser.findElement(By.id("drill-table")).getText()).contains("MON-H3");
+            browser.findElement(By.id("drill-close")).click();
         } finally {
             engine.getRuntimeService().activateProcessInstanceById(h3Instance);
         }
