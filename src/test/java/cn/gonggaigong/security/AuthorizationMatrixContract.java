@@ -264,6 +264,57 @@ public abstract class AuthorizationMatrixContract extends ApplicationTestSupport
         }
     }
 
+    /**
+     * Camunda Tasklist opens with 本部门任务, the tasks of the user's own offices and those they hold, then 我的任务 and
+     * 全部任务. With 全部任务 alone the bureau (NRB), which may read every task, found the towns' tasks it cannot claim in
+     * its queue. The filters' expressions (the user and their groups) resolve alike in both identity modes.
+     */
+    @Test
+    void tasklistOpensWithTheOfficesOwnTasksThenTheUsersThenAllItMayRead() {
+        Fixture a = zhanlongProject();
+        Map<String, JsonNode> nrb = filters("nrb-clerk");
+        assertThat(nrb).containsKeys("本部门任务", "我的任务", "全部任务");
+        assertThat(List.of(priority(nrb.get("本部门任务")), priority(nrb.get("我的任务")), priority(nrb.get("全部任务"))))
+                .as("Tasklist opens with the lowest").isSorted().doesNotHaveDuplicates();
+        assertThat(nrb.get("全部任务").at("/properties/description").asText()).contains("只能查看");
+        // The bureau reads the town's task under 全部任务, not in its own office's queue.
+        assertThat(listed("nrb-clerk", nrb.get("全部任务"))).contains(a.taskId());
+        assertThat(listed("nrb-clerk", nrb.get("本部门任务"))).doesNotContain(a.taskId());
+        // The town's officer finds it in the office's queue; in 我的任务 once claimed, and still in the office's.
+        Map<String, JsonNode> town = filters("zhanlong1");
+        assertThat(listed("zhanlong1", town.get("本部门任务"))).contains(a.taskId());
+        assertThat(listed("zhanlong1", town.get("我的任务"))).doesNotContain(a.taskId());
+        taskService.claim(a.taskId(), "zhanlong1");
+        assertThat(listed("zhanlong1", town.get("我的任务"))).contains(a.taskId());
+        assertThat(listed("zhanlong1", town.get("本部门任务"))).contains(a.taskId());
+        assertThat(listed("zhanlong2", filters("zhanlong2").get("本部门任务"))).as("claimed by a colleague")
+                .contains(a.taskId());
+        // An applicant, whose tasks are assigned to them, opens Tasklist without an error.
+        assertThat(listed("applicant1", filters("applicant1").get("本部门任务"))).doesNotContain(a.taskId());
+    }
+
+    private Map<String, JsonNode> filters(String user) {
+        ResponseEntity<String> answer = exchange(user, HttpMethod.GET, "/engine-rest/filter?resourceType=Task", null);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        read(answer.getBody()).forEach(f -> byName.put(f.get("name").asText(), f));
+        return byName;
+    }
+
+    private static int priority(JsonNode filter) {
+        return filter.at("/properties/priority").asInt();
+    }
+
+    private List<String> listed(String user, JsonNode filter) {
+        ResponseEntity<String> answer = exchange(user, HttpMethod.GET,
+                "/engine-rest/filter/" + filter.get("id").asText() + "/list?firstResult=0&maxResults=2000", null);
+        assertThat(answer.getStatusCode()).as(user + " " + filter.get("name").asText() + ": " + answer.getBody())
+                .isEqualTo(HttpStatus.OK);
+        List<String> ids = new java.util.ArrayList<>();
+        read(answer.getBody()).forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
+    }
+
     @Test
     void nobodyIsAnonymous() {
         for (String path : new String[]{"/api/projects", "/engine-rest/task", "/engine-rest/history/process-instance"}) {
