@@ -79,6 +79,24 @@ public class CompletionGuard {
     }
 
     /**
+     * A form's own problems and the task's rules' problems, said at once; a rule's problem on a field that has one of
+     * its own is left out (that one is mended first, and the rule read the field as empty).
+     */
+    public static List<FieldProblem> together(List<FieldProblem> own, List<FieldProblem> ruled) {
+        Set<String> fields = own.stream().map(CompletionGuard::fieldOf).collect(Collectors.toSet());
+        List<FieldProblem> all = new ArrayList<>(own);
+        ruled.stream().filter(p -> !fields.contains(fieldOf(p))).forEach(all::add);
+        return all;
+    }
+
+    /** The form field a problem names ({@code field} or {@code field[0]}). */
+    public static String fieldOf(FieldProblem problem) {
+        String field = problem.field();
+        int index = field.indexOf('[');
+        return index < 0 ? field : field.substring(0, index);
+    }
+
+    /**
      * What a completion through Camunda's REST API may set: the fields of the task's form that the officer fills in
      * (not its read-only ones, which form-js does not send either). Anything else would reach the process's variables
      * unchecked (its town, its project): the task page refuses it, and so does {@link EngineFormFieldsFilter}.
@@ -120,8 +138,8 @@ public class CompletionGuard {
             problems.addAll(result.problems());
             typed = result.variables();
         }
-        if (problems.isEmpty() && checks.stream().anyMatch(c -> c.appliesTo(task.getTaskDefinitionKey()))) {
-            problems.addAll(ruled(row(task), typed));
+        if (checks.stream().anyMatch(c -> c.appliesTo(task.getTaskDefinitionKey()))) {
+            problems = together(problems, ruled(row(task), typed));
         }
         if (!problems.isEmpty()) {
             throw new Refused(problems, message(task.getName(), form, problems));

@@ -240,8 +240,7 @@ public class TaskWorkService {
             throw ApiProblem.conflict("该任务已委派给 " + users.name(row.assignee()) + "（" + row.assignee()
                     + "），须由其办理后交回，才能完成");
         }
-        Map<String, Object> variables = validated(row, submitted, "", true);
-        checked(row, variables, true);
+        Map<String, Object> variables = checkedValues(row, submitted, true);
         try {
             CompletionGuard.completeChecked(taskId, () -> taskService.complete(taskId, variables));
         } catch (NullValueException | NotFoundException gone) {
@@ -262,27 +261,33 @@ public class TaskWorkService {
         if (!DelegationState.PENDING.name().equals(row.delegationState()) || !user.userId().equals(row.assignee())) {
             throw ApiProblem.conflict("该任务没有委派给您，无需交回");
         }
-        Map<String, Object> variables = validated(row, submitted, "", false);
-        checked(row, variables, false);
+        Map<String, Object> variables = checkedValues(row, submitted, false);
         String owner = row.owner() == null ? "委派人" : users.name(row.owner()) + "（" + row.owner() + "）";
         taskService.createComment(taskId, row.processInstanceId(), "办理完毕，交回 " + owner);
         taskService.resolveTask(taskId, variables);
     }
 
-    /** The task's own rules on the form's values; a partial form (a hand-back) is judged only on what it holds. */
-    private void checked(TaskRow row, Map<String, Object> variables, boolean complete) {
-        List<FieldProblem> problems = guard.ruled(row, variables).stream()
-                .filter(p -> complete || variables.get(fieldOf(p)) != null).toList();
+    /**
+     * The form's values, typed, once they pass the form's own rules (as form-js checks them in the browser) and the
+     * task's rules across fields (dates in order, figures that agree, what an answer requires), both said in one
+     * answer: before, a rule's problem appeared only after every field's own was mended, in a second round. A partial
+     * form (a hand-back, {@code complete} false) may leave required fields to the owner and is judged by the rules
+     * only on what it holds.
+     */
+    private Map<String, Object> checkedValues(TaskRow row, Map<String, ?> submitted, boolean complete) {
+        UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
+        FormDefinition form = forms.find(facts.formId()).orElse(FormDefinition.of(emptyForm()));
+        FormValidator.Result result = FormValidator.validate(form, submitted, "");
+        Map<String, Object> variables = result.variables();
+        List<FieldProblem> own = complete ? result.problems() : result.problems().stream()
+                .filter(p -> !FormValidator.REQUIRED.equals(p.reason())).toList();
+        List<FieldProblem> ruled = guard.ruled(row, variables).stream()
+                .filter(p -> complete || variables.get(CompletionGuard.fieldOf(p)) != null).toList();
+        List<FieldProblem> problems = CompletionGuard.together(own, ruled);
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest(FORM_REJECTED, problems);
         }
-    }
-
-    /** The form field a problem names ({@code field} or {@code field[0]}). */
-    private static String fieldOf(FieldProblem problem) {
-        String field = problem.field();
-        int index = field.indexOf('[');
-        return index < 0 ? field : field.substring(0, index);
+        return variables;
     }
 
     @Transactional(readOnly = true)
@@ -387,18 +392,6 @@ public class TaskWorkService {
     }
 
     /** The form data of a task, checked and typed; 400 with every bad field. */
-    public Map<String, Object> validated(TaskRow row, Map<String, ?> submitted, String prefix, boolean requireAll) {
-        UserTaskFacts facts = model.of(row.processDefinitionId(), row.taskDefinitionKey());
-        FormDefinition form = forms.find(facts.formId()).orElse(FormDefinition.of(emptyForm()));
-        FormValidator.Result result = FormValidator.validate(form, submitted, prefix);
-        List<FieldProblem> problems = requireAll ? result.problems() : result.problems().stream()
-                .filter(p -> !FormValidator.REQUIRED.equals(p.reason())).toList();
-        if (!problems.isEmpty()) {
-            throw ApiProblem.badRequest(FORM_REJECTED, problems);
-        }
-        return result.variables();
-    }
-
     /** An open task the user may read; 404/409 when it is not open, 403 when it is another office's. */
     public TaskRow readable(String taskId, CurrentUser user) {
         TaskRow row = queries.byId(taskId).orElseThrow(() -> notOpen(taskId, user));

@@ -72,6 +72,13 @@ class SubmissionCheckIT extends WorkApiTestSupport {
         complete("zhanlong1", code, "Task_SurveyBaseData", Map.of("landAreaSqm", 10000, "landAreaMu", 15,
                 "existingFloorArea", 8000, "currentPlotRatio", 0.8, "parcelIds", "BT-S-" + code, "surveyDate", "2026-03-10"));
         String publish = taskId("zhanlong2", code, "Task_PublishBaseData");
+        // A field left empty and the dates reversed: both said in one answer, not the dates only once the field is
+        // filled in.
+        Answer both = post("zhanlong2", "/api/tasks/{id}/complete", Map.of("noticeStartDate", "2026-11-20",
+                "noticeEndDate", "2026-11-01"), publish);
+        assertThat(both.status()).as(both.raw()).isEqualTo(400);
+        assertThat(both.body().get("errors").toString()).isEqualTo("[{\"field\":\"objectionsRaised\",\"reason\":\"必填\"},"
+                + "{\"field\":\"noticeEndDate\",\"reason\":\"公示结束日期（2026-11-01）不能早于公示开始日期（2026-11-20）\"}]");
         Answer reversed = post("zhanlong2", "/api/tasks/{id}/complete", Map.of("noticeStartDate", "2026-11-20",
                 "noticeEndDate", "2026-11-01", "objectionsRaised", false), publish);
         assertThat(reversed.status()).as(reversed.raw()).isEqualTo(400);
