@@ -268,3 +268,22 @@ export function flash(message) {
 export function phaseName(code) {
   return (reference.phases || []).find((p) => p.code === code)?.name || code || '—';
 }
+
+/**
+ * Asks once more, in box (an alertdialog under the form), before something that cannot be taken back: 确认提交 calls
+ * send, 返回修改 hides the box and gives the form's button back. The button waits while the box is open.
+ */
+export function askToConfirm(box, button, send, ...content) {
+  const yes = h('button', { type: 'button', id: 'confirm-submit' }, '确认提交');
+  const no = h('button', { type: 'button', class: 'secondary', id: 'cancel-submit' }, '返回修改');
+  yes.addEventListener('click', send);
+  no.addEventListener('click', () => {
+    box.hidden = true;
+    button.disabled = false;
+    button.focus();
+  });
+  mount(box, ...content, h('div', { class: 'actions' }, yes, no));
+  box.hidden = false;
+  button.disabled = true;
+  yes.focus();
+}

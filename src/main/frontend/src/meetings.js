@@ -1,6 +1,6 @@
 // 会议决定: the planning committee or the municipal government records one meeting (date, 文号, minutes) and a
 // decision with an opinion for each project on the agenda; one submission completes every chosen project's step.
-import { ApiError, api, formatDate, h, isMeetingOfficer, messageOf, mount, startPage } from './common.js';
+import { ApiError, api, askToConfirm, formatDate, h, isMeetingOfficer, messageOf, mount, startPage } from './common.js';
 import { DATE_PLACEHOLDER, isoDay, parseDay } from './dates.js';
 
 /** The meeting's day as the API takes it (2026-07-01); what is not a day is sent as typed, for the API to name. */
@@ -52,6 +52,9 @@ startPage('meetings', async (main, me) => {
   await loadPast(kind);
 
   let submitted = false;
+  let confirmed = false;
+  const confirmBox = h('div', { class: 'alert warning', role: 'alertdialog', id: 'confirm-ending', hidden: true });
+  form.append(confirmBox);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (submitted) return;
@@ -70,6 +73,17 @@ startPage('meetings', async (main, me) => {
       minutes: form.elements.namedItem('minutes').value.trim() || null,
       decisions: chosen.map((r) => ({ taskId: r.task.taskId, decision: r.decision(), opinion: r.opinion.value.trim() || null, fields: r.fields() })),
     };
+    // A decision that ends a project for good (the model's endsProject) is asked about once more.
+    const ending = chosen.filter((r) => r.ends() !== undefined);
+    if (ending.length > 0 && !confirmed) {
+      confirmEnding(confirmBox, button, ending, () => {
+        confirmed = true;
+        form.requestSubmit();
+      });
+      return;
+    }
+    confirmed = false;
+    confirmBox.hidden = true;
     submitted = true;
     button.disabled = true;
     button.textContent = '正在提交…';
@@ -110,9 +124,20 @@ function agendaRow(task, index) {
   return {
     task, include, opinion, error, row,
     decision: () => decision.value(),
+    // What the project's end is called when the chosen decision ends it; undefined otherwise.
+    ends: () => (task.endsProject || {})[String(decision.value())],
+    decisionText: () => options.find((o) => String(o.value) === String(decision.value()))?.label ?? String(decision.value()),
     fields: () => Object.fromEntries(extras.map((x) => [x.key, x.value()]).filter(([, v]) => v !== undefined)),
     labelOf: (key) => (task.extraFields || []).find((f) => f.key === key)?.label || key,
   };
+}
+
+/** Lists the projects the chosen decisions end for good: 确认提交 sends the meeting, 返回修改 changes nothing. */
+function confirmEnding(box, button, rows, send) {
+  askToConfirm(box, button, send,
+    h('p', {}, '以下项目按所选决定提交后，审批即告终止，不能撤回，申请人和所在镇街将收到通知：'),
+    h('ul', {}, rows.map((r) => h('li', {}, `${r.task.projectName}（${r.task.projectCode || ''}）：${r.decisionText()} → ${r.ends()}`))),
+    h('p', {}, '确认提交吗？'));
 }
 
 /** A select whose values keep their JSON type (true/false stay booleans). */

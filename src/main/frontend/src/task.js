@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
-import { ApiError, api, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
+import { ApiError, api, askToConfirm, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
 import { chineseDateFields } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
@@ -20,6 +20,9 @@ startPage('tasks', async (main, me) => {
   const delegatedToMe = delegated && task.assignee === me.userId;
   const submit = h('button', { type: 'button', id: 'submit-task' }, delegatedToMe ? '办理完毕，交回委派人' : '提交');
   const heldByOther = task.assignee && task.assignee !== me.userId;
+  // An answer that ends the project's approval for good (the model's endsProject) is asked about once more here.
+  const confirmBox = h('div', { class: 'alert warning', role: 'alertdialog', id: 'confirm-ending', hidden: true,
+    'aria-labelledby': 'confirm-ending-text' });
   const readOnly = task.suspended || heldByOther || task.canWork === false;
 
   mount(main,
@@ -46,7 +49,8 @@ startPage('tasks', async (main, me) => {
       h('h2', { id: 'form-title' }, '办理表单'),
       general,
       container,
-      h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消'))),
+      h('div', { class: 'actions' }, submit, h('a', { class: 'button secondary', href: '/tasks' }, '取消')),
+      confirmBox),
     task.sendBackAllowed && !task.suspended ? sendBack(task) : null,
     comments(task.canWork && !heldByOther && !task.suspended),
     task.canWork && !heldByOther && !delegated && !task.suspended && (task.candidateGroups || []).length > 0 ? handOver() : null,
@@ -78,13 +82,23 @@ startPage('tasks', async (main, me) => {
       : heldByOther ? `该任务已由 ${person(task.assigneeName, task.assignee)} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
   }
 
-  submit.addEventListener('click', async () => {
+  submit.addEventListener('click', () => {
     const { data } = form.submit();
     if (notNumbers.size) {
       // form-js holds such a field as empty: sent, it would read 必填, or be saved as nothing.
       general.textContent = '有数字无法识别，请按字段下的提示改正后再提交。';
       return;
     }
+    const end = endingOf(task, data);
+    if (end) {
+      confirmEnding(confirmBox, submit, end, () => send(data));
+      return;
+    }
+    send(data);
+  });
+
+  async function send(data) {
+    confirmBox.hidden = true;
     submit.disabled = true;
     general.textContent = '';
     try {
@@ -103,8 +117,35 @@ startPage('tasks', async (main, me) => {
       submit.disabled = false;
       showErrors(form, fieldIds, general, e);
     }
-  });
+  }
 });
+
+/**
+ * The end of the project's approval that the form's answer brings (the model's endsProject): its answer's label and
+ * what the end is called; null for any other answer.
+ */
+function endingOf(task, data) {
+  if (!task.ending) return null;
+  const answer = data[task.ending.field];
+  if (answer === undefined || answer === null) return null;
+  const end = task.ending.outcomes[String(answer)];
+  if (end === undefined) return null;
+  let label = String(answer);
+  const walk = (components) => (components || []).forEach((c) => {
+    if (c.key === task.ending.field) {
+      label = (c.values || []).find((v) => String(v.value) === String(answer))?.label ?? label;
+    }
+    walk(c.components);
+  });
+  walk(task.form?.components);
+  return { label, end };
+}
+
+/** Asks once more before an answer that cannot be taken back: 确认提交 sends it, 返回修改 leaves the form as it is. */
+function confirmEnding(box, submit, { label, end }, send) {
+  askToConfirm(box, submit, send, h('p', { id: 'confirm-ending-text' }, `按“${label}”提交后，本项目的审批即告终止（${end}），`
+    + '不能撤回，申请人和所在镇街将收到通知。确认提交吗？'));
+}
 
 /** The same step of the same process, open again and the officer's own, right after they completed it. */
 async function sameStepBackWithMe(task, me) {

@@ -109,7 +109,7 @@ public class MeetingService {
                 }
             }));
             agenda.add(new AgendaItem(listed.get(i), facts.decisionVariable(),
-                    decision.map(FormField::label).orElse(null), options, extra));
+                    decision.map(FormField::label).orElse(null), options, extra, facts.endsProject()));
         }
         return new Agenda(kind, kind.label(), agenda);
     }

@@ -24,7 +24,9 @@ public final class MeetingViews {
      * and the form's other fields that the meeting does not fill (send them in {@code fields}).
      */
     public record AgendaItem(@JsonUnwrapped TaskItem task, String decisionKey, String decisionLabel,
-                             List<Option> options, List<JsonNode> extraFields) {
+                             List<Option> options, List<JsonNode> extraFields,
+                             @Schema(description = "以这些决定（取值 → 终止后的结果）提交即终止该项目审批，页面提交前请确认；无则为空")
+                             Map<String, String> endsProject) {
     }
 
     public record Agenda(MeetingKind kind, String kindLabel, List<AgendaItem> items) {

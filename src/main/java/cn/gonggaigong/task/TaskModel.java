@@ -26,12 +26,21 @@ public class TaskModel {
 
     public static final String SEND_BACK_TO = "sendBackTo";
     public static final String DECISION_VARIABLE = "decisionVariable";
+    /**
+     * The answers with which the step ends the project's approval for good, each with what that end is called:
+     * {@code false=项目未纳入实施}, several separated by {@code ;}. The task page asks to confirm such an answer.
+     */
+    public static final String ENDS_PROJECT = "endsProject";
 
-    /** The model facts of one user task; {@code sendBackTargets} empty where the model allows no 退回. */
-    public record UserTaskFacts(String formId, String decisionVariable, List<SendBackTarget> sendBackTargets) {
+    /**
+     * The model facts of one user task; {@code sendBackTargets} empty where the model allows no 退回;
+     * {@code endsProject} the decision values that end the project (model property {@value #ENDS_PROJECT}).
+     */
+    public record UserTaskFacts(String formId, String decisionVariable, List<SendBackTarget> sendBackTargets,
+                                Map<String, String> endsProject) {
     }
 
-    private static final UserTaskFacts NONE = new UserTaskFacts(null, null, List.of());
+    private static final UserTaskFacts NONE = new UserTaskFacts(null, null, List.of(), Map.of());
 
     private final RepositoryService repository;
     private final SystemRights system;
@@ -56,7 +65,12 @@ public class TaskModel {
                 .map(String::trim).filter(id -> !id.isEmpty())
                 .map(id -> new SendBackTarget(id, model.getModelElementById(id) instanceof FlowElement target ? target.getName() : null))
                 .toList();
-        return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null), targets);
+        Map<String, String> ends = new java.util.LinkedHashMap<>();
+        property(task, ENDS_PROJECT).stream().flatMap(value -> Arrays.stream(value.split(";")))
+                .map(String::trim).filter(pair -> pair.contains("="))
+                .forEach(pair -> ends.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim()));
+        return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null), targets,
+                Map.copyOf(ends));
     }
 
     /** The value of a user task's {@code camunda:property} named {@code name}, if it has one. */

@@ -72,7 +72,15 @@ public final class TaskViews {
             @Schema(description = "当前用户可否办理") boolean canWork,
             boolean sendBackAllowed,
             SendBackTarget sendBackTo,
-            @Schema(description = "本任务由后一环节退回而重开时：谁、何时、从哪一环节退回，理由；否则为 null") SentBack sentBack) {
+            @Schema(description = "本任务由后一环节退回而重开时：谁、何时、从哪一环节退回，理由；否则为 null") SentBack sentBack,
+            @Schema(description = "以这些结论提交即终止本项目审批（不能撤回），页面提交前请办理人确认；无则为 null") Ending ending) {
+    }
+
+    /**
+     * The answers of the task's decision field ({@code field}) that end the project's approval for good, each with
+     * what that end is called (false → 项目未纳入实施).
+     */
+    public record Ending(String field, Map<String, String> outcomes) {
     }
 
     public record SentBack(String fromTaskName, String userId, String userName, OffsetDateTime time, String reason) {

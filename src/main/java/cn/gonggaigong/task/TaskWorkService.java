@@ -162,7 +162,9 @@ public class TaskWorkService {
         TaskItem item = items.item(row, user);
         SendBackTarget sendBackTo = sendBackTarget(row, facts);
         return new TaskDetails(item, users.name(item.assignee()), users.name(item.owner()), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
-                .orElse(emptyForm()), data, project, canWork, canWork && sendBackTo != null, sendBackTo, sentBack(row));
+                .orElse(emptyForm()), data, project, canWork, canWork && sendBackTo != null, sendBackTo, sentBack(row),
+                facts.decisionVariable() == null || facts.endsProject().isEmpty() ? null
+                        : new TaskViews.Ending(facts.decisionVariable(), facts.endsProject()));
     }
 
     /**

@@ -477,6 +477,21 @@ class FormDefinitionsTest {
                     List<CamundaProperty> properties = task.getExtensionElements() == null ? List.of()
                             : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
                                     .stream().flatMap(p -> p.getCamundaProperties().stream()).toList();
+                    // The answers that end the project (the page asks to confirm them) are options of the decision field.
+                    Map<String, String> byName = properties.stream().collect(Collectors.toMap(
+                            CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue, (x, y) -> x));
+                    if (byName.containsKey(cn.gonggaigong.task.TaskModel.ENDS_PROJECT)) {
+                        String decision = byName.get(DecisionRecorder.DECISION_VARIABLE_PROPERTY);
+                        Set<String> options = components(read(file)).stream()
+                                .filter(c -> c.path("key").asText().equals(decision))
+                                .flatMap(c -> java.util.stream.StreamSupport.stream(c.path("values").spliterator(), false))
+                                .map(v -> v.path("value").asText()).collect(Collectors.toSet());
+                        for (String pair : byName.get(cn.gonggaigong.task.TaskModel.ENDS_PROJECT).split(";")) {
+                            named++;
+                            soft.assertThat(options).as("%s#%s: endsProject's answer in '%s'", bpmn.getFileName(),
+                                    task.getId(), pair).contains(pair.substring(0, Math.max(0, pair.indexOf('='))).trim());
+                        }
+                    }
                     for (CamundaProperty property : properties) {
                         List<String> fields = switch (property.getCamundaName()) {
                             case DecisionRecorder.DECISION_VARIABLE_PROPERTY, DecisionRecorder.DECISION_REASON_PROPERTY -> List.of(property.getCamundaValue());

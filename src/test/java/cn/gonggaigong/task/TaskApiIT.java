@@ -190,6 +190,9 @@ class TaskApiIT extends WorkApiTestSupport {
         assertThat(details.body().at("/project/townName").asText()).isEqualTo("占陇镇");
         assertThat(details.body().get("canWork").asBoolean()).isTrue();
         assertThat(details.body().get("sendBackAllowed").asBoolean()).isFalse();
+        // 否 ends the project for good: the page asks to confirm it (the model's endsProject).
+        assertThat(details.body().get("ending").toString())
+                .isEqualTo("{\"field\":\"willingnessAgreed\",\"outcomes\":{\"false\":\"项目未纳入实施\"}}");
         // An overseer reads it without being able to work on it.
         Answer overseer = get("leader1", "/api/tasks/{id}", taskId);
         assertThat(overseer.status()).isEqualTo(200);
@@ -293,7 +296,9 @@ class TaskApiIT extends WorkApiTestSupport {
         String code = project.get("code").asText();
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         String survey = taskId("zhanlong1", code, "Task_SurveyBaseData");
-        JsonNode data = get("zhanlong1", "/api/tasks/{id}", survey).body().get("data");
+        JsonNode surveyTask = get("zhanlong1", "/api/tasks/{id}", survey).body();
+        assertThat(surveyTask.get("ending").isNull()).as("no answer of the survey ends the project").isTrue();
+        JsonNode data = surveyTask.get("data");
         assertThat(data.get("landAreaSqm").asDouble()).isEqualTo(10000.0);
         assertThat(data.get("landAreaMu").asDouble()).isEqualTo(15.0);
         assertThat(data.get("existingFloorArea").asDouble()).isEqualTo(8000.0);

@@ -95,4 +95,47 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         assertThat(find("#scheme-figures").getText()).startsWith("第 1 版").contains("总计容建筑面积", "容积率");
         assertThat(find("#project-figures").getText()).contains("申请时规划建筑面积（平方米）");
     }
+
+    /**
+     * The government's meeting refuses a scheme (不予批准), which ends the project for good: the page lists the
+     * projects so ended and asks once more; 返回修改 decides nothing, 确认提交 records the meeting.
+     */
+    @Test
+    void aDecisionThatEndsAProjectIsConfirmedBeforeTheMeetingIsRecorded() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇会议否决确认项目", "zhanlong")));
+        String code = project.get("code").asText();
+        driver.toGovernmentApproval(code, "zhanlong1", "ZL-MEETING-REJECT");
+
+        logIn("gov1");
+        open("/meetings?kind=GOVERNMENT");
+        waitUntilReady();
+        for (WebElement row : browser.findElements(By.cssSelector("#agenda tbody tr[data-task-id]"))) {
+            boolean ours = project.get("id").asText().equals(row.getDomAttribute("data-project-id"));
+            WebElement include = row.findElement(By.cssSelector("input[id^='include-']"));
+            if (include.isSelected() != ours) {
+                include.click();
+            }
+            if (ours) {
+                new Select(row.findElement(By.cssSelector("select[id^='decision-']"))).selectByVisibleText("不予批准");
+                row.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("不符合产业导向");
+            }
+        }
+        find("#meeting-date").sendKeys(cn.gonggaigong.clock.WorkingDayCalendar.today().toString());
+        find("#meeting-document").sendKeys("普府常〔2026〕" + code);
+        find("#meeting-minutes").sendKeys("审议改造方案");
+
+        find("#meeting-submit").click();
+        WebElement confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ending")));
+        assertThat(confirm.getText()).contains("审批即告终止", "占陇镇会议否决确认项目（" + code + "）：不予批准 → 改造方案未获通过");
+        find("#cancel-submit").click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-ending")));
+        assertThat(driver.tasks("gov1", code, "Task_ApproveScheme")).as("nothing decided").hasSize(1);
+
+        find("#meeting-submit").click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-submit"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
+        assertThat(driver.tasks("gov1", code, "Task_ApproveScheme")).isEmpty();
+        assertThat(jdbc.queryForObject("select status from project where code = ?", String.class, code)).isEqualTo("REJECTED");
+    }
 }

@@ -85,6 +85,14 @@ public class ProjectDriver {
         assertThat(tasks("committee1", code, "Task_ReviewScheme")).hasSize(1);
     }
 
+    /** From the application to the government's approval (Task_ApproveScheme): the committee passed it today. */
+    public void toGovernmentApproval(String code, String townOfficer, String unitCode) throws Exception {
+        toCommitteeReview(code, townOfficer, unitCode);
+        complete("committee1", code, "Task_ReviewScheme", Map.of("committeeDecision", "PASS", "majorMatter", false,
+                "meetingDate", cn.gonggaigong.clock.WorkingDayCalendar.today().toString(), "documentNumber", "普规委〔2026〕" + code));
+        assertThat(tasks("gov1", code, "Task_ApproveScheme")).hasSize(1);
+    }
+
     /** From the application to NRB's 编制改造方案 (Task_CompileScheme), in the town of the officer. */
     public void toSchemeCompilation(String code, String townOfficer, String unitCode) throws Exception {
         toSubjectConfirmation(code, townOfficer);

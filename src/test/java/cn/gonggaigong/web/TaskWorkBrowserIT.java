@@ -55,6 +55,40 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         driver = new ProjectDriver(rest, json);
     }
 
+    /**
+     * An answer that ends the project for good (相关权利主体不同意改造) is asked about once more before it is sent:
+     * 返回修改 sends nothing; 确认提交 sends it and the project ends as 未纳入实施.
+     */
+    @Test
+    void anAnswerThatEndsTheProjectIsConfirmedBeforeItIsSent() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇意愿否决确认项目", "zhanlong")));
+        String code = project.get("code").asText();
+        String task = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        logIn("zhanlong1");
+        open("/tasks/" + task);
+        waitUntilReady();
+        find("[id$='-Field_willingnessAgreed-1']").click();
+        find("[id$='-Field_agreePercent']").sendKeys("30");
+        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
+        surveyDate.click();
+        surveyDate.sendKeys("2026-03-01", Keys.ENTER);
+
+        find("#submit-task").click();
+        WebElement confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ending")));
+        assertThat(confirm.getText()).contains("按“否”提交后，本项目的审批即告终止（项目未纳入实施），不能撤回");
+        assertThat(find("#submit-task").isEnabled()).isFalse();
+        find("#cancel-submit").click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-ending")));
+        assertThat(find("#submit-task").isEnabled()).isTrue();
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("nothing sent").isOne();
+
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-submit"))).click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+        assertThat(jdbc.queryForObject("select status from project where code = ?", String.class, code)).isEqualTo("WITHDRAWN");
+    }
+
     @Test
     void townOfficerSubmitsTheFormAndTheNrbSeesTheNextStep() throws Exception {
         JsonNode ours = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器测试纺织厂“工改工”项目", "zhanlong")));
