@@ -2,6 +2,7 @@ package cn.gonggaigong.escalation;
 
 import cn.gonggaigong.clock.CalendarWarningSink;
 import cn.gonggaigong.clock.WorkingDayCalendar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +21,8 @@ public class EscalationConfiguration {
     }
 
     @Bean
-    StatutoryClockPlugin statutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser) {
-        return new StatutoryClockPlugin(clock, raiser);
+    StatutoryClockPlugin statutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser,
+                                              ObjectProvider<SuspensionListener> suspensionListeners) {
+        return new StatutoryClockPlugin(clock, raiser, () -> suspensionListeners.orderedStream().toList());
     }
 }

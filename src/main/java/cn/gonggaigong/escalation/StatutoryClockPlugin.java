@@ -17,10 +17,18 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
 
     private final StatutoryClock clock;
     private final WarningRaiser raiser;
+    private final java.util.function.Supplier<java.util.List<SuspensionListener>> suspensionListeners;
 
     public StatutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser) {
+        this(clock, raiser, java.util.List::of);
+    }
+
+    /** {@code suspensionListeners}: asked for at each suspension, so that they may be beans made after the engine. */
+    public StatutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser,
+                                java.util.function.Supplier<java.util.List<SuspensionListener>> suspensionListeners) {
         this.clock = clock;
         this.raiser = raiser;
+        this.suspensionListeners = suspensionListeners;
     }
 
     public StatutoryClock clock() {
@@ -38,7 +46,7 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomJobHandlers().add(new WarningJobHandler(raiser));
         WarningTimerHistory.install(configuration);
-        configuration.getCustomHistoryEventHandlers().add(new SuspensionClock(clock));
+        configuration.getCustomHistoryEventHandlers().add(new SuspensionClock(clock, suspensionListeners));
         TaskListener created = clock::created;
         TaskListener createdSkippingTheModels = task -> {
             TaskEntity entity = (TaskEntity) task;

@@ -33,13 +33,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * on its own before), each through the engine's own command in the same transaction, without a second authorization
  * check: whoever may suspend the project may suspend its phases. Each of them then gets its own event here, so the
  * clock stops and starts for each, and a phase's own called instances follow it in turn.
+ * <p>
+ * When the first instance of a process tree is suspended, and when the last is activated again, the
+ * {@link SuspensionListener}s hear of it (the project's town and applicant are told, ProjectSuspensionNotices).
  */
 final class SuspensionClock implements HistoryEventHandler {
 
     private final StatutoryClock clock;
+    private final java.util.function.Supplier<List<SuspensionListener>> listeners;
 
-    SuspensionClock(StatutoryClock clock) {
+    SuspensionClock(StatutoryClock clock, java.util.function.Supplier<List<SuspensionListener>> listeners) {
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     @Override
@@ -55,8 +60,13 @@ final class SuspensionClock implements HistoryEventHandler {
         EngineSql sql = new EngineSql(context);
         String id = instance.getProcessInstanceId();
         if (HistoricProcessInstance.STATE_SUSPENDED.equals(instance.getState())) {
+            String root = rootOf(sql, id);
+            boolean first = root != null && suspendedInTree(sql, root) == 0;
             sql.update("insert into clock_suspension (process_instance_id, suspended_at) values (?, ?) on conflict do nothing",
                     id, ClockUtil.getCurrentTime().toInstant());
+            if (first) {
+                listeners.get().forEach(l -> l.suspended(context, root));
+            }
             for (String called : calledInstances(sql, id, SuspensionState.ACTIVE)) {
                 context.runWithoutAuthorization(new SuspendProcessInstanceCmd(
                         new UpdateProcessInstanceSuspensionStateBuilderImpl().byProcessInstanceId(called)));
@@ -66,6 +76,11 @@ final class SuspensionClock implements HistoryEventHandler {
                     "delete from clock_suspension where process_instance_id = ? returning suspended_at", id);
             if (suspended != null) {
                 clock.suspensionEnded(context, id, EngineSql.instant(suspended.get("suspended_at")));
+                // The last of the tree, before its called instances are activated (each then tells of its own).
+                String root = rootOf(sql, id);
+                if (root != null && suspendedInTree(sql, root) == 0) {
+                    listeners.get().forEach(l -> l.resumed(context, root));
+                }
                 // Only for an instance that was suspended: the engine fires this event with the state ACTIVE too when
                 // a called instance takes its business key, once per phase started.
                 for (String called : calledInstances(sql, id, SuspensionState.SUSPENDED)) {
@@ -74,6 +89,18 @@ final class SuspensionClock implements HistoryEventHandler {
                 }
             }
         }
+    }
+
+    private static String rootOf(EngineSql sql, String processInstanceId) {
+        Map<String, Object> row = sql.one("select root_proc_inst_id_ from act_ru_execution where id_ = ?", processInstanceId);
+        return row == null ? null : (String) row.get("root_proc_inst_id_");
+    }
+
+    /** How many instances of the tree stand suspended (their clock_suspension rows). */
+    private static long suspendedInTree(EngineSql sql, String root) {
+        return ((Number) sql.one("""
+                select count(*) as n from clock_suspension c join act_ru_execution e on e.id_ = c.process_instance_id
+                 where e.root_proc_inst_id_ = ?""", root).get("n")).longValue();
     }
 
     /** The process instances that the instance's call activities started and that are in the given state. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
@@ -155,6 +156,11 @@ class SuspendedProcessIT extends WorkApiTestSupport {
         assertThat(refused.body().get("message").asText()).isEqualTo(WorkApiExceptionHandler.SUSPENDED);
         assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id in (?, ?)",
                 Long.class, lifecycle, phase)).isEqualTo(2);
+        // The town and the applicant are told once, not once per suspended instance.
+        for (String user : new String[]{"zhanlong2", "applicant1"}) {
+            assertThat(titles(user, code)).as(user).containsExactly("【项目暂停办理】全流程挂起项目");
+        }
+        assertThat(titles("liushadong1", code)).as("another town").isEmpty();
         assertThat(suspendedSince(project.id())).as("the project page's 挂起 notice")
                 .isEqualTo(jdbc.queryForObject("select suspended_at from clock_suspension where process_instance_id = ?",
                         Timestamp.class, lifecycle).toInstant());
@@ -177,6 +183,12 @@ class SuspendedProcessIT extends WorkApiTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from clock_suspension where process_instance_id in (?, ?)",
                 Long.class, lifecycle, phase)).isZero();
         assertThat(suspendedSince(project.id())).isNull();
+        for (String user : new String[]{"zhanlong2", "applicant1"}) {
+            assertThat(titles(user, code)).as(user).containsExactlyInAnyOrder("【项目暂停办理】全流程挂起项目",
+                    "【项目恢复办理】全流程挂起项目");
+        }
+        assertThat(notices("applicant1", code)).filteredOn(n -> n.get("title").asText().startsWith("【项目恢复办理】"))
+                .singleElement().satisfies(n -> assertThat(n.get("body").asText()).contains("顺延"));
         complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
         assertThat(decisionsOf(code)).isEqualTo(1);
     }
@@ -191,6 +203,11 @@ class SuspendedProcessIT extends WorkApiTestSupport {
         String task = taskId("zhanlong1", code, "Task_SurveyWillingness");
         return new Surveying(project.get("id").asLong(), code, task,
                 taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId());
+    }
+
+    /** The titles of the user's notices about the project, but the 【待办】 of its tasks. */
+    private List<String> titles(String user, String code) throws Exception {
+        return notices(user, code).stream().map(n -> n.get("title").asText()).filter(t -> !t.startsWith("【待办】")).toList();
     }
 
     /** Since when the project page says the project stands suspended, or null. */
