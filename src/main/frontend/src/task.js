@@ -83,13 +83,15 @@ startPage('tasks', async (main, me) => {
   }
 
   submit.addEventListener('click', () => {
-    const { data } = form.submit();
+    const { data, errors } = form.submit();
     if (notNumbers.size) {
       // form-js holds such a field as empty: sent, it would read 必填, or be saved as nothing.
       general.textContent = '有数字无法识别，请按字段下的提示改正后再提交。';
       return;
     }
-    const end = endingOf(task, data);
+    // Asked only of a form that is otherwise complete (else the refusal comes first), and not of a hand-back (委派),
+    // which decides nothing yet.
+    const end = delegatedToMe || Object.keys(errors || {}).length > 0 ? null : endingOf(task, data);
     if (end) {
       confirmEnding(confirmBox, submit, end, () => send(data));
       return;
