@@ -91,7 +91,9 @@ startPage('tasks', async (main, me) => {
     }
     // Asked only of a form that is otherwise complete (else the refusal comes first), and not of a hand-back (委派),
     // which decides nothing yet.
-    const end = delegatedToMe || Object.keys(errors || {}).length > 0 ? null : endingOf(task, data);
+    // (form-js keeps an entry, empty, for a field it found right again.)
+    const mending = Object.values(errors || {}).some((messages) => messages && messages.length > 0);
+    const end = delegatedToMe || mending ? null : endingOf(task, data);
     if (end) {
       confirmEnding(confirmBox, submit, end, () => send(data));
       return;

@@ -68,6 +68,10 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         open("/tasks/" + task);
         waitUntilReady();
         find("[id$='-Field_willingnessAgreed-1']").click();
+        // Not asked while a field is still to be mended: the refusal comes first.
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "表单校验未通过"));
+        assertThat(browser.findElement(By.id("confirm-ending")).isDisplayed()).isFalse();
         find("[id$='-Field_agreePercent']").sendKeys("30");
         WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
         surveyDate.click();
