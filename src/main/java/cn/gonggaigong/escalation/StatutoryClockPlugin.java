@@ -2,6 +2,8 @@ package cn.gonggaigong.escalation;
 
 import cn.gonggaigong.platform.ParseListeners;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,15 +19,15 @@ public class StatutoryClockPlugin extends AbstractProcessEnginePlugin {
 
     private final StatutoryClock clock;
     private final WarningRaiser raiser;
-    private final java.util.function.Supplier<java.util.List<SuspensionListener>> suspensionListeners;
+    private final Supplier<List<SuspensionListener>> suspensionListeners;
 
     public StatutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser) {
-        this(clock, raiser, java.util.List::of);
+        this(clock, raiser, List::of);
     }
 
     /** {@code suspensionListeners}: asked for at each suspension, so that they may be beans made after the engine. */
     public StatutoryClockPlugin(StatutoryClock clock, WarningRaiser raiser,
-                                java.util.function.Supplier<java.util.List<SuspensionListener>> suspensionListeners) {
+                                Supplier<List<SuspensionListener>> suspensionListeners) {
         this.clock = clock;
         this.raiser = raiser;
         this.suspensionListeners = suspensionListeners;

@@ -3,6 +3,7 @@ package cn.gonggaigong.escalation;
 import cn.gonggaigong.platform.EngineSql;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cmd.ActivateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd;
@@ -40,9 +41,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 final class SuspensionClock implements HistoryEventHandler {
 
     private final StatutoryClock clock;
-    private final java.util.function.Supplier<List<SuspensionListener>> listeners;
+    private final Supplier<List<SuspensionListener>> listeners;
 
-    SuspensionClock(StatutoryClock clock, java.util.function.Supplier<List<SuspensionListener>> listeners) {
+    SuspensionClock(StatutoryClock clock, Supplier<List<SuspensionListener>> listeners) {
         this.clock = clock;
         this.listeners = listeners;
     }

@@ -2,6 +2,7 @@ package cn.gonggaigong.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -13,13 +14,18 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The standing Camunda authorizations of the offices (the same in both identity modes). Everything about a single
@@ -37,11 +43,11 @@ public class AuthorizationSeeder {
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
-    private final org.camunda.bpm.engine.TaskService taskService;
+    private final TaskService taskService;
     private final String tasklistFilter;
 
     public AuthorizationSeeder(AuthorizationService authorizations, FilterService filters,
-                               org.camunda.bpm.engine.TaskService taskService,
+                               TaskService taskService,
                                @Value("${camunda.bpm.filter.create:}") String tasklistFilter) {
         this.authorizations = authorizations;
         this.filters = filters;
@@ -89,7 +95,7 @@ public class AuthorizationSeeder {
      * into their own office's queue. Made once; a filter an administrator changed is left as it is.
      */
     private List<Filter> tasklistFilters() {
-        List<Filter> made = new java.util.ArrayList<>();
+        List<Filter> made = new ArrayList<>();
         made.add(filter(OFFICE_FILTER, -10, "本部门可办理的任务，以及本人已认领的任务",
                 () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks()));
@@ -109,7 +115,7 @@ public class AuthorizationSeeder {
     }
 
     private Filter filter(String name, int priority, String description,
-                          java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query) {
+                          Supplier<TaskQuery> query) {
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
             return existing;
@@ -118,8 +124,8 @@ public class AuthorizationSeeder {
         return filters.saveFilter(filter);
     }
 
-    private static java.util.Map<String, Object> properties(int priority, String description) {
-        java.util.Map<String, Object> properties = new java.util.HashMap<>();
+    private static Map<String, Object> properties(int priority, String description) {
+        Map<String, Object> properties = new HashMap<>();
         properties.put("priority", priority);
         properties.put("description", description);
         properties.put("refresh", true);
