@@ -187,14 +187,18 @@ public abstract class ApplicationTestSupport {
     /**
      * EXPLAIN of {@code sql} with sequential scans discouraged, in a transaction that is rolled back: the test database
      * is small, so PostgreSQL would read whole tables anyway; this way the plan shows which index can serve the
-     * statement (with none that fits, it still names the table scan).
+     * statement (with none that fits, it still names the table scan). {@code before}: statements run first in the same
+     * transaction (e.g. dropping an index that competes on so few rows), undone with it.
      */
-    protected static String planWithoutSeqScans(DataSource dataSource, String sql) {
+    protected static String planWithoutSeqScans(DataSource dataSource, String sql, String... before) {
         try (Connection connection = dataSource.getConnection();
              java.sql.Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
                 statement.execute("set local enable_seqscan = off");
+                for (String first : before) {
+                    statement.execute(first);
+                }
                 List<String> lines = new java.util.ArrayList<>();
                 try (java.sql.ResultSet rs = statement.executeQuery("explain " + sql)) {
                     while (rs.next()) {

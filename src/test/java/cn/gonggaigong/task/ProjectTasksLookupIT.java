@@ -84,26 +84,7 @@ public class ProjectTasksLookupIT extends WorkApiTestSupport {
      * analysed the table (a full run once saw Camunda's); what is checked is that ours can serve the statement.
      */
     private String plan(String sql) {
-        try (java.sql.Connection connection = dataSource.getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                statement.execute("set local enable_seqscan = off");
-                statement.execute("set local lock_timeout = '5s'");
-                statement.execute("drop index act_idx_variable_task_name_type");
-                List<String> lines = new java.util.ArrayList<>();
-                try (java.sql.ResultSet rs = statement.executeQuery("explain " + sql)) {
-                    while (rs.next()) {
-                        lines.add(rs.getString(1));
-                    }
-                }
-                return String.join("\n", lines);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return planWithoutSeqScans(dataSource, sql, "set local lock_timeout = '5s'",
+                "drop index act_idx_variable_task_name_type");
     }
 }
