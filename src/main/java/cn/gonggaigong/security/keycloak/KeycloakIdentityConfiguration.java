@@ -1,5 +1,6 @@
 package cn.gonggaigong.security.keycloak;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -45,6 +46,15 @@ public class KeycloakIdentityConfiguration {
     @ConfigurationProperties(prefix = "plugin.identity.keycloak")
     KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin() {
         return new KeycloakIdentityProviderPlugin();
+    }
+
+    /**
+     * The logins made at Keycloak, for its back-channel logout (Spring Security's in-memory record), remembering when
+     * Keycloak announced the end of each user's sessions ({@link RealmSessionCheck}).
+     */
+    @Bean
+    AnnouncedLogouts oidcSessionRegistry() {
+        return new AnnouncedLogouts(Clock.systemUTC());
     }
 
     /**

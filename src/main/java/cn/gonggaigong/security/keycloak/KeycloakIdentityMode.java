@@ -2,6 +2,8 @@ package cn.gonggaigong.security.keycloak;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +12,11 @@ import java.util.Set;
 
 import cn.gonggaigong.security.IdentityMode;
 import cn.gonggaigong.security.SecurityConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,6 +31,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -44,6 +52,8 @@ import org.springframework.web.client.RestClient;
 @Component
 @Profile("keycloak")
 public class KeycloakIdentityMode implements IdentityMode {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakIdentityMode.class);
 
     /** The claim with the user name; Camunda's user id (the plugin's {@code useUsernameAsCamundaUserId}). */
     public static final String USER_NAME_CLAIM = "preferred_username";
@@ -66,16 +76,19 @@ public class KeycloakIdentityMode implements IdentityMode {
     private final KeycloakProperties keycloak;
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final ClientRegistrationRepository clients;
+    private final AnnouncedLogouts announcedLogouts;
 
     /** The client registration of the login (application-keycloak.yaml). */
     static final String REGISTRATION = "keycloak";
 
     public KeycloakIdentityMode(JwtDecoder jwtDecoder, KeycloakProperties keycloak,
-                                OAuth2AuthorizedClientRepository authorizedClients, ClientRegistrationRepository clients) {
+                                OAuth2AuthorizedClientRepository authorizedClients, ClientRegistrationRepository clients,
+                                AnnouncedLogouts announcedLogouts) {
         this.jwtDecoder = jwtDecoder;
         this.keycloak = keycloak;
         this.authorizedClients = authorizedClients;
         this.clients = clients;
+        this.announcedLogouts = announcedLogouts;
     }
 
     /**
@@ -89,21 +102,49 @@ public class KeycloakIdentityMode implements IdentityMode {
 
     @Override
     public void configure(HttpSecurity http) throws Exception {
+        RestClient realm = realmCalls();
         // The login page is the application's /login (KeycloakLoginController), which leads to the realm's.
-        http.oauth2Login(login -> login.loginPage("/login")
+        http.oauth2Login(login -> login.loginPage("/login").failureHandler(loginFailed())
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthoritiesMapper())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(apiBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter())))
                 // Logging out ends the realm's session too, and the next page asks for the password again.
                 .logout(logout -> logout
-                        .addLogoutHandler(new KeycloakSessionLogout(authorizedClients, RestClient.create()))
+                        .addLogoutHandler(new KeycloakSessionLogout(authorizedClients, realm))
                         .defaultLogoutSuccessHandlerFor(afterPageLogout(), SecurityConfiguration.PAGE_LOGOUT)
                         .logoutSuccessUrl("/"))
                 // And a session ended at Keycloak (by an administrator, or by the user in the account console) ends
                 // here: Keycloak calls BACK_CHANNEL_LOGOUT, when the realm's client is given that address. (A session
                 // that merely times out there is not announced; the application's own session timeout applies.)
-                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                // Keycloak does not always name every session it ends (AnnouncedLogouts): the user's other logins
+                // here ask it about their own on their next request.
+                .addFilterBefore(new RealmSessionCheck(announcedLogouts, authorizedClients, realm, Clock.systemUTC()),
+                        AnonymousAuthenticationFilter.class);
+    }
+
+    /**
+     * For the application's own calls to Keycloak made while a person waits (ending a session at 退出登录, asking
+     * whether one is still active): a Keycloak that does not answer holds the page for seconds, not indefinitely.
+     */
+    static RestClient realmCalls() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(3));
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        return RestClient.builder().requestFactory(requests).build();
+    }
+
+    /**
+     * A login that came back from Keycloak and could not be completed here: the page says so and offers to start
+     * again (KeycloakLoginController); the log says why, which the page does not (for whoever looks after the system).
+     */
+    private static AuthenticationFailureHandler loginFailed() {
+        SimpleUrlAuthenticationFailureHandler page = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            log.warn("统一身份认证（Keycloak）登录未能完成：{}", exception.getMessage());
+            page.onAuthenticationFailure(request, response, exception);
+        };
     }
 
     /**

@@ -327,8 +327,23 @@ public final class KeycloakServer {
 
     /** Ends every Keycloak session of the user, as an administrator does in Keycloak's console. */
     public void logOut(String username) {
-        String id = adminJson("/" + realm + "/users?exact=true&username=" + username).get(0).get("id").asText();
-        admin("POST", "/" + realm + "/users/" + id + "/logout", null);
+        admin("POST", "/" + realm + "/users/" + userId(username) + "/logout", null);
+    }
+
+    /** The ids of the user's Keycloak sessions (the {@code sid} of the tokens issued in each). */
+    public List<String> sessionsOf(String username) {
+        return elements(adminJson("/" + realm + "/users/" + userId(username) + "/sessions"))
+                .map(session -> session.path("id").asText()).toList();
+    }
+
+    /** Ends one Keycloak session, as an administrator does in the console's list of sessions (its 注销). */
+    public void endSession(String sessionId) {
+        admin("DELETE", "/" + realm + "/sessions/" + sessionId, null);
+    }
+
+    private String userId(String username) {
+        return adminJson("/" + realm + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+                .get(0).get("id").asText();
     }
 
     private static Map<String, Object> groupsMapper() {

@@ -22,6 +22,9 @@ import cn.gonggaigong.web.KeycloakLoginController;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +126,20 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
         assertThat(failed.statusCode()).isEqualTo(200);
         assertThat(failed.uri().getPath()).isEqualTo("/login");
         assertThat(failed.body()).contains("统一身份认证未能完成登录", "href=\"/oauth2/authorization/keycloak\"", "重新登录");
+    }
+
+    /**
+     * A login that comes back to the application and cannot be completed here (here: an answer to no login this
+     * browser started) gets the same page, and the log says why, for whoever looks after the system.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLoginThatCannotBeCompletedHereIsLoggedWithItsReason(CapturedOutput log) {
+        HttpResponse<String> failed = browse("/login/oauth2/code/keycloak?code=not-from-this-login&state=not-ours");
+        assertThat(failed.uri().getPath()).isEqualTo("/login");
+        assertThat(failed.uri().getQuery()).isEqualTo("error");
+        assertThat(failed.body()).contains("统一身份认证未能完成登录");
+        assertThat(log.getOut()).contains("统一身份认证（Keycloak）登录未能完成：[authorization_request_not_found]");
     }
 
     /** Opens a page, is sent to the realm's login form, and logs in there as zhanlong1. */
