@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -49,12 +50,12 @@ public class KeycloakIdentityConfiguration {
     }
 
     /**
-     * The logins made at Keycloak, for its back-channel logout (Spring Security's in-memory record), remembering when
-     * Keycloak announced the end of each user's sessions ({@link RealmSessionCheck}).
+     * The logins made at Keycloak, for its back-channel logout (Spring Security's in-memory record), keeping when
+     * Keycloak announced the end of each user's sessions for every node ({@link RealmSessionCheck}).
      */
     @Bean
-    AnnouncedLogouts oidcSessionRegistry() {
-        return new AnnouncedLogouts(Clock.systemUTC());
+    AnnouncedLogouts oidcSessionRegistry(JdbcTemplate jdbc) {
+        return new AnnouncedLogouts(jdbc, Clock.systemUTC());
     }
 
     /**

@@ -4,17 +4,25 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import cn.gonggaigong.ApplicationTestSupport;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -35,16 +43,26 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When {@link RealmSessionCheck} asks Keycloak about a login here, and what it does with the answer. The answers come
- * from a small HTTP endpoint in the test standing in for Keycloak's introspection endpoint, so that each answer and
- * the number of questions can be set and counted; KeycloakBrowserIT runs the same check against a real Keycloak.
+ * When {@link RealmSessionCheck} asks Keycloak about a login here, and what it does with the answer; announcements
+ * kept for every node ({@link AnnouncedLogouts}, in the application's database). The answers come from a small HTTP
+ * endpoint in the test standing in for Keycloak's introspection endpoint, so that each answer and the number of
+ * questions can be set and counted; KeycloakBrowserIT runs the same check against a real Keycloak.
  */
-class RealmSessionCheckTest {
+class RealmSessionCheckIT extends ApplicationTestSupport {
 
-    private static final String SUBJECT = "5f3c-user-id";
+    /** The realm user of the test (a new one each time: the announcements are kept in the database). */
+    private final String subject = "user-" + UUID.randomUUID();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T02:00:00Z"));
-    private final AnnouncedLogouts announced = new AnnouncedLogouts(clock);
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private AnnouncedLogouts announced;
+
+    @BeforeEach
+    void oneNode() {
+        announced = new AnnouncedLogouts(jdbc, clock);
+    }
     private final HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
     private final List<String> questions = new CopyOnWriteArrayList<>();
     private volatile String answer = "{\"active\":true}";
@@ -169,22 +187,74 @@ class RealmSessionCheckTest {
 
     @Test
     void theLatestAnnouncementPerUserIsKept() {
-        assertThat(announced.lastAnnounced(SUBJECT)).isEmpty();
+        assertThat(announced.lastAnnounced(subject)).isEmpty();
         announceAnEndOfASessionOfTheUser();
         Instant first = clock.instant();
         clock.advance(Duration.ofSeconds(30));
         announceAnEndOfASessionOfTheUser();
 
-        assertThat(announced.lastAnnounced(SUBJECT)).contains(first.plusSeconds(30));
+        assertThat(announced.lastAnnounced(subject)).contains(first.plusSeconds(30));
         assertThat(announced.lastAnnounced("someone-else")).isEmpty();
     }
 
-    private void announceAnEndOfASessionOfTheUser() {
-        OidcLogoutToken token = OidcLogoutToken.withTokenValue("logout-token")
-                .issuer("http://keycloak.invalid/realms/puning-ggg").audience(List.of("ggg-app")).subject(SUBJECT)
-                .jti("logout-" + clock.instant()).issuedAt(clock.instant())
+    @Test
+    void anAnnouncementMadeOnOneNodeIsSeenOnAnotherWithinASecond() {
+        AnnouncedLogouts otherNode = new AnnouncedLogouts(jdbc, clock);
+        assertThat(otherNode.lastAnnounced(subject)).isEmpty();
+
+        announceAnEndOfASessionOfTheUser(); // Keycloak called this node
+        Instant at = clock.instant();
+        assertThat(announced.lastAnnounced(subject)).contains(at);
+        assertThat(otherNode.lastAnnounced(subject)).as("read a moment ago").isEmpty();
+        clock.advance(AnnouncedLogouts.READ_AGAIN);
+        assertThat(otherNode.lastAnnounced(subject)).contains(at);
+        assertThat(new AnnouncedLogouts(jdbc, clock).lastAnnounced(subject)).as("a node started later").contains(at);
+
+        // A node whose clock is behind does not move the time back.
+        new AnnouncedLogouts(jdbc, new MutableClock(at.minusSeconds(30))).removeSessionInformation(logoutToken(at));
+        assertThat(jdbc.queryForObject("select announced_at from realm_logout_announcement where subject = ?",
+                Timestamp.class, subject).toInstant()).isEqualTo(at);
+    }
+
+    @Test
+    void aNodeWhoseDatabaseRefusesTheAnnouncementStillKnowsIt() {
+        JdbcTemplate unreachable = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none"));
+        AnnouncedLogouts node = new AnnouncedLogouts(unreachable, clock);
+
+        node.removeSessionInformation(logoutToken(clock.instant()));
+        Instant at = clock.instant();
+        clock.advance(AnnouncedLogouts.READ_AGAIN.multipliedBy(5));
+
+        assertThat(node.lastAnnounced(subject)).contains(at);
+    }
+
+    @Test
+    void aLoginOnANodeKeycloakDidNotCallIsAskedAboutToo() throws Exception {
+        AnnouncedLogouts called = new AnnouncedLogouts(jdbc, clock);
+        RealmSessionCheck check = check(introspectionEndpoint()); // this node's
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        assertThat(questions).isEmpty();
+
+        called.removeSessionInformation(logoutToken(clock.instant()));
+        answer = "{\"active\":false}";
+        clock.advance(AnnouncedLogouts.READ_AGAIN);
+        pass(check, session);
+
+        assertThat(questions).hasSize(1);
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    private OidcLogoutToken logoutToken(Instant issued) {
+        return OidcLogoutToken.withTokenValue("logout-token")
+                .issuer("http://keycloak.invalid/realms/puning-ggg").audience(List.of("ggg-app")).subject(subject)
+                .jti("logout-" + issued).issuedAt(issued)
                 .events(Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
                 .sessionId("another-session").build();
+    }
+
+    private void announceAnEndOfASessionOfTheUser() {
+        OidcLogoutToken token = logoutToken(clock.instant());
         assertThat(announced.removeSessionInformation(token)).isEmpty(); // no login here had that session
     }
 
@@ -229,8 +299,8 @@ class RealmSessionCheckTest {
         return new RealmSessionCheck(announced, authorizedClients, KeycloakIdentityMode.realmCalls(), clock);
     }
 
-    private static OAuth2AuthenticationToken login() {
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(SUBJECT)
+    private OAuth2AuthenticationToken login() {
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(subject)
                 .claim("preferred_username", "zhanlong2").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900))
                 .build();
         DefaultOidcUser user = new DefaultOidcUser(AuthorityUtils.createAuthorityList("GROUP_town-zhanlong"), idToken,
