@@ -40,6 +40,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * seconds of the announcement may come before Keycloak has finished ending the user's other sessions, so those
  * requests ask again. Without an answer (Keycloak unreachable) the login goes on, the failure is logged, and the next
  * request asks again.
+ * <p>
+ * The question is whether the realm still vouches for this login. A Keycloak session that has meanwhile timed out
+ * there (the realm's SSO idle time: the application does not renew it while the officer works here) counts as ended
+ * too; otherwise such a login lasts as long as the application's own session, as before.
  */
 final class RealmSessionCheck extends OncePerRequestFilter {
 
