@@ -5,10 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.gonggaigong.ApplicationTestSupport;
+import cn.gonggaigong.TestClock;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +55,7 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private AnnouncedLogouts announced;
 
     @BeforeEach
@@ -211,7 +210,7 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         assertThat(new AnnouncedLogouts(jdbc, clock).lastAnnounced(subject)).as("a node started later").contains(at);
 
         // A node whose clock is behind does not move the time back.
-        new AnnouncedLogouts(jdbc, new MutableClock(at.minusSeconds(30))).removeSessionInformation(logoutToken(at));
+        new AnnouncedLogouts(jdbc, new TestClock(at.minusSeconds(30))).removeSessionInformation(logoutToken(at));
         assertThat(jdbc.queryForObject("select announced_at from realm_logout_announcement where subject = ?",
                 Timestamp.class, subject).toInstant()).isEqualTo(at);
     }
@@ -320,32 +319,5 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         });
         keycloak.start();
         return "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/introspect";
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
