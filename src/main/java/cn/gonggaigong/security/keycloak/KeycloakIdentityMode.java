@@ -14,6 +14,7 @@ import cn.gonggaigong.security.IdentityMode;
 import cn.gonggaigong.security.SecurityConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -77,18 +78,21 @@ public class KeycloakIdentityMode implements IdentityMode {
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final ClientRegistrationRepository clients;
     private final AnnouncedLogouts announcedLogouts;
+    private final Duration recheckInterval;
 
     /** The client registration of the login (application-keycloak.yaml). */
     static final String REGISTRATION = "keycloak";
 
     public KeycloakIdentityMode(JwtDecoder jwtDecoder, KeycloakProperties keycloak,
                                 OAuth2AuthorizedClientRepository authorizedClients, ClientRegistrationRepository clients,
-                                AnnouncedLogouts announcedLogouts) {
+                                AnnouncedLogouts announcedLogouts,
+                                @Value("${ggg.keycloak.recheck-interval:PT1M}") Duration recheckInterval) {
         this.jwtDecoder = jwtDecoder;
         this.keycloak = keycloak;
         this.authorizedClients = authorizedClients;
         this.clients = clients;
         this.announcedLogouts = announcedLogouts;
+        this.recheckInterval = recheckInterval;
     }
 
     /**
@@ -116,11 +120,12 @@ public class KeycloakIdentityMode implements IdentityMode {
                         .logoutSuccessUrl("/"))
                 // And a session ended at Keycloak (by an administrator, or by the user in the account console) ends
                 // here: Keycloak calls BACK_CHANNEL_LOGOUT, when the realm's client is given that address. (A session
-                // that merely times out there is not announced; the application's own session timeout applies.)
+                // that times out there is not announced; the renewal below finds it.)
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
-                // Keycloak does not always name every session it ends (AnnouncedLogouts): the user's other logins
-                // here ask it about their own on their next request.
-                .addFilterBefore(new RealmSessionCheck(announcedLogouts, authorizedClients, realm, Clock.systemUTC()),
+                // A login follows the realm: renewed once a minute (groups, a session ended or a user disabled there),
+                // and at once after Keycloak announced the end of another session of the same person.
+                .addFilterBefore(new RealmSessionCheck(announcedLogouts, authorizedClients, realm, recheckInterval,
+                        Clock.systemUTC()),
                         AnonymousAuthenticationFilter.class);
     }
 

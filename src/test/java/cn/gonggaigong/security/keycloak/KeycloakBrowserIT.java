@@ -218,6 +218,38 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
     }
 
     /**
+     * What an administrator changes about a logged-in person in the realm applies to the login here within the renewal
+     * interval (a minute; 3 s in these tests): moved to another town (调岗), the person works on that town's tasks;
+     * disabled (离职), the next page asks for a password, which no longer logs them in.
+     */
+    @Test
+    void aPersonMovedOrDisabledAtKeycloakIsFollowedHere() {
+        keycloak().sendBackChannelLogoutTo(appUrl(KeycloakIdentityMode.BACK_CHANNEL_LOGOUT));
+        String person = "moved-" + Long.toString(System.nanoTime(), 36);
+        String id = keycloak().createUser(person, DEMO_PASSWORD);
+        try {
+            keycloak().addToGroup(person, "town-zhanlong");
+            CHROMIUM.forgetEveryLogin();
+            browser.get(appUrl("/tasks"));
+            logInAtKeycloak(person);
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+            browser.get(appUrl("/api/me"));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"town\":\"zhanlong\"");
+
+            keycloak().moveToGroup(person, "town-zhanlong", "town-liushadong");
+            waiting().until(d -> {
+                d.get(appUrl("/api/me"));
+                return d.findElement(By.tagName("body")).getText().contains("\"town\":\"liushadong\"");
+            });
+
+            keycloak().disable(person);
+            waitForTheLoginFormOnTheNextPage();
+        } finally {
+            keycloak().deleteUser(id);
+        }
+    }
+
+    /**
      * The person logs in on this page (a Keycloak session) and, as a program would, gets a token for their password
      * (a second one); returns the second one's id.
      */

@@ -29,6 +29,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One real Keycloak per test JVM, started on first use from the distribution the build unpacked from Maven Central
@@ -339,6 +340,32 @@ public final class KeycloakServer {
     /** Ends one Keycloak session, as an administrator does in the console's list of sessions (its 注销). */
     public void endSession(String sessionId) {
         admin("DELETE", "/" + realm + "/sessions/" + sessionId, null);
+    }
+
+    /** Moves the user from one group of the realm to another, as an administrator does in Keycloak's console. */
+    public void moveToGroup(String username, String from, String to) {
+        String user = userId(username);
+        admin("DELETE", "/" + realm + "/users/" + user + "/groups/" + groupId(from), null);
+        admin("PUT", "/" + realm + "/users/" + user + "/groups/" + groupId(to), null);
+    }
+
+    /** Puts the user into a group of the realm. */
+    public void addToGroup(String username, String group) {
+        admin("PUT", "/" + realm + "/users/" + userId(username) + "/groups/" + groupId(group), null);
+    }
+
+    /** Switches the user off (their sessions stay until they are used), as an administrator does for 离职. */
+    public void disable(String username) {
+        String path = "/" + realm + "/users/" + userId(username);
+        ObjectNode user = (ObjectNode) adminJson(path);
+        user.put("enabled", false);
+        admin("PUT", path, user);
+    }
+
+    private String groupId(String name) {
+        return elements(adminJson("/" + realm + "/groups?exact=true&search=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .filter(group -> group.path("name").asText().equals(name)).findFirst().orElseThrow()
+                .path("id").asText();
     }
 
     private String userId(String username) {

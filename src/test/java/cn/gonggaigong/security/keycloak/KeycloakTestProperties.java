@@ -19,5 +19,8 @@ public interface KeycloakTestProperties {
         registry.add("ggg.keycloak.client-secret", () -> KeycloakServer.get().appClientSecret());
         // Expired means expired here: the expiry test waits this long past a token's exp.
         registry.add("ggg.keycloak.clock-skew", () -> "1s");
+        // A login is renewed at Keycloak every 3 s instead of every minute: the tests that change a person there wait
+        // for it (KeycloakBrowserIT), and every other test's logins go through renewals as they work.
+        registry.add("ggg.keycloak.recheck-interval", () -> "PT3S");
     }
 }

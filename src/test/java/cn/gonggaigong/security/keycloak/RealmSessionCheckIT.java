@@ -8,13 +8,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import cn.gonggaigong.ApplicationTestSupport;
 import cn.gonggaigong.TestClock;
+import cn.gonggaigong.security.CurrentUser;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -38,16 +43,19 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When {@link RealmSessionCheck} asks Keycloak about a login here, and what it does with the answer; announcements
- * kept for every node ({@link AnnouncedLogouts}, in the application's database). The answers come from a small HTTP
- * endpoint in the test standing in for Keycloak's introspection endpoint, so that each answer and the number of
- * questions can be set and counted; KeycloakBrowserIT runs the same check against a real Keycloak.
+ * When {@link RealmSessionCheck} renews a login at Keycloak, and what it does with the answer; announcements kept for
+ * every node ({@link AnnouncedLogouts}, in the application's database). The answers come from a small HTTP endpoint in
+ * the test standing in for Keycloak's token endpoint, so that each answer and the number of requests can be set and
+ * counted; KeycloakBrowserIT runs the same filter against a real Keycloak.
  */
 class RealmSessionCheckIT extends ApplicationTestSupport {
+
+    private static final Duration EVERY = Duration.ofMinutes(1);
 
     /** The realm user of the test (a new one each time: the announcements are kept in the database). */
     private final String subject = "user-" + UUID.randomUUID();
@@ -64,7 +72,7 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     }
     private final HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
     private final List<String> questions = new CopyOnWriteArrayList<>();
-    private volatile String answer = "{\"active\":true}";
+    private volatile String answer = tokens("refresh-token-2", "town-zhanlong");
     private volatile int status = 200;
     private HttpServer keycloak;
 
@@ -77,30 +85,87 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     }
 
     @Test
-    void nothingIsAskedWhileKeycloakHasAnnouncedNoEndOfTheUsersSessions() throws Exception {
-        RealmSessionCheck check = check(introspectionEndpoint());
+    void withoutAnAnnouncementTheLoginIsRenewedOncePerInterval() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
         MockHttpSession session = new MockHttpSession();
 
-        Request request = request(session);
-        check.doFilter(request.http, new MockHttpServletResponse(), request.chain);
-
+        pass(check, session); // the first request after the login: its tokens are new
+        clock.advance(EVERY.minusSeconds(1));
+        pass(check, session);
         assertThat(questions).isEmpty();
-        assertThat(request.chain.getRequest()).isNotNull();
+
+        clock.advance(Duration.ofSeconds(1));
+        pass(check, session);
+        pass(check, session);
+        assertThat(questions).hasSize(1);
         assertThat(session.isInvalid()).isFalse();
+
+        // The renewed refresh token is the one used next time.
+        clock.advance(EVERY);
+        pass(check, session);
+        assertThat(questions).hasSize(2);
+        assertThat(questions.get(1)).contains("refresh_token=refresh-token-2");
+    }
+
+    @Test
+    void aRenewalWithOtherGroupsMovesTheLoginToThem() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        answer = tokens("refresh-token-2", "/town-liushadong", "applicants");
+        clock.advance(EVERY);
+
+        pass(check, session);
+
+        assertThat(CurrentUser.of(SecurityContextHolder.getContext().getAuthentication()).orElseThrow().groups())
+                .containsExactlyInAnyOrder("town-liushadong", "applicants");
+        SecurityContext saved = (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(CurrentUser.of(saved.getAuthentication()).orElseThrow().groups())
+                .containsExactlyInAnyOrder("town-liushadong", "applicants");
+        assertThat(saved.getAuthentication()).isInstanceOf(OAuth2AuthenticationToken.class);
+    }
+
+    @Test
+    void aRenewalWithoutAnIdTokenKeepsTheGroups() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        answer = tokens("refresh-token-2", "town-liushadong").replaceFirst(",\"id_token\":\"[^\"]*\"", "");
+        clock.advance(EVERY);
+
+        pass(check, session);
+
+        assertThat(questions).hasSize(1);
+        assertThat(CurrentUser.of(SecurityContextHolder.getContext().getAuthentication()).orElseThrow().groups())
+                .containsExactly("town-zhanlong");
+    }
+
+    @Test
+    void aRefusedRenewalEndsTheLogin() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        refuse(); // an administrator disabled the user, or the session ended there unannounced
+        clock.advance(EVERY);
+
+        pass(check, session);
+
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test
     void anEndedSessionEndsTheLoginHereAndThePageGoesOnAsAnonymous() throws Exception {
-        RealmSessionCheck check = check(introspectionEndpoint());
+        RealmSessionCheck check = check(tokenEndpoint());
         MockHttpSession session = new MockHttpSession();
         announceAnEndOfASessionOfTheUser();
-        answer = "{\"active\":false}";
+        refuse();
 
         Request request = request(session);
         check.doFilter(request.http, new MockHttpServletResponse(), request.chain);
 
         assertThat(questions).hasSize(1);
-        assertThat(questions.get(0)).contains("token=refresh-token-of-the-login", "token_type_hint=refresh_token",
+        assertThat(questions.get(0)).contains("grant_type=refresh_token", "refresh_token=refresh-token-of-the-login",
                 "client_id=ggg-app", "client_secret=app-secret");
         assertThat(session.isInvalid()).isTrue();
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
@@ -109,7 +174,7 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
 
     @Test
     void anActiveSessionIsAskedAboutUntilTheAnnouncementHasSettledThenNoMore() throws Exception {
-        RealmSessionCheck check = check(introspectionEndpoint());
+        RealmSessionCheck check = check(tokenEndpoint());
         MockHttpSession session = new MockHttpSession();
         announceAnEndOfASessionOfTheUser();
 
@@ -139,8 +204,9 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        RealmSessionCheck check = check("http://127.0.0.1:" + closedPort + "/introspect");
+        RealmSessionCheck check = check("http://127.0.0.1:" + closedPort + "/token");
         MockHttpSession session = new MockHttpSession();
+        pass(check, session); // logged in before the announcement
         announceAnEndOfASessionOfTheUser();
         clock.advance(RealmSessionCheck.SETTLING.plusSeconds(1));
 
@@ -153,8 +219,9 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
 
     @Test
     void anErrorIsNoAnswerAndTheNextRequestAsksAgain() throws Exception {
-        RealmSessionCheck check = check(introspectionEndpoint());
+        RealmSessionCheck check = check(tokenEndpoint());
         MockHttpSession session = new MockHttpSession();
+        pass(check, session); // logged in before the announcement
         announceAnEndOfASessionOfTheUser();
         clock.advance(RealmSessionCheck.SETTLING.plusSeconds(1));
         status = 503;
@@ -162,20 +229,20 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         pass(check, session);
         assertThat(session.isInvalid()).isFalse();
 
-        status = 200;
-        answer = "{\"active\":false}";
+        refuse();
         pass(check, session);
         assertThat(questions).hasSize(2);
         assertThat(session.isInvalid()).isTrue();
     }
 
     @Test
-    void anAnswerWithoutActiveIsNoAnswer() throws Exception {
-        RealmSessionCheck check = check(introspectionEndpoint());
+    void anAnswerWithoutTokensIsNoAnswer() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
         MockHttpSession session = new MockHttpSession();
+        pass(check, session); // logged in before the announcement
         announceAnEndOfASessionOfTheUser();
         clock.advance(RealmSessionCheck.SETTLING.plusSeconds(1));
-        answer = "{\"error\":\"invalid_client\"}";
+        answer = "{\"note\":\"no tokens\"}";
 
         pass(check, session);
         pass(check, session);
@@ -230,13 +297,13 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     @Test
     void aLoginOnANodeKeycloakDidNotCallIsAskedAboutToo() throws Exception {
         AnnouncedLogouts called = new AnnouncedLogouts(jdbc, clock);
-        RealmSessionCheck check = check(introspectionEndpoint()); // this node's
+        RealmSessionCheck check = check(tokenEndpoint()); // this node's
         MockHttpSession session = new MockHttpSession();
         pass(check, session);
         assertThat(questions).isEmpty();
 
         called.removeSessionInformation(logoutToken(clock.instant()));
-        answer = "{\"active\":false}";
+        refuse();
         clock.advance(AnnouncedLogouts.READ_AGAIN);
         pass(check, session);
 
@@ -250,6 +317,23 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
                 .jti("logout-" + issued).issuedAt(issued)
                 .events(Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
                 .sessionId("another-session").build();
+    }
+
+    /** Keycloak's answer to a refresh: new tokens, with these groups (JWTs; unsigned here). */
+    private static String tokens(String refreshToken, String... groups) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"sub\":\"x\",\"groups\":[" + Arrays.stream(groups).map(g -> "\"" + g + "\"")
+                .collect(Collectors.joining(",")) + "]}";
+        String jwt = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+        return "{\"access_token\":\"" + jwt + "\",\"id_token\":\"" + jwt + "\",\"expires_in\":900,"
+                + "\"refresh_token\":\"" + refreshToken + "\",\"token_type\":\"Bearer\"}";
+    }
+
+    /** Keycloak refuses the refresh: the session has ended there, or the user was disabled. */
+    private void refuse() {
+        status = 400;
+        answer = "{\"error\":\"invalid_grant\",\"error_description\":\"Session not active\"}";
     }
 
     private void announceAnEndOfASessionOfTheUser() {
@@ -283,19 +367,18 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     private ClientRegistration registration;
     private OAuth2AuthorizedClient authorizedClient;
 
-    private RealmSessionCheck check(String introspection) {
+    private RealmSessionCheck check(String tokenEndpoint) {
         registration = ClientRegistration.withRegistrationId("keycloak")
                 .clientId("ggg-app").clientSecret("app-secret")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .authorizationUri("http://keycloak.invalid/auth").tokenUri("http://keycloak.invalid/token")
-                .providerConfigurationMetadata(Map.of("introspection_endpoint", introspection))
+                .authorizationUri("http://keycloak.invalid/auth").tokenUri(tokenEndpoint)
                 .build();
         Instant now = Instant.now();
         authorizedClient = new OAuth2AuthorizedClient(registration, "zhanlong2",
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now, now.plusSeconds(900)),
                 new OAuth2RefreshToken("refresh-token-of-the-login", now));
-        return new RealmSessionCheck(announced, authorizedClients, KeycloakIdentityMode.realmCalls(), clock);
+        return new RealmSessionCheck(announced, authorizedClients, KeycloakIdentityMode.realmCalls(), EVERY, clock);
     }
 
     private OAuth2AuthenticationToken login() {
@@ -307,9 +390,9 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         return new OAuth2AuthenticationToken(user, user.getAuthorities(), "keycloak");
     }
 
-    private String introspectionEndpoint() throws IOException {
+    private String tokenEndpoint() throws IOException {
         keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        keycloak.createContext("/introspect", exchange -> {
+        keycloak.createContext("/token", exchange -> {
             questions.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -318,6 +401,6 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
             exchange.close();
         });
         keycloak.start();
-        return "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/introspect";
+        return "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token";
     }
 }
