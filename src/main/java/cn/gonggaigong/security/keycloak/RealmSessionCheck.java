@@ -43,6 +43,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Keeps a login made at Keycloak in step with the realm while the person works here. A login's groups were those of
@@ -96,15 +97,32 @@ final class RealmSessionCheck extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
         if (session != null && authentication instanceof OAuth2AuthenticationToken login
-                && login.getPrincipal() instanceof OidcUser user && due(session, user)) {
-            Instant asked = clock.instant();
-            switch (renew(login, request, response)) {
-                case RENEWED, CANNOT_ASK -> session.setAttribute(RENEWED, asked); // CANNOT_ASK: logged; would not help
-                case ENDED -> new SecurityContextLogoutHandler().logout(request, response, login);
-                case NO_ANSWER -> { } // logged; the next request tries again
+                && login.getPrincipal() instanceof OidcUser user) {
+            // One renewal at a time per session: a page's parallel calls would otherwise each spend the same refresh
+            // token, which a realm that revokes used refresh tokens refuses the second time (ending the login).
+            synchronized (WebUtils.getSessionMutex(session)) {
+                if (ended(session)) {
+                    SecurityContextHolder.clearContext(); // a parallel request ended it while this one waited
+                } else if (due(session, user)) {
+                    Instant asked = clock.instant();
+                    switch (renew(login, request, response)) {
+                        case RENEWED, CANNOT_ASK -> session.setAttribute(RENEWED, asked); // CANNOT_ASK: logged
+                        case ENDED -> new SecurityContextLogoutHandler().logout(request, response, login);
+                        case NO_ANSWER -> { } // logged; the next request tries again
+                    }
+                }
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean ended(HttpSession session) {
+        try {
+            session.getCreationTime();
+            return false;
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
     }
 
     private boolean due(HttpSession session, OidcUser user) {

@@ -8,12 +8,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import cn.gonggaigong.ApplicationTestSupport;
@@ -74,6 +79,7 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     private final List<String> questions = new CopyOnWriteArrayList<>();
     private volatile String answer = tokens("refresh-token-2", "town-zhanlong");
     private volatile int status = 200;
+    private volatile long answerDelay;
     private HttpServer keycloak;
 
     @AfterEach
@@ -139,6 +145,69 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         assertThat(questions).hasSize(1);
         assertThat(CurrentUser.of(SecurityContextHolder.getContext().getAuthentication()).orElseThrow().groups())
                 .containsExactly("town-zhanlong");
+    }
+
+    @Test
+    void aPagesParallelCallsRenewOnceAndAllGoOn() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        clock.advance(EVERY);
+        answerDelay = 300;
+
+        inParallel(() -> pass(check, session), () -> pass(check, session), () -> pass(check, session));
+
+        assertThat(questions).hasSize(1);
+        assertThat(session.isInvalid()).isFalse();
+    }
+
+    @Test
+    void aCallWaitingWhileAnotherEndedTheLoginGoesOnWithoutIt() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        clock.advance(EVERY);
+        refuse();
+        answerDelay = 300;
+        List<Object> users = new CopyOnWriteArrayList<>();
+
+        inParallel(() -> users.add(String.valueOf(passAndSee(check, session))),
+                () -> users.add(String.valueOf(passAndSee(check, session))));
+
+        assertThat(questions).hasSize(1);
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(users).containsExactly("null", "null");
+    }
+
+    /** Runs each at once on its own thread; fails with the first failure. */
+    private static void inParallel(ThrowingRunnable... calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.length);
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (ThrowingRunnable call : calls) {
+                done.add(threads.submit(() -> {
+                    call.run();
+                    return null;
+                }));
+            }
+            for (Future<Object> each : done) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** A request through the filter; the authentication the rest of the request sees (null: none). */
+    private Object passAndSee(RealmSessionCheck check, MockHttpSession session) throws Exception {
+        Request request = request(session);
+        check.doFilter(request.http, new MockHttpServletResponse(), request.chain);
+        assertThat(request.chain.getRequest()).isNotNull();
+        return SecurityContextHolder.getContext().getAuthentication();
     }
 
     @Test
@@ -394,6 +463,11 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
         keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         keycloak.createContext("/token", exchange -> {
             questions.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                Thread.sleep(answerDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
