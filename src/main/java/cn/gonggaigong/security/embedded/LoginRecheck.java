@@ -63,8 +63,14 @@ final class LoginRecheck extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && authentication instanceof UsernamePasswordAuthenticationToken login
-                && login.isAuthenticated() && due(session)) {
-            recheck(login, session, request, response);
+                && login.isAuthenticated()) {
+            try {
+                if (due(session)) {
+                    recheck(login, session, request, response);
+                }
+            } catch (IllegalStateException invalidated) {
+                SecurityContextHolder.clearContext(); // a parallel request of the session logged the person out
+            }
         }
         chain.doFilter(request, response);
     }

@@ -127,6 +127,26 @@ class LoginRecheckIT extends ApplicationTestSupport {
         assertThat(chain.getRequest()).as("the request goes on, to the login").isNotNull();
     }
 
+    /** A call that arrives as a parallel one of the same session has just logged the person out goes on without them. */
+    @Test
+    void aCallOfASessionEndedMeanwhileGoesOnWithoutTheLogin() throws Exception {
+        LoginRecheck recheck = new LoginRecheck(identityService, Duration.ofMinutes(1), new TestClock(Instant.now()));
+        // Valid when the request took it, invalidated by the other request before this one read it (as Tomcat's).
+        MockHttpSession session = new MockHttpSession() {
+            @Override
+            public Object getAttribute(String name) {
+                throw new IllegalStateException("getAttribute: Session already invalidated");
+            }
+        };
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                userId, null, AuthorityUtils.createAuthorityList("GROUP_town-zhanlong")));
+
+        MockFilterChain chain = pass(recheck, session);
+
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+    }
+
     private static List<String> groups() {
         return CurrentUser.of(SecurityContextHolder.getContext().getAuthentication()).orElseThrow().groupList();
     }
