@@ -156,7 +156,12 @@ final class RealmSessionCheck extends OncePerRequestFilter {
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
                     .retrieve().body(JsonNode.class);
         } catch (HttpClientErrorException.BadRequest refused) {
-            // invalid_grant: the session ended there (logged out, timed out) or the user was disabled.
+            if (!"invalid_grant".equals(errorOf(refused.getResponseBodyAsString()))) {
+                log.warn("用户 {}：Keycloak 拒绝了续期请求（{}），本系统的登录暂时保留，下次请求时再试", login.getName(),
+                        refused.getResponseBodyAsString());
+                return Outcome.NO_ANSWER;
+            }
+            // The session ended there (logged out, timed out) or the user was disabled.
             log.info("用户 {} 在统一身份认证（Keycloak）的会话已结束或账号已停用（{}），本系统的登录随之退出", login.getName(),
                     refused.getResponseBodyAsString());
             return Outcome.ENDED;
@@ -179,6 +184,16 @@ final class RealmSessionCheck extends OncePerRequestFilter {
         followGroups(login, tokens.path("id_token").isTextual() ? groupsOf(tokens.get("id_token").asText())
                 : Optional.empty(), request, response);
         return Outcome.RENEWED;
+    }
+
+    /** The OAuth {@code error} of a refusal's body, or null. */
+    private static String errorOf(String body) {
+        try {
+            JsonNode error = JSON.readTree(body);
+            return error != null && error.path("error").isTextual() ? error.get("error").asText() : null;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     /**

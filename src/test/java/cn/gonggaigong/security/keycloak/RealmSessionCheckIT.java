@@ -133,6 +133,24 @@ class RealmSessionCheckIT extends ApplicationTestSupport {
     }
 
     @Test
+    void onlyARefusedGrantEndsTheLoginNotAnyOtherRefusal() throws Exception {
+        RealmSessionCheck check = check(tokenEndpoint());
+        MockHttpSession session = new MockHttpSession();
+        pass(check, session);
+        status = 400;
+        answer = "{\"error\":\"invalid_request\",\"error_description\":\"Missing parameter\"}";
+        clock.advance(EVERY);
+
+        pass(check, session);
+        assertThat(session.isInvalid()).isFalse();
+
+        refuse();
+        pass(check, session);
+        assertThat(questions).hasSize(2);
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
     void aRenewalWithoutAnIdTokenKeepsTheGroups() throws Exception {
         RealmSessionCheck check = check(tokenEndpoint());
         MockHttpSession session = new MockHttpSession();
