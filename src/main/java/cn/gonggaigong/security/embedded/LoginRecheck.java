@@ -33,9 +33,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Keeps a login of the embedded identity in step with what the administrators changed since (Camunda Admin, 用户 and
  * 组): the groups a person logged in with were their offices from then on, so someone moved from one town to another
  * (调岗) went on seeing the first town's tasks and projects, and someone whose user was deleted (离职) went on working,
- * for as long as their session lasted. Once per {@code every} (a minute by default, {@code ggg.login.recheck-interval})
- * a session's next request reads the person again: a user that no longer exists is logged out (the page goes to the
- * login form, an API call gets 401); changed groups replace the login's (and Camunda's, which reads them per request).
+ * for as long as their session lasted. The first request after the login, and then the next one once per
+ * {@code every} (a minute by default, {@code ggg.login.recheck-interval}), reads the person again: a user that no
+ * longer exists is logged out (the page goes to the login form, an API call gets 401); changed groups replace the
+ * login's, which the engine's authorization checks behind the product's pages take per request (Camunda's own webapps
+ * keep their copy up to five minutes, their authentication cache).
  * A changed password does not end a login (the person may have changed it themselves); a lock after wrong passwords
  * does not either (anyone can cause one by typing the name).
  */
