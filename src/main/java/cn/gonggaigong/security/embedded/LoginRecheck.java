@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.gonggaigong.security.CurrentUser;
-import cn.gonggaigong.security.IdentityMode;
+import cn.gonggaigong.security.LoginGroups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,12 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,7 +46,6 @@ final class LoginRecheck extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final Duration every;
     private final Clock clock;
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     LoginRecheck(IdentityService identityService, Duration every, Clock clock) {
         this.identityService = identityService;
@@ -95,18 +89,10 @@ final class LoginRecheck extends OncePerRequestFilter {
         if (!now.equals(before)) {
             log.info("用户 {} 的所属组已由管理员变更（{} → {}），其登录随之更新", userId,
                     before.stream().sorted().toList(), now.stream().sorted().toList());
-            List<GrantedAuthority> authorities = login.getAuthorities().stream()
-                    .filter(authority -> !authority.getAuthority().startsWith(IdentityMode.GROUP_AUTHORITY_PREFIX))
-                    .collect(Collectors.toList());
-            now.stream().sorted()
-                    .forEach(group -> authorities.add(new SimpleGrantedAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + group)));
-            UsernamePasswordAuthenticationToken updated =
-                    UsernamePasswordAuthenticationToken.authenticated(login.getPrincipal(), null, authorities);
+            UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(
+                    login.getPrincipal(), null, LoginGroups.replaced(login, now));
             updated.setDetails(login.getDetails());
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(updated);
-            SecurityContextHolder.setContext(context);
-            sessions.saveContext(context, request, response);
+            LoginGroups.keep(updated, request, response);
         }
         session.setAttribute(CHECKED, clock.instant());
     }

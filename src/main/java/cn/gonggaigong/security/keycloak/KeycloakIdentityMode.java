@@ -194,6 +194,13 @@ public class KeycloakIdentityMode implements IdentityMode {
     }
 
     static List<GrantedAuthority> groupAuthorities(Object groupsClaim) {
+        return groupNames(groupsClaim).stream()
+                .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + group))
+                .toList();
+    }
+
+    /** The group ids a {@code groups} claim names (none unless it is a list). */
+    static List<String> groupNames(Object groupsClaim) {
         if (!(groupsClaim instanceof Collection<?> groups)) {
             return List.of();
         }
@@ -203,7 +210,6 @@ public class KeycloakIdentityMode implements IdentityMode {
                 .map(group -> group.startsWith("/") ? group.substring(1) : group)
                 .filter(group -> !group.isBlank())
                 .distinct()
-                .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + group))
                 .toList();
     }
 

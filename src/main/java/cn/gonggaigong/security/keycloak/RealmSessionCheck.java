@@ -10,10 +10,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import cn.gonggaigong.security.CurrentUser;
-import cn.gonggaigong.security.IdentityMode;
+import cn.gonggaigong.security.LoginGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -25,8 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -36,7 +33,6 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
@@ -80,7 +76,6 @@ final class RealmSessionCheck extends OncePerRequestFilter {
     private final RestClient http;
     private final Duration every;
     private final Clock clock;
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     RealmSessionCheck(AnnouncedLogouts announced, OAuth2AuthorizedClientRepository authorizedClients, RestClient http,
                       Duration every, Clock clock) {
@@ -212,11 +207,9 @@ final class RealmSessionCheck extends OncePerRequestFilter {
             if (!claims.has(KeycloakIdentityMode.GROUPS_CLAIM)) {
                 return Optional.of(Set.of());
             }
-            List<Object> groups = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
             claims.get(KeycloakIdentityMode.GROUPS_CLAIM).forEach(group -> groups.add(group.asText()));
-            return Optional.of(KeycloakIdentityMode.groupAuthorities(groups).stream()
-                    .map(authority -> authority.getAuthority().substring(IdentityMode.GROUP_AUTHORITY_PREFIX.length()))
-                    .collect(Collectors.toSet()));
+            return Optional.of(Set.copyOf(KeycloakIdentityMode.groupNames(groups)));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -230,16 +223,9 @@ final class RealmSessionCheck extends OncePerRequestFilter {
         }
         log.info("用户 {} 在统一身份认证（Keycloak）的所属组已变更（{} → {}），其登录随之更新", login.getName(),
                 before.stream().sorted().toList(), renewed.get().stream().sorted().toList());
-        List<GrantedAuthority> authorities = login.getAuthorities().stream()
-                .filter(authority -> !authority.getAuthority().startsWith(IdentityMode.GROUP_AUTHORITY_PREFIX))
-                .collect(Collectors.toList());
-        authorities.addAll(KeycloakIdentityMode.groupAuthorities(renewed.get().stream().sorted().toList()));
-        OAuth2AuthenticationToken updated = new OAuth2AuthenticationToken(login.getPrincipal(), authorities,
-                login.getAuthorizedClientRegistrationId());
+        OAuth2AuthenticationToken updated = new OAuth2AuthenticationToken(login.getPrincipal(),
+                LoginGroups.replaced(login, renewed.get()), login.getAuthorizedClientRegistrationId());
         updated.setDetails(login.getDetails());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(updated);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        LoginGroups.keep(updated, request, response);
     }
 }
