@@ -1,5 +1,6 @@
 package cn.gonggaigong.security.keycloak;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +13,9 @@ import java.util.Set;
 
 import cn.gonggaigong.security.IdentityMode;
 import cn.gonggaigong.security.SecurityConfiguration;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +24,14 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,8 +41,14 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -69,6 +82,9 @@ public class KeycloakIdentityMode implements IdentityMode {
 
     /** Where Keycloak tells the application of a session it ended (OIDC back-channel logout; registration keycloak). */
     public static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/keycloak";
+
+    /** Spring Security's error code for an answer whose state names no login the session waits for. */
+    private static final String AUTHORIZATION_REQUEST_NOT_FOUND = "authorization_request_not_found";
 
     /** The page of Keycloak's account console where a user changes their password, under the realm's issuer. */
     static final String PASSWORD_PAGE = "/account/account-security/signing-in";
@@ -108,7 +124,10 @@ public class KeycloakIdentityMode implements IdentityMode {
     public void configure(HttpSecurity http) throws Exception {
         RestClient realm = realmCalls();
         // The login page is the application's /login (KeycloakLoginController), which leads to the realm's.
-        http.oauth2Login(login -> login.loginPage("/login").failureHandler(loginFailed())
+        http.oauth2Login(login -> login.loginPage("/login")
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(new PendingLogins()))
+                        .successHandler(backToThePageAskedFor())
+                        .failureHandler(loginFailed())
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthoritiesMapper())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(apiBearerTokenResolver())
@@ -141,12 +160,45 @@ public class KeycloakIdentityMode implements IdentityMode {
     }
 
     /**
+     * After the login, the page that led to it: the one its own tab asked for ({@link PendingLogins#RETURN_TO}), not
+     * the last one the session asked for, which is another tab's when two waited at Keycloak's form; without one,
+     * Spring Security's saved request, or the start page.
+     */
+    static AuthenticationSuccessHandler backToThePageAskedFor() {
+        RequestCache savedRequests = new HttpSessionRequestCache();
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws ServletException, IOException {
+                if (!(request.getAttribute(PendingLogins.RETURN_TO) instanceof String page)) {
+                    super.onAuthenticationSuccess(request, response, authentication);
+                    return;
+                }
+                savedRequests.removeRequest(request, response);
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, page);
+            }
+        };
+    }
+
+    /**
      * A login that came back from Keycloak and could not be completed here: the page says so and offers to start
      * again (KeycloakLoginController); the log says why, which the page does not (for whoever looks after the system).
+     * Except an answer to a login this session no longer waits for while it is logged in (the browser's Back to
+     * Keycloak's form after the login, which lets the person through again with the used state): the start page,
+     * still logged in.
      */
     private static AuthenticationFailureHandler loginFailed() {
         SimpleUrlAuthenticationFailureHandler page = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         return (request, response, exception) -> {
+            if (exception instanceof OAuth2AuthenticationException refused
+                    && AUTHORIZATION_REQUEST_NOT_FOUND.equals(refused.getError().getErrorCode())
+                    && sessions.loadDeferredContext(request).get().getAuthentication() instanceof OAuth2AuthenticationToken) {
+                log.info("统一身份认证（Keycloak）返回了本会话未在等待的登录，会话已登录，转到首页");
+                response.sendRedirect(request.getContextPath() + "/");
+                return;
+            }
             log.warn("统一身份认证（Keycloak）登录未能完成：{}", exception.getMessage());
             page.onAuthenticationFailure(request, response, exception);
         };

@@ -142,6 +142,25 @@ class KeycloakWebappLoginIT extends KeycloakApplicationTestSupport {
         assertThat(log.getOut()).contains("统一身份认证（Keycloak）登录未能完成：[authorization_request_not_found]");
     }
 
+    /**
+     * The browser's Back after a login leads to Keycloak's form, which lets the person, logged in there, through again
+     * with the state of the login already completed: the application, logged in too, opens its start page instead of
+     * saying the login failed; and the person is still logged in.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anAnswerToNoWaitingLoginLeavesALoggedInPersonOnTheStartPage(CapturedOutput log) {
+        HttpResponse<String> page = logInAtKeycloak("/notifications");
+        assertThat(page.uri().getPath()).as(page.body()).isEqualTo("/notifications");
+
+        HttpResponse<String> again = browse("/login/oauth2/code/keycloak?code=not-from-this-login&state=used-before");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.uri().getPath()).isEqualTo("/tasks");
+        assertThat(again.body()).contains("<title>我的待办").doesNotContain("统一身份认证未能完成登录");
+        assertThat(log.getOut()).contains("统一身份认证（Keycloak）返回了本会话未在等待的登录")
+                .doesNotContain("登录未能完成：[authorization_request_not_found]");
+    }
+
     /** Opens a page, is sent to the realm's login form, and logs in there as zhanlong1. */
     private HttpResponse<String> logInAtKeycloak(String path) {
         HttpResponse<String> loginPage = toKeycloak(path);
