@@ -42,6 +42,14 @@ public class SecurityConfiguration {
     static final RequestMatcher API = new OrRequestMatcher(
             AntPathRequestMatcher.antMatcher("/api/**"), AntPathRequestMatcher.antMatcher("/engine-rest/**"));
 
+    /**
+     * The webapps' own API, which Cockpit, Tasklist and Admin call from their pages and nobody opens as a page. Without
+     * a login it answers 401, as the APIs do, and with no challenge: Tasklist then goes to its login form, and on to
+     * the product's login (officer-view.js). A redirect to the login page reached Tasklist as a page it could not read
+     * (加载筛选器时出错), and the HTTP Basic challenge would make a browser ask for a password in its own dialog.
+     */
+    static final RequestMatcher WEBAPP_API = AntPathRequestMatcher.antMatcher("/camunda/api/**");
+
     private static final Pattern JOB_PATH = engineApi("job");
 
     /**
@@ -172,7 +180,8 @@ public class SecurityConfiguration {
                         .requestMatchers(USER_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new OrRequestMatcher(API, WEBAPP_API))
                         .defaultAccessDeniedHandlerFor(expiredLoginPage(), LOGIN_FORM)
                         .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)
                         .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,9 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         // The product's login page, not Camunda's own form (#/login), which the webapp shows first.
         waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
         assertThat(find("#username").isDisplayed()).isTrue();
+        // The place the webapp was at is not kept for the next login, which may be another person's.
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('ggg.placeAfterLogin')"))
+                .isNull();
         browser.get(url("/tasks"));
         waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
 
@@ -241,6 +245,32 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         waiting().until(d -> d.getCurrentUrl().contains("task=no-such-task-from-a-notice"));
         assertThat(browser.getCurrentUrl()).contains("/camunda/app/tasklist/default/").contains("#/?searchQuery=");
         // Tasklist drawn: left while it still starts, the next test's first page raced its requests (renderer timeout).
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list")));
+    }
+
+    /**
+     * The session ended under an open Tasklist (here its cookie is gone; a timeout or a restart does the same), and the
+     * officer then opens a task there, or a link to one in the same tab, which changes only the place after #: Tasklist's
+     * next call is refused and it goes to its login form, which leads to the product's. After the login, that task
+     * opens, not Tasklist's start.
+     */
+    @Test
+    void aTaskOpenedInTasklistAfterItsSessionEndedOpensAfterTheLogin() {
+        logIn("zhanlong1");
+        browser.get(url("/camunda/app/tasklist/default/"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list")));
+        browser.manage().deleteAllCookies();
+
+        browser.get(url("/camunda/app/tasklist/default/#/?searchQuery=%5B%5D&task=no-such-task-opened-late"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("zhanlong1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("task=no-such-task-opened-late"));
+        assertThat(browser.getCurrentUrl()).startsWith(url("/camunda/app/tasklist/default/"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('ggg.placeAfterLogin')"))
+                .isNull();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list")));
     }
 

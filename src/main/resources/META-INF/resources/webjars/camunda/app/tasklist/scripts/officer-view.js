@@ -215,12 +215,6 @@ function showProjectsOfTasks() {
   soon();
 }
 
-function leaveCamundasLoginForm() {
-  if (/^#!?\/login/.test(location.hash)) {
-    location.replace(location.pathname);
-  }
-}
-
 /*
  * In the Keycloak mode the login is Keycloak's page, and the address's place after # (Tasklist's #/?task=…) does not
  * come back from it: the application's login page (pages/login-keycloak.html) kept it in this tab's session storage
@@ -241,6 +235,42 @@ function returnToThePlaceAfterLogin() {
     location.replace(location.pathname + location.search + place.hash);
   }
 }
+
+const CAMUNDAS_LOGIN = /^#!?\/login/;
+
+/*
+ * Camunda goes to its login form when the session has ended under an open page (its next call answered 401), often
+ * right after the officer opened a task there, or a link to one in the same tab: that place (the address before
+ * #/login) is kept for after the login, as the login page keeps a link's (returnToThePlaceAfterLogin). Not after
+ * Camunda's 注销, whose next login may be another person's.
+ */
+let loggingOut = false;
+
+function leaveCamundasLoginForm(event) {
+  if (CAMUNDAS_LOGIN.test(location.hash)) {
+    const before = event && event.oldURL ? new URL(event.oldURL) : null;
+    if (!loggingOut && before && before.pathname === location.pathname) {
+      keepThePlaceForAfterTheLogin(before.hash);
+    }
+    location.replace(location.pathname);
+  }
+}
+
+function keepThePlaceForAfterTheLogin(hash) {
+  if (hash.length > 1 && !CAMUNDAS_LOGIN.test(hash)) {
+    try {
+      sessionStorage.setItem(PLACE_AFTER_LOGIN, JSON.stringify({path: location.pathname, hash: hash, at: Date.now()}));
+    } catch (error) {
+      // No session storage: the login still works, the page opens at its start.
+    }
+  }
+}
+
+document.addEventListener('click', event => {
+  if (event.target instanceof Element && event.target.closest('li.logout')) {
+    loggingOut = true;
+  }
+}, true);
 
 window.addEventListener('hashchange', leaveCamundasLoginForm);
 leaveCamundasLoginForm();
