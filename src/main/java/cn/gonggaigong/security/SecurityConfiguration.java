@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -18,14 +19,17 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +53,22 @@ public class SecurityConfiguration {
      * (加载筛选器时出错), and the HTTP Basic challenge would make a browser ask for a password in its own dialog.
      */
     static final RequestMatcher WEBAPP_API = AntPathRequestMatcher.antMatcher("/camunda/api/**");
+
+    /**
+     * What a login remembers to open after it (Spring Security's saved request): a page the browser opened, and not one
+     * of the calls or files of an open page (the APIs, a webapp's scripts, styles and translations). Those were saved as
+     * well when the session had ended: each created a session of its own, whose cookie, arriving while the login page
+     * was open, replaced the login page's (its form then refused as expired, 登录页面已过期), and the last of them was
+     * where the login led (a script, or JSON). Browsers name a page opened in the tab ({@code Sec-Fetch-Dest:
+     * document}); a client that does not is taken at its word when it asks for HTML.
+     */
+    static RequestMatcher pagesOpened() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return request -> HttpMethod.GET.matches(request.getMethod()) && !API.matches(request) && !WEBAPP_API.matches(request)
+                && (request.getHeader("Sec-Fetch-Dest") == null ? html.matches(request)
+                        : "document".equals(request.getHeader("Sec-Fetch-Dest")));
+    }
 
     private static final Pattern JOB_PATH = engineApi("job");
 
@@ -179,6 +199,7 @@ public class SecurityConfiguration {
                         .requestMatchers(TASK_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .requestMatchers(USER_CHANGES).hasAuthority(IdentityMode.GROUP_AUTHORITY_PREFIX + Groups.ADMINS)
                         .anyRequest().authenticated())
+                .requestCache(cache -> cache.requestCache(savedPages()))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 new OrRequestMatcher(API, WEBAPP_API))
@@ -193,6 +214,12 @@ public class SecurityConfiguration {
         identityMode.configure(http);
         http.addFilterAfter(new CamundaIdentityFilter(identityService, API), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static HttpSessionRequestCache savedPages() {
+        HttpSessionRequestCache savedPages = new HttpSessionRequestCache();
+        savedPages.setRequestMatcher(pagesOpened());
+        return savedPages;
     }
 
     /** Logs the Spring Security user into the Camunda webapps (Cockpit, Tasklist, Admin): no second login. */

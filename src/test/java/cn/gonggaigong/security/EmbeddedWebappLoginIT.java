@@ -99,6 +99,48 @@ class EmbeddedWebappLoginIT extends ApplicationTestSupport {
         assertThat(program.body()).contains("本部门任务");
     }
 
+    /**
+     * The login opens the page the browser had opened, also when, meanwhile, a page left open in another tab (its
+     * session ended too) loaded a script or called an API: those are not remembered for the login, and create no
+     * session whose cookie would replace the login page's (its form then refused as expired).
+     */
+    @Test
+    void theLoginOpensThePageAskedForNotACallOfAnotherTab() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/notifications"))
+                .header("Accept", BROWSER_ACCEPT).header("Sec-Fetch-Dest", "document").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as(loginPage).isTrue();
+
+        // Another tab's script and calls, with this session's cookie and without one.
+        HttpClient stranger = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String[] call : new String[][] {
+                {"/camunda/app/tasklist/scripts/officer-view.js", "*/*", "script"},
+                {"/camunda/app/tasklist/locales/zh.json", "*/*", "empty"},
+                {"/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js", "*/*", "script"},
+                {"/api/tasks/context?ids=a", "*/*", "empty"},
+                {"/camunda/api/engine/engine/default/filter", "*/*", null}}) {
+            for (HttpClient client : new HttpClient[] {browser, stranger}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[0]))
+                        .header("Accept", call[1]).GET();
+                if (call[2] != null) {
+                    request.header("Sec-Fetch-Dest", call[2]);
+                }
+                HttpResponse<String> refused = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(call[0]).isEqualTo(401);
+                assertThat(refused.headers().allValues("Set-Cookie")).as(call[0]).isEmpty();
+            }
+        }
+
+        HttpResponse<String> loggedIn = browser.send(form("zhanlong1", "demo", csrf.group(1)), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location")).get().asString().contains("/notifications");
+    }
+
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", BROWSER_ACCEPT).GET().build();
     }
