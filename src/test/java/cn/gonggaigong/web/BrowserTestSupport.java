@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the browser tests: the whole application (the shared context of {@link ApplicationTestSupport}) and one
- * headless Debian Chromium per test class ({@link Chromium}). When a test fails, its screenshot and page HTML are saved
+ * headless Debian Chromium per test class ({@link Chromium}). When a test fails, its screenshot, page HTML and console are saved
  * under target/e2e-screenshots/.
  */
 public abstract class BrowserTestSupport extends ApplicationTestSupport {

@@ -18,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * One headless Debian Chromium, driven through Debian's chromedriver (never a downloaded browser or driver), 1366×768,
@@ -47,6 +49,8 @@ public final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
+        // The page's console, kept for a failed test's record (testFailed).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
@@ -64,7 +68,7 @@ public final class Chromium {
     /**
      * One browser per test class, for {@code @RegisterExtension static final Chromium.PerClass}: started before the
      * class's own {@code @BeforeAll} methods, stopped after its tests. When a test fails, what the browser showed is
-     * saved: target/e2e-screenshots/Class.method.png and .html.
+     * saved: target/e2e-screenshots/Class.method.png, .html and .console.txt (the page's console).
      */
     public static final class PerClass implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
@@ -104,6 +108,13 @@ public final class Chromium {
                 String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
                 Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
                 Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+                // The console since the last read (each read empties it): errors of the page's scripts and of its requests.
+                StringBuilder console = new StringBuilder();
+                for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                    console.append(java.time.Instant.ofEpochMilli(entry.getTimestamp())).append(' ').append(entry.getLevel())
+                            .append(' ').append(entry.getMessage()).append('\n');
+                }
+                Files.writeString(dir.resolve(name + ".console.txt"), console, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
                 cause.addSuppressed(e);
             }

@@ -142,8 +142,8 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
         assertThat(browser.getCurrentUrl()).startsWith(appUrl("/camunda/app/tasklist/default/"));
         assertThat(((JavascriptExecutor) browser).executeScript(
                 "return sessionStorage.getItem('ggg.placeAfterLogin')")).isNull();
-        // Drawn before the tab goes on: left while it still starts, the next Tasklist page in the tab now and then did
-        // not start at all (Chromium; its scripts' requests reported with status 0, none of Tasklist's own calls made).
+        // Drawn before the tab goes on: left while it still started, its calls met the next page's request, which then
+        // now and then got another request's script nonce and stayed blank (Camunda's shared nonce; WebappPageNonceFilter).
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list")));
 
         browser.get(appUrl("/camunda/app/tasklist/default/"));
