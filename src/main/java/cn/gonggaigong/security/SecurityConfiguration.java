@@ -70,6 +70,20 @@ public class SecurityConfiguration {
                         : "document".equals(request.getHeader("Sec-Fetch-Dest")));
     }
 
+    /**
+     * A request a page made for itself (a script's fetch, an image, a style; a browser names what it fetches for,
+     * {@code Sec-Fetch-Dest}), not a page opened in the tab. Without a login it answers 401, not the login page: a
+     * fetch follows the redirect, and the login page it got made a session of its own, whose cookie, arriving while the
+     * officer's login page was open, replaced that page's (its form then refused as expired, 登录页面已过期; Tasklist
+     * asks for /camunda-welcome that way when its session has ended).
+     */
+    static RequestMatcher fetchedByAPage() {
+        return request -> {
+            String destination = request.getHeader("Sec-Fetch-Dest");
+            return destination != null && !"document".equals(destination);
+        };
+    }
+
     private static final Pattern JOB_PATH = engineApi("job");
 
     /**
@@ -202,7 +216,7 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(savedPages()))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new OrRequestMatcher(API, WEBAPP_API))
+                                new OrRequestMatcher(API, WEBAPP_API, fetchedByAPage()))
                         .defaultAccessDeniedHandlerFor(expiredLoginPage(), LOGIN_FORM)
                         .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)
                         .defaultAccessDeniedHandlerFor(adminsOnly(TASK_REFUSED), TASK_CHANGES)

@@ -101,8 +101,9 @@ class EmbeddedWebappLoginIT extends ApplicationTestSupport {
 
     /**
      * The login opens the page the browser had opened, also when, meanwhile, a page left open in another tab (its
-     * session ended too) loaded a script or called an API: those are not remembered for the login, and create no
-     * session whose cookie would replace the login page's (its form then refused as expired).
+     * session ended too) loaded a script or called an API: those are not remembered for the login, are not led to the
+     * login page (a fetch follows a redirect), and create no session whose cookie would replace the login page's (its
+     * form then refused as expired).
      */
     @Test
     void theLoginOpensThePageAskedForNotACallOfAnotherTab() throws Exception {
@@ -123,7 +124,10 @@ class EmbeddedWebappLoginIT extends ApplicationTestSupport {
                 {"/camunda/app/tasklist/locales/zh.json", "*/*", "empty"},
                 {"/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js", "*/*", "script"},
                 {"/api/tasks/context?ids=a", "*/*", "empty"},
-                {"/camunda/api/engine/engine/default/filter", "*/*", null}}) {
+                {"/camunda/api/engine/engine/default/filter", "*/*", null},
+                // Tasklist's look for the welcome page, and a page's fetch of a page: the login page is for the tab.
+                {"/camunda-welcome", "*/*", "empty"},
+                {"/tasks", BROWSER_ACCEPT, "empty"}}) {
             for (HttpClient client : new HttpClient[] {browser, stranger}) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[0]))
                         .header("Accept", call[1]).GET();
