@@ -77,3 +77,26 @@ function yearFirst(input) {
   picker.config.formatDate = format;
   if (picker.selectedDates.length) picker.setDate(picker.selectedDates, false);
 }
+
+/**
+ * Resolves once a date typed just before has reached the form. form-js takes a typed date when its field loses focus
+ * (it presses Enter for it), and hands the day to the form only in effects run after the next frames: a click on
+ * 提交 straight from the field read the form before that, and 必填 appeared under the date the field showed. Each
+ * round waits for a frame (or 100 ms where none comes, as preact does) and the timers queued before it.
+ */
+export function typedDatesTaken(rounds = 3) {
+  const round = () => new Promise((resolve) => {
+    let over = false;
+    const done = () => {
+      if (over) return;
+      over = true;
+      clearTimeout(timer);
+      setTimeout(resolve);
+    };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(done);
+  });
+  let all = Promise.resolve();
+  for (let i = 0; i < rounds; i += 1) all = all.then(round);
+  return all;
+}

@@ -5,7 +5,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import { ApiError, api, askToConfirm, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
-import { chineseDateFields } from './dates.js';
+import { chineseDateFields, typedDatesTaken } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 
@@ -82,7 +82,22 @@ startPage('tasks', async (main, me) => {
       : heldByOther ? `该任务已由 ${person(task.assigneeName, task.assignee)} 签收，您只能查看。` : '您可以查看此任务，但不能办理。';
   }
 
-  submit.addEventListener('click', () => {
+  // Pressing 提交 leaves the focus in the field being filled until the click: a date field that loses focus checks
+  // itself before it has taken the date typed in it, and its 必填 of a moment pushed the button away from under the
+  // pointer (the click was lost). The click then leaves the field itself and waits until the date is in the form.
+  submit.addEventListener('mousedown', (e) => e.preventDefault());
+  let reading = false;
+  submit.addEventListener('click', async () => {
+    if (reading) return;
+    reading = true;
+    try {
+      if (document.activeElement instanceof HTMLElement && container.contains(document.activeElement)) {
+        document.activeElement.blur();
+      }
+      await typedDatesTaken();
+    } finally {
+      reading = false;
+    }
     const { data, errors } = form.submit();
     if (notNumbers.size) {
       // form-js holds such a field as empty: sent, it would read 必填, or be saved as nothing.
