@@ -89,7 +89,9 @@ public class ProjectStatusRecorder implements ExecutionListener {
         String reason = execution instanceof ExecutionEntity entity ? entity.getDeleteReason() : null;
         CommandContext context = Context.getCommandContext();
         String by = context.getAuthenticatedUserId();
-        LOG.info("项目 {}（{}）的审批流程已被 {} 取消，项目终止：{}", project.getCode(), project.getName(), by, reason);
+        // By an administrator (Cockpit, the REST API) or by a program calling the engine without a login.
+        LOG.info("项目 {}（{}）的审批流程已被取消（{}），项目终止：{}", project.getCode(), project.getName(),
+                by == null ? "无登录用户" : "用户 " + by, reason);
         project.setStatus(ProjectStatus.TERMINATED);
         project.setPhase(null);
         // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the applicant.

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,7 +34,8 @@ class ProjectCancellationIT extends WorkApiTestSupport {
 
     @ParameterizedTest(name = "skipping the models' listeners: {0}")
     @ValueSource(booleans = {true, false})
-    void aCancelledLifecycleEndsTheProjectAndItsTasks(boolean skipCustomListeners) throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCancelledLifecycleEndsTheProjectAndItsTasks(boolean skipCustomListeners, CapturedOutput output) throws Exception {
         JsonNode project = apply("zhanlong", "录入错误的项目" + (skipCustomListeners ? "甲" : "乙"));
         String code = project.get("code").asText();
         long id = project.get("id").asLong();
@@ -60,6 +64,9 @@ class ProjectCancellationIT extends WorkApiTestSupport {
                 "原因：申请录入错误，由系统管理员取消"));
         // Each links to the project (消息通知's 查看项目).
         assertThat(told).allSatisfy(n -> assertThat(((Number) n.get("project_id")).longValue()).isEqualTo(id));
+        // The operators' log says who cancelled it: here a call without a login (not "null").
+        assertThat(output.getOut()).contains("项目 " + code + "（" + project.get("name").asText()
+                + "）的审批流程已被取消（无登录用户），项目终止：申请录入错误，由系统管理员取消");
     }
 
     /**
