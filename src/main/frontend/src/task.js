@@ -90,6 +90,8 @@ startPage('tasks', async (main, me) => {
   submit.addEventListener('click', async () => {
     if (reading) return;
     reading = true;
+    // What an earlier 提交 was told goes now, not once the form has been read.
+    general.textContent = '';
     try {
       if (document.activeElement instanceof HTMLElement && container.contains(document.activeElement)) {
         document.activeElement.blur();
