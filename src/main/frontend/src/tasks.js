@@ -38,7 +38,8 @@ startPage('tasks', async (main, me) => {
     h('h1', {}, '我的待办'),
     notice ? h('p', { class: 'alert success', role: 'status', id: 'flash' }, notice) : null,
     form,
-    h('table', { id: 'task-table' },
+    // On a narrow screen (a phone) the table scrolls sideways by itself, not the whole page with its header.
+    h('div', { class: 'table-scroll' }, h('table', { id: 'task-table' },
       h('caption', {}, `共 ${result.total}${result.totalCapped ? '+' : ''} 项待办，按办理期限从近到远排列`),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, '项目'), h('th', { scope: 'col' }, '镇街'), h('th', { scope: 'col' }, '阶段'),
@@ -60,7 +61,7 @@ startPage('tasks', async (main, me) => {
           h('td', {}, deadlineBadges(t)),
           h('td', { class: 'assignee' }, t.assignee ? person((result.assigneeNames || {})[t.assignee], t.assignee)
             : h('span', { class: 'muted' }, '待签收'))))),
-    ),
+    )),
     h('nav', { class: 'pager', 'aria-label': '分页' },
       filter.page > 0 ? h('a', { href: `/tasks?${query(filter, filter.page - 1)}`, rel: 'prev' }, '上一页') : null,
       h('span', { id: 'page-position' }, `第 ${filter.page + 1} / ${pages} 页`),

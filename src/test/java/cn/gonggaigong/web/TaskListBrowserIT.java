@@ -106,6 +106,28 @@ class TaskListBrowserIT extends BrowserTestSupport {
         assertThat(find("a[rel='prev']").getText()).isEqualTo("上一页");
     }
 
+    /** On a narrow screen (a phone, 500 px) the list's table scrolls sideways by itself; the page with its header does not. */
+    @Test
+    void onANarrowScreenOnlyTheTableScrollsSideways() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道窄屏测试项目", "liushadong")));
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(500, 800));
+        try {
+            logIn("liushadong1");
+            find("#task-table tbody tr[data-task-id]");
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page does not scroll sideways").isTrue();
+            assertThat((Boolean) js.executeScript("""
+                    const box = document.getElementById('task-table').parentElement;
+                    return getComputedStyle(box).overflowX === 'auto' && box.scrollWidth > box.clientWidth;"""))
+                    .as("the table scrolls in its box").isTrue();
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
     /**
      * A project whose process an administrator suspended (挂起) in Cockpit: its task is marked 已挂起 in the list, and its
      * page says why nothing can be done and offers no 签收, 提交 or 添加意见.
