@@ -15,6 +15,7 @@ import cn.gonggaigong.monitor.MonitorViews.Town;
 import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.ProjectStatus;
+import cn.gonggaigong.project.TownRepository;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -46,7 +47,7 @@ import java.util.TreeMap;
 @Component
 public class MonitorQueries {
 
-    static final String TOWN_ORDER = "case t.kind when 'STREET' then 1 when 'TOWN' then 2 else 3 end, t.code";
+    static final String TOWN_ORDER = TownRepository.LIST_ORDER;
 
     /** The rows of the counts (V32) of {@code :figures}: folded counts and changes not yet folded in. */
     static final String COUNTS = "select figure, k1, k2, k3, n from monitor_count where figure in (:figures)"

@@ -112,7 +112,7 @@ public class PageController {
     private String reference() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("phases", Arrays.stream(Phase.values()).map(p -> option(p.name(), p.label())).toList());
-        data.put("towns", towns.findAllByOrderByKindAscCodeAsc().stream().map(t -> option(t.getCode(), t.getName())).toList());
+        data.put("towns", towns.findAllInListOrder().stream().map(t -> option(t.getCode(), t.getName())).toList());
         data.put("applicantTypes", Arrays.stream(ApplicantType.values()).map(v -> option(v.name(), v.label())).toList());
         data.put("renovationModes", Arrays.stream(RenovationMode.values()).map(v -> option(v.name(), v.label())).toList());
         data.put("renovationTypes", Arrays.stream(RenovationType.values()).map(v -> option(v.name(), v.label())).toList());
