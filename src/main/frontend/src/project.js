@@ -1,10 +1,10 @@
 // 项目详情: the project's figures, its timeline (who, when, decision, 文号, opinion), its open tasks, its
-// attachments (list, download, upload) and its diagrams (the lifecycle and the current phase) drawn by bpmn-js,
+// attachments (list, download, upload, 作废 by the uploader) and its diagrams (the lifecycle and the current phase) drawn by bpmn-js,
 // the current steps highlighted and the completed ones marked.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, mount, person, reference, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, messageWithReasons, mount, person, reference, startPage } from './common.js';
 
 const projectId = window.location.pathname.split('/').filter(Boolean)[1];
 
@@ -157,21 +157,68 @@ function timeline(entries) {
       e.opinion ? h('div', { class: 'muted' }, `意见：${e.opinion}`) : null)));
 }
 
-async function loadAttachments(target) {
+async function loadAttachments(target, said) {
   try {
     const files = await api(`/api/projects/${encodeURIComponent(projectId)}/attachments`);
+    const box = h('div', { id: 'withdraw-box', class: 'alert warning', role: 'alertdialog', hidden: true });
+    const message = h('p', { class: said ? 'alert success' : 'alert', role: 'status', id: 'withdraw-message' }, said || '');
+    const reload = (text) => loadAttachments(target, text);
     target.replaceChildren(files.length === 0 ? h('p', { class: 'muted' }, '尚无附件') :
-      h('table', { id: 'attachment-table' },
-        h('thead', {}, h('tr', {}, ['文件', '说明', '大小', '上传人', '上传时间'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, files.map((f) => h('tr', {},
+      h('div', { class: 'table-scroll' }, h('table', { id: 'attachment-table' },
+        h('thead', {}, h('tr', {}, ['文件', '说明', '大小', '上传人', '上传时间', '状态'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, files.map((f) => h('tr', { class: f.withdrawnAt ? 'withdrawn' : null, 'data-attachment': f.id },
           h('td', {}, h('a', { href: `/api/attachments/${f.id}`, download: f.fileName }, f.fileName)),
           h('td', {}, f.description || '—'),
           h('td', {}, size(f.size)),
           h('td', { title: f.uploadedBy || '' }, f.uploadedByName || f.uploadedBy || '—'),
-          h('td', {}, formatDateTime(f.uploadedAt)))))));
+          h('td', {}, formatDateTime(f.uploadedAt)),
+          h('td', {}, ...status(f, box, message, reload))))))), message, box);
   } catch (e) {
     target.replaceChildren(h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));
   }
+}
+
+/** 有效 (with 作废 for its uploader) or 已作废 with who, when and why; the file stays listed and downloadable. */
+function status(f, box, message, reload) {
+  if (f.withdrawnAt) {
+    return [h('strong', {}, '已作废'),
+      h('div', { class: 'muted' }, `${f.withdrawnByName || f.withdrawnBy} ${formatDateTime(f.withdrawnAt)}`),
+      h('div', { class: 'muted' }, `原因：${f.withdrawalReason}`)];
+  }
+  if (!f.canWithdraw) return ['有效'];
+  const button = h('button', { type: 'button', class: 'secondary withdraw' }, '作废');
+  button.addEventListener('click', () => askWithdrawal(f, box, message, reload));
+  return ['有效 ', button];
+}
+
+/** Asks for the reason under the table; 确认作废 sends it, 取消 closes the box. Nothing is changed until then. */
+function askWithdrawal(f, box, message, reload) {
+  message.className = 'alert';
+  message.textContent = '';
+  const reason = h('input', { type: 'text', id: 'withdraw-reason', maxlength: 500, required: true });
+  const error = h('p', { class: 'alert', role: 'status', id: 'withdraw-error' });
+  const yes = h('button', { type: 'button', id: 'confirm-withdraw' }, '确认作废');
+  const no = h('button', { type: 'button', class: 'secondary', id: 'cancel-withdraw' }, '取消');
+  no.addEventListener('click', () => { box.hidden = true; });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    error.className = 'alert';
+    error.textContent = '';
+    try {
+      await api(`/api/attachments/${f.id}/withdrawal`, { method: 'POST', json: { reason: reason.value } });
+      await reload(`已作废：${f.fileName}`);
+    } catch (e) {
+      error.className = 'alert error';
+      error.textContent = messageWithReasons(e);
+      yes.disabled = false;
+    }
+  });
+  mount(box,
+    h('p', {}, `作废附件“${f.fileName}”：作废后附件仍保留、可下载，标为已作废，作废不能撤销。`),
+    h('div', { class: 'field' }, h('label', { for: 'withdraw-reason' }, '作废原因 *'), reason),
+    error, h('div', { class: 'actions' }, yes, no));
+  box.hidden = false;
+  reason.focus();
 }
 
 function size(bytes) {

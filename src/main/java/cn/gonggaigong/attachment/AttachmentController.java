@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.gonggaigong.attachment.AttachmentService.AttachmentView;
 import cn.gonggaigong.attachment.AttachmentService.Download;
+import cn.gonggaigong.attachment.AttachmentService.WithdrawalRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -15,12 +16,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** A project's materials: list, upload (multipart), download. */
+/** A project's materials: list, upload (multipart), download, withdraw (作废). */
 @RestController
 @Tag(name = "附件材料", description = "项目附件：PDF、PNG、JPEG，单个不超过20MB")
 public class AttachmentController {
@@ -43,6 +45,12 @@ public class AttachmentController {
                                                  @RequestParam(required = false) String description,
                                                  @RequestParam(required = false) String taskId) {
         return ResponseEntity.status(HttpStatus.CREATED).body(attachments.upload(id, file, description, taskId));
+    }
+
+    @PostMapping("/api/attachments/{id}/withdrawal")
+    @Operation(summary = "作废附件（仅上传人，须说明原因；作废后仍列出、可下载；项目已结束或所属任务已办结时为 409）")
+    public AttachmentView withdraw(@PathVariable long id, @RequestBody(required = false) WithdrawalRequest request) {
+        return attachments.withdraw(id, request == null ? null : request.reason());
     }
 
     @GetMapping("/api/attachments/{id}")

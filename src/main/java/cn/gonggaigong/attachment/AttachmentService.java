@@ -9,11 +9,14 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.ProjectStatus;
 import cn.gonggaigong.security.CurrentUser;
 import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.ApiProblem;
@@ -34,15 +37,26 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * A project's materials (附件): PDF, PNG, JPEG up to {@code ggg.attachments.max-size} (20 MB), kept in PostgreSQL
  * (table {@code attachment}, see V11), listed and downloaded by whoever may see the project ({@link ProjectAccess}).
+ * One uploaded by mistake is withdrawn (作废) by its uploader with a reason, never deleted (V57).
  */
 @Service
 public class AttachmentService {
 
     static final String REJECTED = "附件上传失败";
+    static final String NOT_WITHDRAWN = "附件未能作废";
+    static final int MAX_REASON = 500;
 
+    /**
+     * One attachment as listed; {@code withdrawn*} are set once it was withdrawn, {@code canWithdraw} says whether the
+     * user asking may withdraw it now (see {@link #withdraw}).
+     */
     public record AttachmentView(Long id, Long projectId, String fileName, String contentType, long size,
                                  String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt, String taskId,
-                                 String description) {
+                                 String description, String withdrawnBy, String withdrawnByName,
+                                 OffsetDateTime withdrawnAt, String withdrawalReason, boolean canWithdraw) {
+    }
+
+    public record WithdrawalRequest(String reason) {
     }
 
     public record Download(String fileName, String contentType, byte[] content) {
@@ -68,15 +82,80 @@ public class AttachmentService {
 
     @Transactional(readOnly = true)
     public List<AttachmentView> list(long projectId) {
-        readableProject(projectId);
+        Project project = readableProject(projectId);
+        String me = CurrentUser.current().userId();
         return jdbc.query("""
-                select id, project_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, task_id, description
+                select id, project_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, task_id, description,
+                       withdrawn_by, withdrawn_at, withdrawal_reason
                   from attachment where project_id = :project order by uploaded_at, id
-                """, new MapSqlParameterSource("project", projectId), (rs, n) -> new AttachmentView(rs.getLong("id"),
-                rs.getLong("project_id"), rs.getString("file_name"), rs.getString("content_type"),
-                rs.getLong("size_bytes"), rs.getString("uploaded_by"), users.name(rs.getString("uploaded_by")),
-                TaskItems.time(rs.getTimestamp("uploaded_at").toInstant()), rs.getString("task_id"),
-                rs.getString("description")));
+                """, new MapSqlParameterSource("project", projectId), (rs, n) -> {
+            String uploadedBy = rs.getString("uploaded_by");
+            String taskId = rs.getString("task_id");
+            String withdrawnBy = rs.getString("withdrawn_by");
+            Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
+            boolean canWithdraw = withdrawnBy == null && Objects.equals(me, uploadedBy)
+                    && whyNotWithdrawable(project, taskId).isEmpty();
+            return new AttachmentView(rs.getLong("id"), rs.getLong("project_id"), rs.getString("file_name"),
+                    rs.getString("content_type"), rs.getLong("size_bytes"), uploadedBy, users.name(uploadedBy),
+                    TaskItems.time(rs.getTimestamp("uploaded_at").toInstant()), taskId, rs.getString("description"),
+                    withdrawnBy, withdrawnBy == null ? null : users.name(withdrawnBy),
+                    withdrawnAt == null ? null : TaskItems.time(withdrawnAt.toInstant()),
+                    rs.getString("withdrawal_reason"), canWithdraw);
+        });
+    }
+
+    /**
+     * 作废: the uploader marks an attachment as withdrawn, with the reason; it stays listed and downloadable. Refused
+     * (409) once it can no longer be taken back: the project has ended, or the task it was uploaded for is done (the
+     * step's decision rested on it).
+     */
+    @Transactional
+    public AttachmentView withdraw(long attachmentId, String reason) {
+        CurrentUser user = CurrentUser.current();
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select project_id, uploaded_by, task_id, withdrawn_at from attachment where id = :id for update",
+                new MapSqlParameterSource("id", attachmentId));
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("附件不存在");
+        }
+        Map<String, Object> row = rows.get(0);
+        long projectId = ((Number) row.get("project_id")).longValue();
+        Project project = readableProject(projectId);
+        String uploadedBy = (String) row.get("uploaded_by");
+        if (!Objects.equals(user.userId(), uploadedBy)) {
+            throw ApiProblem.forbidden("只有上传人（" + users.name(uploadedBy) + "）可以作废该附件");
+        }
+        if (row.get("withdrawn_at") != null) {
+            throw ApiProblem.conflict("该附件已作废");
+        }
+        whyNotWithdrawable(project, (String) row.get("task_id")).ifPresent(why -> {
+            throw ApiProblem.conflict(why);
+        });
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.badField(NOT_WITHDRAWN, "reason", "必填：请说明作废原因");
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            throw ApiProblem.badField(NOT_WITHDRAWN, "reason", "长度不能超过" + MAX_REASON + "个字符");
+        }
+        jdbc.update("update attachment set withdrawn_by = :by, withdrawn_at = :at, withdrawal_reason = :reason"
+                        + " where id = :id",
+                new MapSqlParameterSource("id", attachmentId).addValue("by", user.userId())
+                        .addValue("at", Timestamp.from(TaskItems.now())).addValue("reason", reason.strip()));
+        return list(projectId).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
+    }
+
+    /** Why an attachment of the project, uploaded for the task (or for none), can no longer be withdrawn. */
+    private Optional<String> whyNotWithdrawable(Project project, String taskId) {
+        if (project.getStatus() != ProjectStatus.ACTIVE) {
+            return Optional.of("项目" + project.getStatus().label() + "，附件不能再作废");
+        }
+        if (taskId != null && tasks.byId(taskId).isEmpty()) {
+            List<String> names = jdbc.queryForList("select name_ from act_hi_taskinst where id_ = :id",
+                    new MapSqlParameterSource("id", taskId), String.class);
+            String name = names.isEmpty() || names.get(0) == null ? "" : "“" + names.get(0) + "”";
+            return Optional.of("该附件所属的任务" + name + "已办结，附件是其办理依据，不能再作废");
+        }
+        return Optional.empty();
     }
 
     @Transactional

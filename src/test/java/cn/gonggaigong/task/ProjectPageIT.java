@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,6 +151,84 @@ class ProjectPageIT extends WorkApiTestSupport {
         assertThat(oversize.status()).isEqualTo(413);
         assertThat(oversize.body().get("message").asText()).isEqualTo("文件过大：单个附件不能超过20MB");
         assertThat(get("zhanlong1", "/api/projects/{id}/attachments", id).body()).hasSize(2);
+    }
+
+    @Test
+    void anAttachmentUploadedByMistakeIsWithdrawnByItsUploaderWithAReasonAndStaysOnRecord() throws Exception {
+        JsonNode project = apply("zhanlong", "占陇镇附件作废项目");
+        long id = project.get("id").asLong();
+        String code = project.get("code").asText();
+        String survey = taskId("zhanlong1", code, "Task_SurveyWillingness");
+        long wrong = upload("zhanlong1", id, new MockMultipartFile("file", "别的项目的图纸.pdf", "application/pdf", PDF),
+                Map.of("description", "误传")).body().get("id").asLong();
+        long forSurvey = upload("zhanlong1", id, new MockMultipartFile("file", "意愿摸查表.pdf", "application/pdf", PDF),
+                Map.of("taskId", survey)).body().get("id").asLong();
+        long colleagues = upload("zhanlong2", id, new MockMultipartFile("file", "现场照片.png", "image/png", PNG),
+                Map.of()).body().get("id").asLong();
+
+        // Each sees 作废 offered on their own uploads only.
+        assertThat(canWithdraw("zhanlong1", id)).containsExactly(true, true, false);
+        assertThat(canWithdraw("zhanlong2", id)).containsExactly(false, false, true);
+
+        // Not someone else's upload; never without a reason; nothing changed by a refusal.
+        Answer notOwn = post("zhanlong2", "/api/attachments/{id}/withdrawal", Map.of("reason", "误传"), wrong);
+        assertThat(notOwn.status()).isEqualTo(403);
+        assertThat(notOwn.body().get("message").asText()).isEqualTo("只有上传人（占陇镇经办员）可以作废该附件");
+        Answer noReason = post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "  "), wrong);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).isEqualTo(json.readTree("""
+                {"status":400,"message":"附件未能作废","errors":[{"field":"reason","reason":"必填：请说明作废原因"}]}"""));
+        assertThat(post("zhanlong1", "/api/attachments/{id}/withdrawal", null, wrong).status()).isEqualTo(400);
+        assertThat(post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "长".repeat(501)), wrong)
+                .body().at("/errors/0/reason").asText()).isEqualTo("长度不能超过500个字符");
+        assertThat(get("zhanlong1", "/api/projects/{id}/attachments", id).body().findValues("withdrawnAt"))
+                .allMatch(JsonNode::isNull);
+
+        Answer withdrawn = post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", " 上传错了项目 "), wrong);
+        assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(200);
+        assertThat(withdrawn.body().get("withdrawnBy").asText()).isEqualTo("zhanlong1");
+        assertThat(withdrawn.body().get("withdrawnByName").asText()).isEqualTo("占陇镇经办员");
+        assertThat(withdrawn.body().get("withdrawalReason").asText()).isEqualTo("上传错了项目");
+        assertThat(withdrawn.body().get("withdrawnAt").isNull()).isFalse();
+        assertThat(withdrawn.body().get("canWithdraw").asBoolean()).isFalse();
+        assertThat(post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "再次"), wrong).body()
+                .get("message").asText()).isEqualTo("该附件已作废");
+        // Still listed, for everyone who reads the project, and still the same file.
+        JsonNode listed = get("nrb-clerk", "/api/projects/{id}/attachments", id).body();
+        assertThat(listed.findValuesAsText("fileName")).containsExactly("别的项目的图纸.pdf", "意愿摸查表.pdf", "现场照片.png");
+        assertThat(listed.get(0).get("withdrawalReason").asText()).isEqualTo("上传错了项目");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/attachments/{id}", wrong).with(httpBasic("nrb-clerk", "demo")))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(PDF);
+
+        // Once its task is done, what the step rested on stays as it was.
+        complete("zhanlong1", code, "Task_SurveyWillingness", willingness());
+        assertThat(canWithdraw("zhanlong1", id)).containsExactly(false, false, false);
+        Answer taskDone = post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "换一份"), forSurvey);
+        assertThat(taskDone.status()).isEqualTo(409);
+        assertThat(taskDone.body().get("message").asText()).isEqualTo("该附件所属的任务“摸查改造意愿”已办结，附件是其办理依据，不能再作废");
+        assertThat(post("zhanlong2", "/api/attachments/{id}/withdrawal", Map.of("reason", "照片模糊"), colleagues).status())
+                .isEqualTo(200);
+
+        // Nor anything of a project that has ended; and an attachment that does not exist is 404.
+        JsonNode ended = apply("zhanlong", "占陇镇不同意改造的项目");
+        long endedId = ended.get("id").asLong();
+        long late = upload("zhanlong1", endedId, new MockMultipartFile("file", "摸查记录.pdf", "application/pdf", PDF),
+                Map.of()).body().get("id").asLong();
+        complete("zhanlong1", ended.get("code").asText(), "Task_SurveyWillingness",
+                Map.of("willingnessAgreed", false, "agreePercent", 30, "surveyDate", "2026-03-01"));
+        Answer afterEnd = post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "误传"), late);
+        assertThat(afterEnd.status()).isEqualTo(409);
+        assertThat(afterEnd.body().get("message").asText()).isEqualTo("项目未纳入实施，附件不能再作废");
+        assertThat(post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "误传"), 999999).status())
+                .isEqualTo(404);
+        assertThat(post("liushadong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "误传"), forSurvey).status())
+                .isEqualTo(403);
+    }
+
+    private List<Boolean> canWithdraw(String user, long projectId) throws Exception {
+        List<Boolean> offered = new ArrayList<>();
+        get(user, "/api/projects/{id}/attachments", projectId).body().forEach(a -> offered.add(a.get("canWithdraw").asBoolean()));
+        return offered;
     }
 
     @Test

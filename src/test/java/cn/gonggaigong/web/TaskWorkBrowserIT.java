@@ -237,6 +237,40 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    void anUploadMadeByMistakeIsWithdrawnFromTheProjectPageWithAReasonAndStaysListed() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器附件作废测试项目", "zhanlong")));
+        long id = project.get("id").asLong();
+        logIn("zhanlong1");
+        open("/projects/" + id);
+        find("#upload-file").sendKeys(file("别的项目的照片.png", png()).toString());
+        find("#upload-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "已上传"));
+
+        // 作废 asks for the reason and sends nothing without one.
+        find("#attachment-table button.withdraw").click();
+        assertThat(find("#withdraw-box").getText()).contains("作废附件“别的项目的照片.png”", "作废不能撤销");
+        find("#confirm-withdraw").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("withdraw-error"), "请说明作废原因"));
+        assertThat(find("#attachment-table tbody tr").getAttribute("class")).isNullOrEmpty();
+
+        find("#withdraw-reason").sendKeys("传错了项目");
+        find("#confirm-withdraw").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("withdraw-message"), "已作废：别的项目的照片.png"));
+        WebElement row = find("#attachment-table tbody tr");
+        assertThat(row.getAttribute("class")).isEqualTo("withdrawn");
+        assertThat(row.findElements(By.tagName("td")).get(5).getText()).contains("已作废", "占陇镇经办员", "原因：传错了项目");
+        // Still there to download, and no second 作废.
+        assertThat(row.findElement(By.cssSelector("a")).getAttribute("href")).matches(".*/api/attachments/\\d+");
+        assertThat(browser.findElements(By.cssSelector("#attachment-table button.withdraw"))).isEmpty();
+
+        // A colleague reads it as withdrawn and is offered no 作废 of someone else's upload.
+        logIn("zhanlong2");
+        open("/projects/" + id);
+        assertThat(find("#attachment-table tbody tr td:nth-child(6)").getText()).contains("已作废", "原因：传错了项目");
+        assertThat(browser.findElements(By.cssSelector("#attachment-table button.withdraw"))).isEmpty();
+    }
+
+    @Test
     void theDelegateFillsTheFormAndHandsTheTaskBackToItsOwner() throws Exception {
         JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器委派测试项目", "zhanlong")));
         String code = project.get("code").asText();
