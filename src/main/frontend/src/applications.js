@@ -33,7 +33,7 @@ const FIELDS = [
 
 startPage('applications', async (main, me) => {
   const message = h('div', { class: 'alert', role: 'alert', id: 'application-message' });
-  const form = h('form', { id: 'application-form', novalidate: true },
+  const form = h('form', { id: 'application-form', novalidate: true, 'data-keep': true },
     h('div', { class: 'form-grid' }, FIELDS.map(control)),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'application-submit' }, '提交申请')));
   const list = h('div', { id: 'my-projects' });

@@ -15,7 +15,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the browser session; an expired session goes back to the login page. */
+/**
+ * Calls the API with the browser session. When the session has expired (401: the officer was away longer than the
+ * server keeps a login), what was typed on the page is kept and the page is opened again, which asks for the login
+ * and then comes back to it with the typing filled in again (keepTypedInput, restoreTypedInput).
+ */
 export async function api(path, { method = 'GET', json, formData, accept = 'application/json' } = {}) {
   const headers = { Accept: accept };
   let body;
@@ -34,7 +38,7 @@ export async function api(path, { method = 'GET', json, formData, accept = 'appl
     throw new ApiError(0, { message: '连接服务器失败：请检查网络，刷新页面确认操作是否已完成' });
   }
   if (response.status === 401) {
-    window.location.assign('/login');
+    loginAgain();
     throw new ApiError(401, { message: '登录已过期，请重新登录' });
   }
   const text = await response.text();
@@ -50,6 +54,91 @@ export async function api(path, { method = 'GET', json, formData, accept = 'appl
     throw new ApiError(response.status, data);
   }
   return data;
+}
+
+const KEPT_KEY = 'ggg-kept-input';
+const keepers = [];
+let loggedIn = null;
+
+/**
+ * A page's own typing to keep over a new login where it is not in a field of its own (the task page's form-js form):
+ * save() gives it (null for none); the page reads it back with keptOverLogin(name) as it renders.
+ */
+export function keepOverLogin(name, save) {
+  keepers.push([name, save]);
+}
+
+function readKept() {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEPT_KEY) || 'null');
+  } catch (e) {
+    return null;
+  }
+}
+
+/** What keepOverLogin(name) kept on this page before the new login, for the same user; null otherwise. */
+export function keptOverLogin(name) {
+  const kept = readKept();
+  return kept && kept.path === window.location.pathname && kept.user === loggedIn ? (kept.pages || {})[name] ?? null : null;
+}
+
+/** The page's fields marked data-keep (on themselves or a container), by id. */
+function keptFields() {
+  return [...document.querySelectorAll('main input[id], main textarea[id], main select[id]')]
+    .filter((el) => el.closest('[data-keep]') && !['file', 'password', 'hidden'].includes(el.type));
+}
+
+function keepTypedInput() {
+  let typed = false;
+  const fields = {};
+  for (const el of keptFields()) {
+    const value = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
+    fields[el.id] = value;
+    if (value !== false && value !== '') typed = true;
+  }
+  const pages = {};
+  for (const [name, save] of keepers) {
+    const value = save();
+    if (value !== null && value !== undefined) {
+      pages[name] = value;
+      typed = true;
+    }
+  }
+  sessionStorage.setItem(KEPT_KEY, JSON.stringify({ path: window.location.pathname, user: loggedIn, at: Date.now(), typed, fields, pages }));
+}
+
+/** Keeps the typing and opens the page again (its address leads through the login and back); once only. */
+function loginAgain() {
+  const earlier = readKept();
+  if (earlier && earlier.path === window.location.pathname && Date.now() - earlier.at < 15000) {
+    // Sent back here at once: the page itself does not ask for the login, so the login page is the way.
+    window.location.assign('/login');
+    return;
+  }
+  keepTypedInput();
+  window.location.assign(window.location.pathname + window.location.search);
+}
+
+/**
+ * After the new login: the kept typing of this page (and of the same user) is filled in again and the officer told,
+ * above the page's content, to check it before submitting.
+ */
+function restoreTypedInput(main) {
+  const kept = readKept();
+  if (!kept || kept.path !== window.location.pathname) return;
+  sessionStorage.removeItem(KEPT_KEY);
+  if (kept.user !== loggedIn) return;
+  for (const el of keptFields()) {
+    if (!(el.id in kept.fields)) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = Boolean(kept.fields[el.id]);
+    else el.value = kept.fields[el.id];
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  if (kept.typed) {
+    main.prepend(h('p', { class: 'alert warning', role: 'status', id: 'kept-input' },
+      '登录已过期，您已重新登录：刚才填写的内容已恢复，请核对后再提交。'));
+  }
 }
 
 /** Builds an element: h('a', {href: '/x', class: 'y'}, 'text', child). Text is never parsed as HTML. */
@@ -155,10 +244,12 @@ export async function startPage(current, render) {
   const main = document.getElementById('main');
   try {
     const me = await api('/api/me');
+    loggedIn = me.userId;
     document.body.prepend(header(me, current));
     // the badge is no reason for the page to fail: without it the link still leads to 消息通知
     const badge = refreshUnreadBadge().catch((e) => console.warn('未读消息数读取失败', e));
     await render(main, me);
+    restoreTypedInput(main);
     await badge;
   } catch (e) {
     mount(main, h('p', { class: 'alert error', role: 'alert' }, messageOf(e)));

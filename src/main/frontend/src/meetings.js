@@ -24,8 +24,9 @@ startPage('meetings', async (main, me) => {
   const agenda = await api(`/api/meetings/agenda?kind=${encodeURIComponent(kind)}`);
   const items = Array.isArray(agenda) ? agenda : agenda.items || [];
   const message = h('div', { class: 'alert', role: 'alert', id: 'meeting-message' });
-  const rows = items.map((t, index) => agendaRow(t, index));
-  const form = h('form', { id: 'meeting-form', novalidate: true },
+  const rows = items.map((t) => agendaRow(t));
+  // Kept over an expired login (common.js): the meeting's fields and each project's decision, by its task.
+  const form = h('form', { id: 'meeting-form', novalidate: true, 'data-keep': true },
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: 'meeting-date' }, '会议日期 *'),
         // Text, not the browser's date control: that one follows the browser's language (mm/dd/yyyy in English) and
@@ -106,15 +107,17 @@ startPage('meetings', async (main, me) => {
 
 /** One project on the agenda: include it or not, the decision (the options of its form), the opinion, and the
  * form's other fields the meeting does not fill itself (e.g. whether it is a major matter). */
-function agendaRow(task, index) {
+function agendaRow(task) {
+  // The ids follow the task, not the row's place: what an expired login kept goes back to the same project's row.
+  const key = task.taskId;
   const options = task.options || [];
-  const include = h('input', { type: 'checkbox', id: `include-${index}`, checked: true });
-  const decision = choice(`decision-${index}`, `${task.projectName}：${task.decisionLabel || '决定'}`, options);
-  const opinion = h('input', { type: 'text', id: `opinion-${index}`, 'aria-label': `${task.projectName}：意见`, size: 20 });
-  const extras = (task.extraFields || []).map((field, k) => extraField(field, `extra-${index}-${k}`, task.projectName));
-  const error = h('div', { class: 'field-error', id: `agenda-error-${index}`, hidden: true, role: 'alert' });
+  const include = h('input', { type: 'checkbox', id: `include-${key}`, checked: true });
+  const decision = choice(`decision-${key}`, `${task.projectName}：${task.decisionLabel || '决定'}`, options);
+  const opinion = h('input', { type: 'text', id: `opinion-${key}`, 'aria-label': `${task.projectName}：意见`, size: 20 });
+  const extras = (task.extraFields || []).map((field, k) => extraField(field, `extra-${key}-${k}`, task.projectName));
+  const error = h('div', { class: 'field-error', id: `agenda-error-${key}`, hidden: true, role: 'alert' });
   const row = h('tr', { 'data-task-id': task.taskId, 'data-project-id': task.projectId },
-    h('td', {}, include, h('label', { for: `include-${index}`, class: 'skip' }, `将${task.projectName}列入议程`)),
+    h('td', {}, include, h('label', { for: `include-${key}`, class: 'skip' }, `将${task.projectName}列入议程`)),
     h('td', {}, task.projectId ? h('a', { href: `/projects/${task.projectId}` }, task.projectName) : task.projectName,
       h('div', { class: 'muted' }, task.projectCode || '')),
     h('td', {}, task.townName || '—'),

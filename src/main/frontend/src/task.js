@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
-import { ApiError, api, askToConfirm, deadlineBadges, flash, formatDateTime, h, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
+import { ApiError, api, askToConfirm, deadlineBadges, flash, formatDateTime, h, keepOverLogin, keptOverLogin, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
 import { chineseDateFields, typedDatesTaken } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
@@ -65,12 +65,14 @@ startPage('tasks', async (main, me) => {
   const fieldIds = componentIdsByKey(task.form);
   const notNumbers = chineseNumbers(container, fieldIds);
   chineseMessages(form, notNumbers);
-  // What the officer had typed before 签收 or 退回到单位待办 (which reload the page) is filled in again.
-  const kept = takeDraft();
+  // What the officer had typed before 签收 or 退回到单位待办 (which reload the page), or before the login expired,
+  // is filled in again.
+  const kept = takeDraft() || keptOverLogin('task-form');
   let current = {};
   form.on('changed', (state) => { current = state.data || {}; });
   await form.importSchema(task.form, kept ? { ...(task.data || {}), ...only(kept, fieldIds) } : (task.data || {}));
   draft = () => only(current, fieldIds);
+  keepOverLogin('task-form', () => (readOnly ? null : draft()));
   dateFields();
   if (readOnly) {
     // Shown to read, not to fill in: what was typed could not be submitted (before, the fields took input all the same).
@@ -231,7 +233,7 @@ async function act(what) {
 
 /** 退回: the reason is required; a refusal is said under the button that was pressed, where the officer looks. */
 function sendBack(task) {
-  const reason = h('textarea', { id: 'send-back-reason', rows: 3, cols: 60, required: true,
+  const reason = h('textarea', { id: 'send-back-reason', 'data-keep': true, rows: 3, cols: 60, required: true,
     'aria-describedby': 'send-back-message' });
   const message = h('div', { class: 'alert error', role: 'alert', id: 'send-back-message' });
   return h('section', { class: 'card' },
@@ -363,7 +365,7 @@ function comments(canAdd) {
       : all.map((c) => h('li', {}, h('span', { class: 'muted' }, `${formatDateTime(c.time)} ${c.userName || c.userId}：`), c.message)));
   };
   if (canAdd) {
-    const text = h('textarea', { id: 'comment-text', rows: 2, cols: 60, maxlength: 4000 });
+    const text = h('textarea', { id: 'comment-text', 'data-keep': true, rows: 2, cols: 60, maxlength: 4000 });
     const add = h('button', { type: 'button', class: 'secondary', id: 'comment-add' }, '添加意见');
     add.addEventListener('click', async () => {
       add.disabled = true;
@@ -386,7 +388,7 @@ function comments(canAdd) {
 
 /** 催办: recorded as a warning of the task and sent to its office (in-app and by mail), who may answer it (回告). */
 function urge() {
-  const text = h('textarea', { id: 'urge-text', rows: 2, cols: 60, maxlength: 2000, 'aria-describedby': 'urge-message' });
+  const text = h('textarea', { id: 'urge-text', 'data-keep': true, rows: 2, cols: 60, maxlength: 2000, 'aria-describedby': 'urge-message' });
   const message = h('div', { class: 'alert', role: 'status', id: 'urge-message' });
   const send = h('button', { type: 'button', class: 'secondary', id: 'urge-send' }, '发出催办');
   send.addEventListener('click', async () => {
@@ -411,7 +413,7 @@ function urge() {
 /** 转办 (the colleague works on it instead) or 委派 (the colleague works on it and hands it back). */
 function handOver() {
   const who = h('select', { id: 'handover-user' }, h('option', { value: '' }, '请选择同事'));
-  const reason = h('textarea', { id: 'transfer-reason', rows: 2, cols: 60 });
+  const reason = h('textarea', { id: 'transfer-reason', 'data-keep': true, rows: 2, cols: 60 });
   const message = h('div', { class: 'alert error', role: 'alert', id: 'handover-message' });
   const act = (what, json, done) => async () => {
     try {

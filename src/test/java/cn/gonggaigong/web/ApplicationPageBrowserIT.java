@@ -69,6 +69,58 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         assertThat(row.getText()).contains(name, "军埠镇");
     }
 
+    /**
+     * The login expired while the applicant filled in the long form: 提交申请 goes through the login and back to the
+     * form, filled in again as it was; someone else logging in at that computer gets an empty form.
+     */
+    @Test
+    void theApplicationTypedIsKeptOverALoginThatExpiredAndOnlyForItsAuthor() {
+        logIn("applicant1");
+        open("/my-applications");
+        String name = "梅塘镇登录过期测试五金厂“工改工”项目";
+        Map<String, String> values = Map.ofEntries(Map.entry("name", name), Map.entry("applicantName", "普宁市某五金有限公司"),
+                Map.entry("parcelIds", "BT-445281-0401"), Map.entry("landAreaSqm", "20000"), Map.entry("landAreaMu", "30"),
+                Map.entry("existingFloorArea", "8000"), Map.entry("currentPlotRatio", "0.4"),
+                Map.entry("plannedFloorArea", "50000"), Map.entry("plannedPlotRatio", "2.5"), Map.entry("investment", "60000000"));
+        values.forEach((key, value) -> type(key, value));
+        choose("townCode", "梅塘镇");
+        choose("applicantType", "土地权利人");
+        choose("renovationMode", "自行改造");
+        choose("renovationType", "全面改造");
+        choose("ownership", "单一权利主体");
+        choose("industryCategory", "电子信息");
+        find("#app-keyIndustryProject").click();
+
+        expireTheLoginAndSubmitAs("applicant1");
+        assertThat(find("#kept-input").getText()).contains("刚才填写的内容已恢复");
+        values.forEach((key, value) -> assertThat(find("#app-" + key).getDomProperty("value")).as(key).isEqualTo(value));
+        assertThat(new Select(find("#app-townCode")).getFirstSelectedOption().getText()).isEqualTo("梅塘镇");
+        assertThat(new Select(find("#app-industryCategory")).getFirstSelectedOption().getText()).isEqualTo("电子信息");
+        assertThat(find("#app-keyIndustryProject").isSelected()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#my-project-table tr[data-project-id]"))).isEmpty();
+        find("#application-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("application-message"), "申请已提交"));
+        assertThat(find("#my-project-table tbody tr[data-project-id]").getText()).contains(name, "梅塘镇");
+
+        // Typed again, the login expires again, and another applicant logs in at this computer: nothing of it.
+        type("name", "不应给别人看到的项目名称");
+        expireTheLoginAndSubmitAs("applicant2");
+        assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
+        assertThat(find("#app-name").getDomProperty("value")).isEmpty();
+    }
+
+    /** The session ends (as after the server's idle time); 提交申请 then leads to the login, where this user logs in. */
+    private void expireTheLoginAndSubmitAs(String user) {
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        find("#application-submit").click();
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        find("#username").sendKeys(user);
+        find("#password").sendKeys("demo");
+        find("#login-submit").click();
+        waiting().until(ExpectedConditions.urlContains("/my-applications"));
+        waitUntilReady();
+    }
+
     private void type(String key, String value) {
         WebElement input = find("#app-" + key);
         input.clear();

@@ -73,6 +73,33 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         }
 
         find("#meeting-document").sendKeys("普规委〔2026〕22号");
+        // The login expired meanwhile (the session ends): 提交 leads through the login back to the meeting as it was
+        // filled in, each project's decision on its own row, and nothing decided yet.
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        find("#meeting-submit").click();
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        find("#username").sendKeys("committee1");
+        find("#password").sendKeys("demo");
+        find("#login-submit").click();
+        waiting().until(ExpectedConditions.urlContains("/meetings"));
+        waitUntilReady();
+        assertThat(find("#kept-input").getText()).contains("刚才填写的内容已恢复");
+        assertThat(find("#meeting-date").getDomProperty("value")).isEqualTo("2026/7/1");
+        assertThat(find("#meeting-document").getDomProperty("value")).isEqualTo("普规委〔2026〕22号");
+        assertThat(find("#meeting-minutes").getDomProperty("value")).isEqualTo("审议占陇镇三个“工改工”项目改造方案");
+        for (WebElement row : browser.findElements(By.cssSelector("#agenda tbody tr[data-task-id]"))) {
+            boolean our = ours.contains(row.getDomAttribute("data-project-id"));
+            assertThat(row.findElement(By.cssSelector("input[id^='include-']")).isSelected()).isEqualTo(our);
+            if (our) {
+                assertThat(new Select(row.findElement(By.cssSelector("select[id^='decision-']"))).getFirstSelectedOption()
+                        .getText()).isEqualTo("审议通过");
+                assertThat(row.findElement(By.cssSelector("input[id^='opinion-']")).getDomProperty("value")).isEqualTo("同意改造方案");
+            }
+        }
+        for (JsonNode project : projects) {
+            assertThat(driver.tasks("committee1", project.get("code").asText(), "Task_ReviewScheme")).hasSize(1);
+        }
+
         find("#meeting-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
         assertThat(find("#meeting-message").getText()).contains("3 个项目");

@@ -124,6 +124,54 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
                 .singleResult().getValue()).hasToString("2026-03-01");
     }
 
+    /**
+     * The officer was away longer than the server keeps a login, then clicked 提交: the page goes through the login
+     * and comes back with what was typed (the form and the comment being written), told so; before, it went to the
+     * login page and everything typed was lost.
+     */
+    @Test
+    void whatWasTypedComesBackAfterTheLoginThatExpiredWhileTheOfficerWasAway() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇登录过期项目", "zhanlong")));
+        String code = project.get("code").asText();
+        String task = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+        logIn("zhanlong1");
+        open("/tasks/" + task);
+        find("[id$='-Field_willingnessAgreed-0']").click();
+        find("[id$='-Field_agreePercent']").sendKeys("87");
+        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
+        waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
+        surveyDate.click();
+        surveyDate.sendKeys("2026-03-02");
+        find("[id$='-Field_opinion']").sendKeys("权利人基本同意");
+        find("#comment-text").sendKeys("下周补充签字页");
+
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        find("#username").sendKeys("zhanlong1");
+        find("#password").sendKeys("demo");
+        find("#login-submit").click();
+        waiting().until(ExpectedConditions.urlContains("/tasks/" + task));
+        waitUntilReady();
+
+        assertThat(find("#kept-input").getText()).isEqualTo("登录已过期，您已重新登录：刚才填写的内容已恢复，请核对后再提交。");
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEqualTo("87");
+        assertThat(find("[id$='-Field_surveyDate-date']").getDomProperty("value")).isEqualTo("2026-03-02");
+        assertThat(find("[id$='-Field_opinion']").getDomProperty("value")).isEqualTo("权利人基本同意");
+        assertThat(find("[id$='-Field_willingnessAgreed-0']").isSelected()).isTrue();
+        assertThat(find("#comment-text").getDomProperty("value")).isEqualTo("下周补充签字页");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("nothing was sent").isOne();
+
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("agreePercent")
+                .singleResult().getValue()).isEqualTo(87.0);
+        // Kept once: the task list opened afterwards says nothing of it.
+        assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
+    }
+
     @Test
     void townOfficerSubmitsTheFormAndTheNrbSeesTheNextStep() throws Exception {
         JsonNode ours = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器测试纺织厂“工改工”项目", "zhanlong")));
