@@ -91,34 +91,23 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         choose("industryCategory", "电子信息");
         find("#app-keyIndustryProject").click();
 
-        expireTheLoginAndSubmitAs("applicant1");
+        expireTheLoginThenClick("#application-submit", "applicant1", "/my-applications");
         assertThat(find("#kept-input").getText()).contains("刚才填写的内容已恢复");
         values.forEach((key, value) -> assertThat(find("#app-" + key).getDomProperty("value")).as(key).isEqualTo(value));
         assertThat(new Select(find("#app-townCode")).getFirstSelectedOption().getText()).isEqualTo("梅塘镇");
         assertThat(new Select(find("#app-industryCategory")).getFirstSelectedOption().getText()).isEqualTo("电子信息");
         assertThat(find("#app-keyIndustryProject").isSelected()).isTrue();
-        assertThat(browser.findElements(By.cssSelector("#my-project-table tr[data-project-id]"))).isEmpty();
+        // Nothing was sent before the login.
+        assertThat(find("#my-projects").getText()).doesNotContain(name);
         find("#application-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("application-message"), "申请已提交"));
-        assertThat(find("#my-project-table tbody tr[data-project-id]").getText()).contains(name, "梅塘镇");
+        assertThat(find("#my-projects").getText()).contains(name);
 
         // Typed again, the login expires again, and another applicant logs in at this computer: nothing of it.
         type("name", "不应给别人看到的项目名称");
-        expireTheLoginAndSubmitAs("applicant2");
+        expireTheLoginThenClick("#application-submit", "applicant2", "/my-applications");
         assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
         assertThat(find("#app-name").getDomProperty("value")).isEmpty();
-    }
-
-    /** The session ends (as after the server's idle time); 提交申请 then leads to the login, where this user logs in. */
-    private void expireTheLoginAndSubmitAs(String user) {
-        browser.manage().deleteCookieNamed("JSESSIONID");
-        find("#application-submit").click();
-        waiting().until(ExpectedConditions.urlContains("/login"));
-        find("#username").sendKeys(user);
-        find("#password").sendKeys("demo");
-        find("#login-submit").click();
-        waiting().until(ExpectedConditions.urlContains("/my-applications"));
-        waitUntilReady();
     }
 
     private void type(String key, String value) {

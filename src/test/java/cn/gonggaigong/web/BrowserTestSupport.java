@@ -71,6 +71,21 @@ public abstract class BrowserTestSupport extends ApplicationTestSupport {
         waitUntilReady();
     }
 
+    /**
+     * The login expires (the session ends, as after the server's idle time); the button then leads to the login page,
+     * where this user logs in again and is brought back to the page whose address contains backTo.
+     */
+    protected void expireTheLoginThenClick(String button, String user, String backTo) {
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        find(button).click();
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        find("#username").sendKeys(user);
+        find("#password").sendKeys("demo");
+        find("#login-submit").click();
+        waiting().until(ExpectedConditions.urlContains(backTo));
+        waitUntilReady();
+    }
+
     /** Whether the page's html element has the class (Camunda's webapps: officer-view.js's ggg-officer, ggg-administrator). */
     protected static boolean pageMarkedAs(String mark) {
         return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(

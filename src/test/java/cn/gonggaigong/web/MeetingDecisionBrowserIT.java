@@ -75,14 +75,7 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         find("#meeting-document").sendKeys("普规委〔2026〕22号");
         // The login expired meanwhile (the session ends): 提交 leads through the login back to the meeting as it was
         // filled in, each project's decision on its own row, and nothing decided yet.
-        browser.manage().deleteCookieNamed("JSESSIONID");
-        find("#meeting-submit").click();
-        waiting().until(ExpectedConditions.urlContains("/login"));
-        find("#username").sendKeys("committee1");
-        find("#password").sendKeys("demo");
-        find("#login-submit").click();
-        waiting().until(ExpectedConditions.urlContains("/meetings"));
-        waitUntilReady();
+        expireTheLoginThenClick("#meeting-submit", "committee1", "/meetings");
         assertThat(find("#kept-input").getText()).contains("刚才填写的内容已恢复");
         assertThat(find("#meeting-date").getDomProperty("value")).isEqualTo("2026/7/1");
         assertThat(find("#meeting-document").getDomProperty("value")).isEqualTo("普规委〔2026〕22号");

@@ -146,14 +146,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         find("[id$='-Field_opinion']").sendKeys("权利人基本同意");
         find("#comment-text").sendKeys("下周补充签字页");
 
-        browser.manage().deleteCookieNamed("JSESSIONID");
-        find("#submit-task").click();
-        waiting().until(ExpectedConditions.urlContains("/login"));
-        find("#username").sendKeys("zhanlong1");
-        find("#password").sendKeys("demo");
-        find("#login-submit").click();
-        waiting().until(ExpectedConditions.urlContains("/tasks/" + task));
-        waitUntilReady();
+        expireTheLoginThenClick("#submit-task", "zhanlong1", "/tasks/" + task);
 
         assertThat(find("#kept-input").getText()).isEqualTo("登录已过期，您已重新登录：刚才填写的内容已恢复，请核对后再提交。");
         assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEqualTo("87");

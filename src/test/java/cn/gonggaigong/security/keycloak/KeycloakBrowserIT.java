@@ -176,6 +176,32 @@ class KeycloakBrowserIT extends KeycloakApplicationTestSupport {
     }
 
     /**
+     * The realm's session ended (here by an administrator) while an applicant was filling in an application: 提交申请
+     * leads through the realm's login back to the form, filled in again as it was.
+     */
+    @Test
+    void anApplicationBeingFilledInWhenTheRealmSessionEndedComesBackAfterTheLogin() {
+        keycloak().sendBackChannelLogoutTo(appUrl(KeycloakIdentityMode.BACK_CHANNEL_LOGOUT));
+        CHROMIUM.forgetEveryLogin();
+        browser.get(appUrl("/my-applications"));
+        logInAtKeycloak("applicant1");
+        WebElement name = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("app-name")));
+        name.sendKeys("会话结束前填写的项目");
+
+        keycloak().logOut("applicant1");
+        // Told through the back channel: the page's session here has ended once the API no longer knows it.
+        waiting().until(d -> Long.valueOf(401).equals(((JavascriptExecutor) d).executeScript(
+                "const x = new XMLHttpRequest(); x.open('GET', '/api/me', false); x.send(); return x.status;")));
+        browser.findElement(By.id("application-submit")).click();
+        waitForTheLoginForm();
+        logInAtKeycloak("applicant1");
+        waiting().until(ExpectedConditions.urlContains("/my-applications"));
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("kept-input"))).getText())
+                .contains("刚才填写的内容已恢复");
+        assertThat(browser.findElement(By.id("app-name")).getDomProperty("value")).isEqualTo("会话结束前填写的项目");
+    }
+
+    /**
      * Keycloak ending a session without naming it, and then announcing the end of another session of the same
      * person: the login here asks Keycloak about its own session on its next page and ends with it. (The same
      * happens, by chance, within an administrator's 注销 of everything, above; here each step is made on its own.)
