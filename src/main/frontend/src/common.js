@@ -57,8 +57,11 @@ export async function api(path, { method = 'GET', json, formData, accept = 'appl
 }
 
 const KEPT_KEY = 'ggg-kept-input';
+/** Typing kept longer than this (a login abandoned, a page that then failed to open) is not filled in any more. */
+const KEPT_FOR_MS = 60 * 60 * 1000;
 const keepers = [];
 let loggedIn = null;
+let leaving = false;
 
 /**
  * A page's own typing to keep over a new login where it is not in a field of its own (the task page's form-js form):
@@ -70,7 +73,10 @@ export function keepOverLogin(name, save) {
 
 function readKept() {
   try {
-    return JSON.parse(sessionStorage.getItem(KEPT_KEY) || 'null');
+    const kept = JSON.parse(sessionStorage.getItem(KEPT_KEY) || 'null');
+    if (kept && Date.now() - kept.at < KEPT_FOR_MS) return kept;
+    sessionStorage.removeItem(KEPT_KEY);
+    return null;
   } catch (e) {
     return null;
   }
@@ -107,8 +113,13 @@ function keepTypedInput() {
   sessionStorage.setItem(KEPT_KEY, JSON.stringify({ path: window.location.pathname, user: loggedIn, at: Date.now(), typed, fields, pages }));
 }
 
-/** Keeps the typing and opens the page again (its address leads through the login and back); once only. */
+/**
+ * Keeps the typing and opens the page again (its address leads through the login and back); once only, however many
+ * calls of the page were refused at the same time.
+ */
 function loginAgain() {
+  if (leaving) return;
+  leaving = true;
   const earlier = readKept();
   if (earlier && earlier.path === window.location.pathname && Date.now() - earlier.at < 15000) {
     // Sent back here at once: the page itself does not ask for the login, so the login page is the way.

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -108,6 +109,21 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         expireTheLoginThenClick("#application-submit", "applicant2", "/my-applications");
         assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
         assertThat(find("#app-name").getDomProperty("value")).isEmpty();
+    }
+
+    /** Typing kept over a login that was then abandoned for more than an hour is not filled in on a later visit. */
+    @Test
+    void typingKeptLongAgoIsNotFilledInAnyMore() {
+        logIn("applicant1");
+        open("/my-applications");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("sessionStorage.setItem('ggg-kept-input', JSON.stringify({path: '/my-applications',"
+                + " user: 'applicant1', at: Date.now() - 2 * 60 * 60 * 1000, typed: true,"
+                + " fields: {'app-name': '两小时前填写的项目'}, pages: {}}))");
+        open("/my-applications");
+        assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
+        assertThat(find("#app-name").getDomProperty("value")).isEmpty();
+        assertThat(js.executeScript("return sessionStorage.getItem('ggg-kept-input')")).isNull();
     }
 
     private void type(String key, String value) {
