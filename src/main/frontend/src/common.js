@@ -113,6 +113,50 @@ function keepTypedInput() {
   sessionStorage.setItem(KEPT_KEY, JSON.stringify({ path: window.location.pathname, user: loggedIn, at: Date.now(), typed, fields, pages }));
 }
 
+/** Whether a field differs from what the page was drawn with (or last sent, typingSent). */
+function changedFromLoaded(el) {
+  if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked;
+  if (el.tagName === 'SELECT') {
+    const drawn = [...el.options].findIndex((o) => o.defaultSelected);
+    return el.selectedIndex !== (drawn < 0 ? 0 : drawn);
+  }
+  return el.value !== el.defaultValue;
+}
+
+const unsentChecks = [];
+
+/** A page's own test of typing not yet sent where it is not in a field of its own (the task page's form-js form). */
+export function unsentTyping(check) {
+  unsentChecks.push(check);
+}
+
+/** Marks what the fields in container now hold as sent: leaving the page no longer asks about it. */
+export function typingSent(container) {
+  for (const el of container.querySelectorAll('input, textarea, select')) {
+    if (el.type === 'checkbox' || el.type === 'radio') el.defaultChecked = el.checked;
+    else if (el.tagName === 'SELECT') [...el.options].forEach((o) => { o.defaultSelected = o.selected; });
+    else el.defaultValue = el.value;
+  }
+}
+
+/** The page's own way out once its work is sent or kept (the task list after 提交, a reload after 签收): not asked. */
+export function leavePage(url) {
+  leaving = true;
+  if (url === undefined) window.location.reload();
+  else window.location.assign(url);
+}
+
+// Leaving a page (a link, the address bar, closing the tab) with typing not yet sent asks first, in the browser's own
+// words; the typing itself is not kept then.
+window.addEventListener('beforeunload', (event) => {
+  if (leaving) return;
+  if (keptFields().some(changedFromLoaded) || unsentChecks.some((check) => check())) {
+    event.preventDefault();
+    // Older browsers ask only for a text set here (none shows it any more: each asks in its own words).
+    event.returnValue = '填写的内容尚未提交，确定离开此页面吗？';
+  }
+});
+
 /**
  * Keeps the typing and opens the page again (its address leads through the login and back); once only, however many
  * calls of the page were refused at the same time.

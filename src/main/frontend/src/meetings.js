@@ -1,6 +1,6 @@
 // 会议决定: the planning committee or the municipal government records one meeting (date, 文号, minutes) and a
 // decision with an opinion for each project on the agenda; one submission completes every chosen project's step.
-import { ApiError, api, askToConfirm, formatDate, h, isMeetingOfficer, messageOf, mount, startPage } from './common.js';
+import { ApiError, api, askToConfirm, formatDate, h, isMeetingOfficer, messageOf, mount, startPage, typingSent } from './common.js';
 import { DATE_PLACEHOLDER, isoDay, parseDay } from './dates.js';
 
 /** The meeting's day as the API takes it (2026-07-01); what is not a day is sent as typed, for the API to name. */
@@ -94,6 +94,7 @@ startPage('meetings', async (main, me) => {
       message.textContent = `会议决定已登记（${chosen.length} 个项目已办结本环节）${meeting?.documentNumber ? `，文号 ${meeting.documentNumber}` : ''}。`;
       button.textContent = '已提交';
       for (const r of chosen) r.row.remove();
+      typingSent(form);
       document.getElementById('agenda-title').textContent = agendaTitle(rows.length - chosen.length);
       await loadPast(kind);
     } catch (e) {

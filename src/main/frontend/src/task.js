@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
-import { ApiError, api, askToConfirm, deadlineBadges, flash, formatDateTime, h, keepOverLogin, keptOverLogin, messageOf, messageWithReasons, mount, person, startPage } from './common.js';
+import { ApiError, api, askToConfirm, deadlineBadges, flash, formatDateTime, h, keepOverLogin, keptOverLogin, leavePage, messageOf, messageWithReasons, mount, person, startPage, unsentTyping } from './common.js';
 import { chineseDateFields, typedDatesTaken } from './dates.js';
 
 const taskId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
@@ -73,6 +73,9 @@ startPage('tasks', async (main, me) => {
   await form.importSchema(task.form, kept ? { ...(task.data || {}), ...only(kept, fieldIds) } : (task.data || {}));
   draft = () => only(current, fieldIds);
   keepOverLogin('task-form', () => (readOnly ? null : draft()));
+  // Typed and not yet sent: what the form holds differs from what it was drawn with (kept typing is unsent from the start).
+  const drawn = kept ? null : JSON.stringify(draft());
+  unsentTyping(() => !readOnly && JSON.stringify(draft()) !== drawn);
   dateFields();
   if (readOnly) {
     // Shown to read, not to fill in: what was typed could not be submitted (before, the fields took input all the same).
@@ -130,12 +133,12 @@ startPage('tasks', async (main, me) => {
       if (again) {
         // The process made the step again and gave it back to this officer (a scheme the rules sent back): straight to it.
         flash(`“${task.taskName}”已提交，但未通过校验，已退回由您修改：请按表单中列明的原因修改后重新提交。`);
-        window.location.assign(`/tasks/${encodeURIComponent(again.taskId)}`);
+        leavePage(`/tasks/${encodeURIComponent(again.taskId)}`);
         return;
       }
       flash(delegatedToMe ? `已交回 ${person(task.ownerName, task.owner)}：${task.projectName || ''}“${task.taskName}”`
         : `已提交：${task.projectName || ''}“${task.taskName}”`);
-      window.location.assign('/tasks');
+      leavePage('/tasks');
     } catch (e) {
       submit.disabled = false;
       showErrors(form, fieldIds, general, e);
@@ -225,7 +228,7 @@ async function act(what) {
   try {
     await api(`/api/tasks/${encodeURIComponent(taskId)}/${what}`, { method: 'POST' });
     sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft()));
-    window.location.reload();
+    leavePage();
   } catch (e) {
     document.getElementById('form-message').textContent = messageOf(e);
   }
@@ -248,7 +251,7 @@ function sendBack(task) {
           try {
             await api(`/api/tasks/${encodeURIComponent(taskId)}/send-back`, { method: 'POST', json: { reason: reason.value } });
             flash(`已退回：“${task.taskName}”`);
-            window.location.assign('/tasks');
+            leavePage('/tasks');
           } catch (e) {
             message.textContent = messageWithReasons(e);
             if (e instanceof ApiError && e.status === 400) {
@@ -419,7 +422,7 @@ function handOver() {
     try {
       await api(`/api/tasks/${encodeURIComponent(taskId)}/${what}`, { method: 'POST', json: json() });
       flash(done());
-      window.location.assign('/tasks');
+      leavePage('/tasks');
     } catch (e) {
       message.textContent = messageWithReasons(e);
     }

@@ -30,6 +30,7 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         waitUntilReady();
         assertThat(find("nav a[aria-current='page']").getText()).isEqualTo("我的申请");
 
+        assertThat(pageAsksBeforeLeaving()).as("untouched").isFalse();
         String name = "军埠镇浏览器测试电子厂“工改工”项目";
         Map<String, String> values = Map.ofEntries(Map.entry("name", name), Map.entry("applicantName", "普宁市某电子有限公司"),
                 Map.entry("parcelIds", "BT-445281-0301，BT-445281-0302"), Map.entry("landAreaSqm", "20000"),
@@ -37,6 +38,7 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
                 Map.entry("plannedFloorArea", "50000"), Map.entry("plannedPlotRatio", "2.5"), Map.entry("investment", "60000000"));
         values.forEach((key, value) -> type(key, value));
         choose("townCode", "军埠镇");
+        assertThat(pageAsksBeforeLeaving()).as("typed, not sent").isTrue();
         // The rights holder is not the government (Art. 13): the choice is not offered here.
         assertThat(new Select(find("#app-applicantType")).getOptions()).extracting(WebElement::getText)
                 .contains("土地权利人", "承租人", "村集体经济组织").doesNotContain("政府");
@@ -66,6 +68,7 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         find("#application-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("application-message"), "申请已提交"));
         assertThat(browser.findElements(By.cssSelector(".field-error:not([hidden])"))).isEmpty();
+        assertThat(pageAsksBeforeLeaving()).as("sent").isFalse();
         WebElement row = find("#my-project-table tbody tr[data-project-id]");
         assertThat(row.getText()).contains(name, "军埠镇");
     }
@@ -94,6 +97,7 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
 
         expireTheLoginThenClick("#application-submit", "applicant1", "/my-applications");
         assertThat(find("#kept-input").getText()).contains("刚才填写的内容已恢复");
+        assertThat(pageAsksBeforeLeaving()).as("restored, not sent yet").isTrue();
         values.forEach((key, value) -> assertThat(find("#app-" + key).getDomProperty("value")).as(key).isEqualTo(value));
         assertThat(new Select(find("#app-townCode")).getFirstSelectedOption().getText()).isEqualTo("梅塘镇");
         assertThat(new Select(find("#app-industryCategory")).getFirstSelectedOption().getText()).isEqualTo("电子信息");

@@ -86,6 +86,15 @@ public abstract class BrowserTestSupport extends ApplicationTestSupport {
         waitUntilReady();
     }
 
+    /**
+     * Whether leaving the page now would be asked about: the page cancels a beforeunload event (the browser then asks
+     * in its own words; headless Chromium under WebDriver leaves without showing it, so the page's answer is read).
+     */
+    protected static boolean pageAsksBeforeLeaving() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"));
+    }
+
     /** Whether the page's html element has the class (Camunda's webapps: officer-view.js's ggg-officer, ggg-administrator). */
     protected static boolean pageMarkedAs(String mark) {
         return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(

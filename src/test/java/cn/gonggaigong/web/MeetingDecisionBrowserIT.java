@@ -77,6 +77,7 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         // filled in, each project's decision on its own row, and nothing decided yet.
         expireTheLoginThenClick("#meeting-submit", "committee1", "/meetings");
         assertThat(find("#kept-input").getText()).contains("刚才填写的内容已恢复");
+        assertThat(pageAsksBeforeLeaving()).as("restored, not sent yet").isTrue();
         assertThat(find("#meeting-date").getDomProperty("value")).isEqualTo("2026/7/1");
         assertThat(find("#meeting-document").getDomProperty("value")).isEqualTo("普规委〔2026〕22号");
         assertThat(find("#meeting-minutes").getDomProperty("value")).isEqualTo("审议占陇镇三个“工改工”项目改造方案");
@@ -96,6 +97,7 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         find("#meeting-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
         assertThat(find("#meeting-message").getText()).contains("3 个项目");
+        assertThat(pageAsksBeforeLeaving()).as("the meeting recorded").isFalse();
         WebElement button = find("#meeting-submit");
         assertThat(button.isEnabled()).isFalse();
         assertThat(button.getText()).isEqualTo("已提交");

@@ -165,6 +165,29 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
     }
 
+    /**
+     * Leaving the task page (a link, the address bar, closing the tab) with typing not yet sent asks first: in the form,
+     * or in a text of its own (办理意见); a page untouched, or whose text was sent, does not.
+     */
+    @Test
+    void leavingWithTypingNotSentAsksFirst() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇离开页面提示项目", "zhanlong")));
+        String task = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        logIn("zhanlong1");
+        open("/tasks/" + task);
+        assertThat(pageAsksBeforeLeaving()).as("untouched").isFalse();
+        find("[id$='-Field_agreePercent']").sendKeys("66");
+        assertThat(pageAsksBeforeLeaving()).as("a figure typed in the form").isTrue();
+
+        open("/tasks/" + task);
+        assertThat(pageAsksBeforeLeaving()).isFalse();
+        find("#comment-text").sendKeys("请补充签字页");
+        assertThat(pageAsksBeforeLeaving()).as("an opinion being written").isTrue();
+        find("#comment-add").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "请补充签字页"));
+        assertThat(pageAsksBeforeLeaving()).as("the opinion added").isFalse();
+    }
+
     @Test
     void townOfficerSubmitsTheFormAndTheNrbSeesTheNextStep() throws Exception {
         JsonNode ours = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器测试纺织厂“工改工”项目", "zhanlong")));
