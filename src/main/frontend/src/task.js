@@ -72,10 +72,11 @@ startPage('tasks', async (main, me) => {
   form.on('changed', (state) => { current = state.data || {}; });
   await form.importSchema(task.form, kept ? { ...(task.data || {}), ...only(kept, fieldIds) } : (task.data || {}));
   draft = () => only(current, fieldIds);
-  keepOverLogin('task-form', () => (readOnly ? null : draft()));
   // Typed and not yet sent: what the form holds differs from what it was drawn with (kept typing is unsent from the start).
   const drawn = kept ? null : JSON.stringify(draft());
-  unsentTyping(() => !readOnly && JSON.stringify(draft()) !== drawn);
+  formTyped = () => !readOnly && JSON.stringify(draft()) !== drawn;
+  unsentTyping(() => formTyped());
+  keepOverLogin('task-form', () => (formTyped() ? draft() : null));
   dateFields();
   if (readOnly) {
     // Shown to read, not to fill in: what was typed could not be submitted (before, the fields took input all the same).
@@ -206,6 +207,8 @@ function claimBar(task, me) {
 
 /** The form's values now, by field key: kept over the reload of 签收 and 退回到单位待办 (set once the form is shown). */
 let draft = () => ({});
+/** Whether the form holds typing not yet sent (set once the form is shown). */
+let formTyped = () => false;
 const DRAFT_KEY = `ggg-task-draft-${taskId}`;
 
 /** The values of the form's own fields only (not the process's other data). */
@@ -227,7 +230,7 @@ function takeDraft() {
 async function act(what) {
   try {
     await api(`/api/tasks/${encodeURIComponent(taskId)}/${what}`, { method: 'POST' });
-    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft()));
+    if (formTyped()) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft()));
     leavePage();
   } catch (e) {
     document.getElementById('form-message').textContent = messageOf(e);

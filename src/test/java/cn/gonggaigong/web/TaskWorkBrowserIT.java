@@ -186,6 +186,12 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         find("#comment-add").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "请补充签字页"));
         assertThat(pageAsksBeforeLeaving()).as("the opinion added").isFalse();
+
+        // 签收 with nothing typed reloads the page with nothing to ask about.
+        find("#claim").click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("unclaim")));
+        waitUntilReady();
+        assertThat(pageAsksBeforeLeaving()).as("claimed, nothing typed").isFalse();
     }
 
     @Test
@@ -431,6 +437,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEqualTo("95");
         assertThat(find("[id$='-Field_surveyDate-date']").getDomProperty("value")).isEqualTo("2026-03-01");
         assertThat(find("[id$='-Field_willingnessAgreed-0']").isSelected()).isTrue();
+        assertThat(pageAsksBeforeLeaving()).as("kept over the claim, not sent yet").isTrue();
 
         find("[id$='-Field_agreePercent']").sendKeys(Keys.BACK_SPACE, "6");
         find("#unclaim").click();
