@@ -48,7 +48,7 @@ public class AttachmentController {
     }
 
     @PostMapping("/api/attachments/{id}/withdrawal")
-    @Operation(summary = "作废附件（仅上传人，须说明原因；作废后仍列出、可下载；项目已结束或所属任务已办结时为 409）")
+    @Operation(summary = "作废附件（上传人或系统管理员，须说明原因；作废后仍列出、可下载；项目已结束或所属任务已办结时为 409）")
     public AttachmentView withdraw(@PathVariable long id, @RequestBody(required = false) WithdrawalRequest request) {
         return attachments.withdraw(id, request == null ? null : request.reason());
     }

@@ -18,6 +18,7 @@ import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
 import cn.gonggaigong.project.ProjectStatus;
 import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.Groups;
 import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.ApiProblem;
 import cn.gonggaigong.task.TaskItems;
@@ -37,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * A project's materials (附件): PDF, PNG, JPEG up to {@code ggg.attachments.max-size} (20 MB), kept in PostgreSQL
  * (table {@code attachment}, see V11), listed and downloaded by whoever may see the project ({@link ProjectAccess}).
- * One uploaded by mistake is withdrawn (作废) by its uploader with a reason, never deleted (V57).
+ * One uploaded by mistake is withdrawn (作废) by its uploader (or an administrator) with a reason, never deleted (V57).
  */
 @Service
 public class AttachmentService {
@@ -83,7 +84,7 @@ public class AttachmentService {
     @Transactional(readOnly = true)
     public List<AttachmentView> list(long projectId) {
         Project project = readableProject(projectId);
-        String me = CurrentUser.current().userId();
+        CurrentUser me = CurrentUser.current();
         return jdbc.query("""
                 select id, project_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, task_id, description,
                        withdrawn_by, withdrawn_at, withdrawal_reason
@@ -93,7 +94,7 @@ public class AttachmentService {
             String taskId = rs.getString("task_id");
             String withdrawnBy = rs.getString("withdrawn_by");
             Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
-            boolean canWithdraw = withdrawnBy == null && Objects.equals(me, uploadedBy)
+            boolean canWithdraw = withdrawnBy == null && (Objects.equals(me.userId(), uploadedBy) || me.inGroup(Groups.ADMINS))
                     && whyNotWithdrawable(project, taskId).isEmpty();
             return new AttachmentView(rs.getLong("id"), rs.getLong("project_id"), rs.getString("file_name"),
                     rs.getString("content_type"), rs.getLong("size_bytes"), uploadedBy, users.name(uploadedBy),
@@ -105,7 +106,7 @@ public class AttachmentService {
     }
 
     /**
-     * 作废: the uploader marks an attachment as withdrawn, with the reason; it stays listed and downloadable. Refused
+     * 作废: the uploader (or an administrator) marks an attachment as withdrawn, with the reason; it stays listed and downloadable. Refused
      * (409) once it can no longer be taken back: the project has ended, or the task it was uploaded for is done (the
      * step's decision rested on it).
      */
@@ -122,8 +123,9 @@ public class AttachmentService {
         long projectId = ((Number) row.get("project_id")).longValue();
         Project project = readableProject(projectId);
         String uploadedBy = (String) row.get("uploaded_by");
-        if (!Objects.equals(user.userId(), uploadedBy)) {
-            throw ApiProblem.forbidden("只有上传人（" + users.name(uploadedBy) + "）可以作废该附件");
+        // An administrator, for an uploader who cannot any more (left, moved to another office).
+        if (!Objects.equals(user.userId(), uploadedBy) && !user.inGroup(Groups.ADMINS)) {
+            throw ApiProblem.forbidden("只有上传人（" + users.name(uploadedBy) + "）或系统管理员可以作废该附件");
         }
         if (row.get("withdrawn_at") != null) {
             throw ApiProblem.conflict("该附件已作废");

@@ -173,7 +173,7 @@ class ProjectPageIT extends WorkApiTestSupport {
         // Not someone else's upload; never without a reason; nothing changed by a refusal.
         Answer notOwn = post("zhanlong2", "/api/attachments/{id}/withdrawal", Map.of("reason", "误传"), wrong);
         assertThat(notOwn.status()).isEqualTo(403);
-        assertThat(notOwn.body().get("message").asText()).isEqualTo("只有上传人（占陇镇经办员）可以作废该附件");
+        assertThat(notOwn.body().get("message").asText()).isEqualTo("只有上传人（占陇镇经办员）或系统管理员可以作废该附件");
         Answer noReason = post("zhanlong1", "/api/attachments/{id}/withdrawal", Map.of("reason", "  "), wrong);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body()).isEqualTo(json.readTree("""
@@ -208,6 +208,14 @@ class ProjectPageIT extends WorkApiTestSupport {
         assertThat(taskDone.body().get("message").asText()).isEqualTo("该附件所属的任务“摸查改造意愿”已办结，附件是其办理依据，不能再作废");
         assertThat(post("zhanlong2", "/api/attachments/{id}/withdrawal", Map.of("reason", "照片模糊"), colleagues).status())
                 .isEqualTo(200);
+        // For an uploader who cannot any more (left the office), an administrator.
+        long leftBehind = upload("zhanlong1", id, new MockMultipartFile("file", "错传的合同.pdf", "application/pdf", PDF),
+                Map.of()).body().get("id").asLong();
+        assertThat(canWithdraw("admin", id)).containsExactly(false, false, false, true);
+        Answer byAdmin = post("admin", "/api/attachments/{id}/withdrawal", Map.of("reason", "经办人已调离，代为作废"), leftBehind);
+        assertThat(byAdmin.status()).as(byAdmin.raw()).isEqualTo(200);
+        assertThat(byAdmin.body().get("withdrawnBy").asText()).isEqualTo("admin");
+        assertThat(byAdmin.body().get("uploadedBy").asText()).isEqualTo("zhanlong1");
 
         // Nor anything of a project that has ended; and an attachment that does not exist is 404.
         JsonNode ended = apply("zhanlong", "占陇镇不同意改造的项目");
