@@ -94,7 +94,8 @@ public class AttachmentService {
             String taskId = rs.getString("task_id");
             String withdrawnBy = rs.getString("withdrawn_by");
             Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
-            boolean canWithdraw = withdrawnBy == null && (Objects.equals(me.userId(), uploadedBy) || me.inGroup(Groups.ADMINS))
+            boolean canWithdraw = withdrawnBy == null
+                    && (Objects.equals(me.userId(), uploadedBy) || me.inGroup(Groups.ADMINS))
                     && whyNotWithdrawable(project, taskId).isEmpty();
             return new AttachmentView(rs.getLong("id"), rs.getLong("project_id"), rs.getString("file_name"),
                     rs.getString("content_type"), rs.getLong("size_bytes"), uploadedBy, users.name(uploadedBy),
@@ -106,9 +107,9 @@ public class AttachmentService {
     }
 
     /**
-     * 作废: the uploader (or an administrator) marks an attachment as withdrawn, with the reason; it stays listed and downloadable. Refused
-     * (409) once it can no longer be taken back: the project has ended, or the task it was uploaded for is done (the
-     * step's decision rested on it).
+     * 作废: the uploader (or an administrator) marks an attachment as withdrawn, with the reason; it stays listed and
+     * downloadable. Refused (409) once it can no longer be taken back: the project has ended, or the task it was
+     * uploaded for is done (the step's decision rested on it).
      */
     @Transactional
     public AttachmentView withdraw(long attachmentId, String reason) {
