@@ -82,10 +82,14 @@ function readKept() {
   }
 }
 
+let keptUsed = false;
+
 /** What keepOverLogin(name) kept on this page before the new login, for the same user; null otherwise. */
 export function keptOverLogin(name) {
   const kept = readKept();
-  return kept && kept.path === window.location.pathname && kept.user === loggedIn ? (kept.pages || {})[name] ?? null : null;
+  const value = kept && kept.path === window.location.pathname && kept.user === loggedIn ? (kept.pages || {})[name] ?? null : null;
+  if (value !== null) keptUsed = true;
+  return value;
 }
 
 /** The page's fields marked data-keep (on themselves or a container), by id. */
@@ -95,22 +99,16 @@ function keptFields() {
 }
 
 function keepTypedInput() {
-  let typed = false;
   const fields = {};
   for (const el of keptFields()) {
-    const value = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
-    fields[el.id] = value;
-    if (value !== false && value !== '') typed = true;
+    fields[el.id] = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
   }
   const pages = {};
   for (const [name, save] of keepers) {
     const value = save();
-    if (value !== null && value !== undefined) {
-      pages[name] = value;
-      typed = true;
-    }
+    if (value !== null && value !== undefined) pages[name] = value;
   }
-  sessionStorage.setItem(KEPT_KEY, JSON.stringify({ path: window.location.pathname, user: loggedIn, at: Date.now(), typed, fields, pages }));
+  sessionStorage.setItem(KEPT_KEY, JSON.stringify({ path: window.location.pathname, user: loggedIn, at: Date.now(), fields, pages }));
 }
 
 /** Whether a field differs from what the page was drawn with (or last sent, typingSent). */
@@ -183,14 +181,17 @@ function restoreTypedInput(main) {
   if (!kept || kept.path !== window.location.pathname) return;
   sessionStorage.removeItem(KEPT_KEY);
   if (kept.user !== loggedIn) return;
+  let restored = keptUsed;
   for (const el of keptFields()) {
     if (!(el.id in kept.fields)) continue;
     if (el.type === 'checkbox' || el.type === 'radio') el.checked = Boolean(kept.fields[el.id]);
     else el.value = kept.fields[el.id];
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
+    if (changedFromLoaded(el)) restored = true;
   }
-  if (kept.typed) {
+  // Only what was filled in again is announced (not typing the page no longer takes: a task someone else now holds).
+  if (restored) {
     main.prepend(h('p', { class: 'alert warning', role: 'status', id: 'kept-input' },
       '登录已过期，您已重新登录：刚才填写的内容已恢复，请核对后再提交。'));
   }

@@ -67,7 +67,9 @@ startPage('tasks', async (main, me) => {
   chineseMessages(form, notNumbers);
   // What the officer had typed before 签收 or 退回到单位待办 (which reload the page), or before the login expired,
   // is filled in again.
-  const kept = takeDraft() || keptOverLogin('task-form');
+  // Not into a form that is only to be read (the task was meanwhile taken by a colleague): it would pass for the task's data.
+  const draftKept = takeDraft();
+  const kept = readOnly ? null : draftKept || keptOverLogin('task-form');
   let current = {};
   form.on('changed', (state) => { current = state.data || {}; });
   await form.importSchema(task.form, kept ? { ...(task.data || {}), ...only(kept, fieldIds) } : (task.data || {}));

@@ -122,7 +122,7 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         open("/my-applications");
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("sessionStorage.setItem('ggg-kept-input', JSON.stringify({path: '/my-applications',"
-                + " user: 'applicant1', at: Date.now() - 2 * 60 * 60 * 1000, typed: true,"
+                + " user: 'applicant1', at: Date.now() - 2 * 60 * 60 * 1000,"
                 + " fields: {'app-name': '两小时前填写的项目'}, pages: {}}))");
         open("/my-applications");
         assertThat(browser.findElements(By.id("kept-input"))).isEmpty();

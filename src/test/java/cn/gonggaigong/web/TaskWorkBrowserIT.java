@@ -166,6 +166,26 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
     }
 
     /**
+     * The login expired and meanwhile a colleague took the task: the page comes back to be read only, with the task's
+     * own data; what was typed is not put into it (it would pass for the task's data) nor announced as restored.
+     */
+    @Test
+    void typingForATaskAColleagueTookMeanwhileIsNotPassedOffAsItsData() throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇登录过期同事签收项目", "zhanlong")));
+        String task = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        logIn("zhanlong1");
+        open("/tasks/" + task);
+        find("[id$='-Field_agreePercent']").sendKeys("77");
+        taskService.claim(task, "zhanlong2");
+
+        expireTheLoginThenClick("#submit-task", "zhanlong1", "/tasks/" + task);
+        assertThat(find("#form-message").getText()).contains("签收，您只能查看");
+        assertThat(find("[id$='-Field_agreePercent']").getDomProperty("value")).isEmpty();
+        assertThat(browser.findElements(By.id("kept-input"))).isEmpty();
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhanlong2");
+    }
+
+    /**
      * Leaving the task page (a link, the address bar, closing the tab) with typing not yet sent asks first: in the form,
      * or in a text of its own (办理意见); a page untouched, or whose text was sent, does not.
      */
