@@ -46,6 +46,9 @@ public class AttachmentService {
     static final String REJECTED = "附件上传失败";
     static final String NOT_WITHDRAWN = "附件未能作废";
     static final int MAX_REASON = 500;
+    /** Whether the task the attachment was uploaded for is done (no longer among Camunda's open tasks). */
+    private static final String TASK_DONE =
+            "(a.task_id is not null and not exists (select 1 from act_ru_task t where t.id_ = a.task_id)) as task_done";
 
     /**
      * One attachment as listed; {@code withdrawn*} are set once it was withdrawn, {@code canWithdraw} says whether the
@@ -85,18 +88,17 @@ public class AttachmentService {
     public List<AttachmentView> list(long projectId) {
         Project project = readableProject(projectId);
         CurrentUser me = CurrentUser.current();
-        return jdbc.query("""
-                select id, project_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at, task_id, description,
-                       withdrawn_by, withdrawn_at, withdrawal_reason
-                  from attachment where project_id = :project order by uploaded_at, id
-                """, new MapSqlParameterSource("project", projectId), (rs, n) -> {
+        return jdbc.query("select a.id, a.project_id, a.file_name, a.content_type, a.size_bytes, a.uploaded_by,"
+                + " a.uploaded_at, a.task_id, a.description, a.withdrawn_by, a.withdrawn_at, a.withdrawal_reason, "
+                + TASK_DONE + " from attachment a where a.project_id = :project order by a.uploaded_at, a.id",
+                new MapSqlParameterSource("project", projectId), (rs, n) -> {
             String uploadedBy = rs.getString("uploaded_by");
             String taskId = rs.getString("task_id");
             String withdrawnBy = rs.getString("withdrawn_by");
             Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
             boolean canWithdraw = withdrawnBy == null
                     && (Objects.equals(me.userId(), uploadedBy) || me.inGroup(Groups.ADMINS))
-                    && whyNotWithdrawable(project, taskId).isEmpty();
+                    && whyNotWithdrawable(project, rs.getBoolean("task_done"), null).isEmpty();
             return new AttachmentView(rs.getLong("id"), rs.getLong("project_id"), rs.getString("file_name"),
                     rs.getString("content_type"), rs.getLong("size_bytes"), uploadedBy, users.name(uploadedBy),
                     TaskItems.time(rs.getTimestamp("uploaded_at").toInstant()), taskId, rs.getString("description"),
@@ -114,8 +116,9 @@ public class AttachmentService {
     @Transactional
     public AttachmentView withdraw(long attachmentId, String reason) {
         CurrentUser user = CurrentUser.current();
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select project_id, uploaded_by, task_id, withdrawn_at from attachment where id = :id for update",
+        List<Map<String, Object>> rows = jdbc.queryForList("select a.project_id, a.uploaded_by, a.withdrawn_at, "
+                        + TASK_DONE + ", (select h.name_ from act_hi_taskinst h where h.id_ = a.task_id) as task_name"
+                        + " from attachment a where a.id = :id for update of a",
                 new MapSqlParameterSource("id", attachmentId));
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("附件不存在");
@@ -131,7 +134,8 @@ public class AttachmentService {
         if (row.get("withdrawn_at") != null) {
             throw ApiProblem.conflict("该附件已作废");
         }
-        whyNotWithdrawable(project, (String) row.get("task_id")).ifPresent(why -> {
+        boolean taskDone = Boolean.TRUE.equals(row.get("task_done"));
+        whyNotWithdrawable(project, taskDone, (String) row.get("task_name")).ifPresent(why -> {
             throw ApiProblem.conflict(why);
         });
         if (reason == null || reason.isBlank()) {
@@ -147,15 +151,13 @@ public class AttachmentService {
         return list(projectId).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
     }
 
-    /** Why an attachment of the project, uploaded for the task (or for none), can no longer be withdrawn. */
-    private Optional<String> whyNotWithdrawable(Project project, String taskId) {
+    /** Why an attachment of the project, whose task is done (or not, or has none), can no longer be withdrawn. */
+    private static Optional<String> whyNotWithdrawable(Project project, boolean taskDone, String taskName) {
         if (project.getStatus() != ProjectStatus.ACTIVE) {
             return Optional.of("项目" + project.getStatus().label() + "，附件不能再作废");
         }
-        if (taskId != null && tasks.byId(taskId).isEmpty()) {
-            List<String> names = jdbc.queryForList("select name_ from act_hi_taskinst where id_ = :id",
-                    new MapSqlParameterSource("id", taskId), String.class);
-            String name = names.isEmpty() || names.get(0) == null ? "" : "“" + names.get(0) + "”";
+        if (taskDone) {
+            String name = taskName == null ? "" : "“" + taskName + "”";
             return Optional.of("该附件所属的任务" + name + "已办结，附件是其办理依据，不能再作废");
         }
         return Optional.empty();
