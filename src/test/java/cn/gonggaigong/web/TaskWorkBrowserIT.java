@@ -103,19 +103,12 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
      */
     @Test
     void aDateTypedJustBeforeClickingSubmitIsSent() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇日期直接提交项目", "zhanlong")));
-        String code = project.get("code").asText();
-        String task = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        String task = surveyTaskOfANewProject("占陇镇日期直接提交项目");
         String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
         logIn("zhanlong1");
         open("/tasks/" + task);
         waitUntilReady();
-        find("[id$='-Field_willingnessAgreed-0']").click();
-        find("[id$='-Field_agreePercent']").sendKeys("95");
-        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
-        waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
-        surveyDate.click();
-        surveyDate.sendKeys("2026-03-01");
+        typeWillingness("95", "2026-03-01");
         find("#submit-task").click();
 
         waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
@@ -131,18 +124,11 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
      */
     @Test
     void whatWasTypedComesBackAfterTheLoginThatExpiredWhileTheOfficerWasAway() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇登录过期项目", "zhanlong")));
-        String code = project.get("code").asText();
-        String task = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        String task = surveyTaskOfANewProject("占陇镇登录过期项目");
         String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
         logIn("zhanlong1");
         open("/tasks/" + task);
-        find("[id$='-Field_willingnessAgreed-0']").click();
-        find("[id$='-Field_agreePercent']").sendKeys("87");
-        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
-        waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
-        surveyDate.click();
-        surveyDate.sendKeys("2026-03-02");
+        typeWillingness("87", "2026-03-02");
         find("[id$='-Field_opinion']").sendKeys("权利人基本同意");
         find("#comment-text").sendKeys("下周补充签字页");
 
@@ -171,8 +157,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
      */
     @Test
     void typingForATaskAColleagueTookMeanwhileIsNotPassedOffAsItsData() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇登录过期同事签收项目", "zhanlong")));
-        String task = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String task = surveyTaskOfANewProject("占陇镇登录过期同事签收项目");
         logIn("zhanlong1");
         open("/tasks/" + task);
         find("[id$='-Field_agreePercent']").sendKeys("77");
@@ -191,8 +176,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
      */
     @Test
     void leavingWithTypingNotSentAsksFirst() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇离开页面提示项目", "zhanlong")));
-        String task = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String task = surveyTaskOfANewProject("占陇镇离开页面提示项目");
         logIn("zhanlong1");
         open("/tasks/" + task);
         assertThat(pageAsksBeforeLeaving()).as("untouched").isFalse();
@@ -362,9 +346,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
 
     @Test
     void theDelegateFillsTheFormAndHandsTheTaskBackToItsOwner() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器委派测试项目", "zhanlong")));
-        String code = project.get("code").asText();
-        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        String taskId = surveyTaskOfANewProject("占陇镇浏览器委派测试项目");
         ResponseEntity<String> delegated = rest.withBasicAuth("zhanlong1", "demo").postForEntity(
                 "/api/tasks/" + taskId + "/delegate", Map.of("userId", "zhanlong2"), String.class);
         assertThat(delegated.getStatusCode()).as(delegated.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -402,8 +384,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
 
     @Test
     void anOfficerWritesAnOpinionAndTransfersTheTaskToAColleagueFromThePage() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器转办测试项目", "zhanlong")));
-        String taskId = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String taskId = surveyTaskOfANewProject("占陇镇浏览器转办测试项目");
 
         logIn("zhanlong1");
         open("/tasks/" + taskId);
@@ -441,9 +422,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
      */
     @Test
     void whatWasTypedBeforeClaimingIsKept() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器签收保留填写项目", "zhanlong")));
-        String code = project.get("code").asText();
-        String taskId = driver.tasks("zhanlong1", code, "Task_SurveyWillingness").get(0).get("id").asText();
+        String taskId = surveyTaskOfANewProject("占陇镇浏览器签收保留填写项目");
 
         logIn("zhanlong1");
         open("/tasks/" + taskId);
@@ -482,8 +461,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
 
     @Test
     void aTaskOfOnePersonOffersNeitherUnclaimNorColleagues() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器个人任务测试项目", "zhanlong")));
-        String taskId = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String taskId = surveyTaskOfANewProject("占陇镇浏览器个人任务测试项目");
         // As the applicant's steps are: assigned by the model to one person, with no office behind it.
         taskService.deleteCandidateGroup(taskId, "town-zhanlong");
         taskService.setAssignee(taskId, "zhanlong1");
@@ -668,8 +646,7 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
 
     @Test
     void anOfficerAloneInTheOfficeIsOfferedNoColleagues() throws Exception {
-        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇浏览器无同事测试项目", "zhanlong")));
-        String taskId = driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+        String taskId = surveyTaskOfANewProject("占陇镇浏览器无同事测试项目");
         // An office of one: the task's only candidate group has the officer alone (as 市政府's approver has).
         String group = "solo-" + taskId.substring(0, 8);
         identityService.saveGroup(identityService.newGroup(group));
@@ -682,6 +659,22 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-none"), "本单位没有可转办或委派的其他同事"));
         assertThat(browser.findElements(By.id("transfer"))).isEmpty();
         assertThat(browser.findElements(By.id("delegate"))).isEmpty();
+    }
+
+    /** A new key industry project of 占陇镇 applied for; the id of its first step, the town's 摸查改造意愿. */
+    private String surveyTaskOfANewProject(String name) throws Exception {
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject(name, "zhanlong")));
+        return driver.tasks("zhanlong1", project.get("code").asText(), "Task_SurveyWillingness").get(0).get("id").asText();
+    }
+
+    /** The rights holders agree, with this share, surveyed on this day: the date typed last and left in its field. */
+    private void typeWillingness(String percent, String day) {
+        find("[id$='-Field_willingnessAgreed-0']").click();
+        find("[id$='-Field_agreePercent']").sendKeys(percent);
+        WebElement surveyDate = find("[id$='-Field_surveyDate-date']");
+        waiting().until(ExpectedConditions.attributeToBe(surveyDate, "placeholder", "年-月-日，如 2026-12-01"));
+        surveyDate.click();
+        surveyDate.sendKeys(day);
     }
 
     private static Path file(String name, byte[] content) throws Exception {
