@@ -46,7 +46,7 @@ public class TaskController {
     public TaskPage tasks(@Parameter(description = "阶段，如 INTAKE") @RequestParam(required = false) String phase,
                           @Parameter(description = "镇街代码，如 zhanlong") @RequestParam(required = false) String town,
                           @Parameter(description = "true 只看已超期") @RequestParam(required = false) Boolean overdue,
-                          @Parameter(description = "按任务名称、项目名称或编号搜索") @RequestParam(required = false) String q,
+                          @Parameter(description = "按任务名称、项目名称或编号搜索；年度计划、改造单元和月度报告的任务也按计划名称、单元编号或名称、所含项目、月份（如 2026-11）搜索") @RequestParam(required = false) String q,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size) {
         return work.list(phase, town, overdue, q, page, size);

@@ -61,6 +61,28 @@ public class TaskQueries {
               left join town tw on tw.code = p.town_code
             """.formatted(ProjectLifecycleProcess.Var.PROJECT_ID);
 
+    /**
+     * Whether a task of no project (its row {@code i} of {@code task_inbox}) matches the search {@code :q} by what the
+     * list shows in its place ({@code subject} of {@link #SELECT}: the annual plan's title, the renovation unit's code
+     * and name, the month of a town's monthly report), or by the code or name of a project waiting for it (a project of
+     * the plan or the unit, as the project's page shows the step: {@code ProjectPageService}).
+     */
+    private static final String SUBJECT_MATCHES = """
+            select 1 from act_ru_task st
+             where st.id_ = i.task_id
+               and (exists (select 1 from annual_plan a
+                             where a.process_instance_id = st.proc_inst_id_
+                               and (a.title ilike :q escape '\\'
+                                    or exists (select 1 from project ap where ap.annual_plan_id = a.id
+                                                  and (ap.code ilike :q escape '\\' or ap.name ilike :q escape '\\'))))
+                    or exists (select 1 from renovation_unit u
+                                where u.process_instance_id = st.proc_inst_id_
+                                  and (u.code ilike :q escape '\\' or u.name ilike :q escape '\\'
+                                       or exists (select 1 from project up where up.unit_id = u.id
+                                                     and (up.code ilike :q escape '\\' or up.name ilike :q escape '\\'))))
+                    or exists (select 1 from monthly_report r
+                                where r.task_id = i.task_id and r.report_month ilike :q escape '\\'))""";
+
     private static final String ORDER = " order by t.due_date_ asc nulls last, t.create_time_ asc, t.id_ asc";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -123,7 +145,8 @@ public class TaskQueries {
             params.addValue("now", Timestamp.from(now));
         }
         if (filter.text() != null) {
-            where.append(" and (i.task_name ilike :q escape '\\' or p.name ilike :q escape '\\' or p.code ilike :q escape '\\')");
+            where.append(" and (i.task_name ilike :q escape '\\' or p.name ilike :q escape '\\' or p.code ilike :q escape '\\'"
+                    + " or (i.project_id is null and exists (" + SUBJECT_MATCHES + ")))");
             params.addValue("q", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             joinsProject = true;
         }

@@ -45,6 +45,13 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
         assertThat(java.util.stream.StreamSupport.stream(listed.spliterator(), false)
                 .filter(t -> t.get("taskId").asText().equals(compile)).map(t -> t.get("projectName").asText()).toList())
                 .containsExactly(YEAR + "年度“工改工”改造实施计划");
+        // Searched by that title, or by the code or name of a project waiting for the plan, the list finds it too.
+        for (String search : java.util.List.of(YEAR + "年度", kept, "年度计划展示项目二")) {
+            assertThat(tasksOf("nrb-clerk", search).stream().map(t -> t.get("taskId").asText()).toList())
+                    .as(search).contains(compile);
+        }
+        assertThat(tasksOf("nrb-clerk", (YEAR + 1) + "年度").stream().map(t -> t.get("taskId").asText()).toList())
+                .doesNotContain(compile);
         JsonNode compiling = get("nrb-clerk", "/api/tasks/{id}", compile).body().get("data");
         assertThat(compiling.get("planYear").asInt()).isEqualTo(YEAR);
         assertThat(compiling.get("planProjects").asText()).contains(kept + "　占陇镇　占陇镇年度计划展示项目一",

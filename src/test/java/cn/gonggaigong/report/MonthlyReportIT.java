@@ -161,6 +161,13 @@ class MonthlyReportIT extends ApplicationTestSupport {
         JsonNode prefill = ok(get("/api/monthly-reports/tasks/" + zhanlong.getId() + "/prefill"), ZHANLONG);
         assertThat(prefill.get("townName").asText()).isEqualTo("占陇镇");
         assertThat(prefill.get("reportMonth").asText()).isEqualTo("2026-11");
+        // In the town's list the month stands where a project would ("2026-11 月度进度报告"), and finds it.
+        JsonNode listed = ok(get("/api/tasks").param("q", "2026-11"), ZHANLONG).get("items");
+        assertThat(listed).singleElement().satisfies(item -> {
+            assertThat(item.get("taskId").asText()).isEqualTo(zhanlong.getId());
+            assertThat(item.get("projectName").asText()).isEqualTo("2026-11 月度进度报告");
+        });
+        assertThat(ok(get("/api/tasks").param("q", "2026-10"), ZHANLONG).get("items")).isEmpty();
         JsonNode reportRow = ok(get("/api/monitor/monthly-report?month=2026-11"), LEADER).get("rows");
         JsonNode zhanlongRow = null;
         for (JsonNode r : reportRow) {

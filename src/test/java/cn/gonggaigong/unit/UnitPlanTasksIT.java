@@ -45,6 +45,14 @@ class UnitPlanTasksIT extends WorkApiTestSupport {
         assertThat(compiling.get("unitTitle").asText()).isEqualTo(unit + "　占陇镇展示改造单元（占陇镇）");
         // The town surveyed 19,800 m² where the application said 20,000: the survey's figure is shown.
         assertThat(compiling.get("unitProjects").asText()).isEqualTo(code + "　占陇镇　占陇镇单元规划展示项目　用地19800平方米");
+        // In NRB's list the unit stands where a project would; searched by what is shown there (the unit's code or
+        // name), or by the code or name of its project, the list finds the step; other words do not.
+        for (String search : List.of(unit, "展示改造单元", code, "占陇镇单元规划展示项目", "编制单元详细规划")) {
+            assertThat(tasksOf("nrb-clerk", search).stream().map(t -> t.get("taskId").asText()).toList())
+                    .as(search).contains(compile);
+        }
+        assertThat(tasksOf("nrb-clerk", "占陇镇另一改造单元").stream().map(t -> t.get("taskId").asText()).toList())
+                .doesNotContain(compile);
         // Meanwhile the project waits for it: the unit's step is the project's current step.
         JsonNode waiting = get("applicant1", "/api/projects/{id}/overview", projectId).body();
         assertThat(StreamSupport.stream(waiting.get("openTasks").spliterator(), false)
