@@ -3,9 +3,12 @@ package cn.gonggaigong.agreement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.task.ProjectTaskContext;
+import cn.gonggaigong.task.TaskRow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +18,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgreementTasks extends ProjectTaskContext {
 
+    private static final String PROGRESS = "Task_ReportProgress";
+
     private final AgreementMilestoneRepository milestones;
 
     public AgreementTasks(AgreementMilestoneRepository milestones) {
-        super(Set.of("Task_ReportProgress", "Task_InspectCompletion", "Task_ExplainMilestoneBreach"));
+        super(Set.of(PROGRESS, "Task_InspectCompletion", "Task_ExplainMilestoneBreach"));
         this.milestones = milestones;
+    }
+
+    /**
+     * As {@link ProjectTaskContext#values(TaskRow, Function)}; a progress report's month starts as the month its task
+     * came in (each month's round is that month's report: the model removes the last round's month, freshFields).
+     */
+    @Override
+    public Map<String, Object> values(TaskRow task, Function<String, Object> variable) {
+        Map<String, Object> values = super.values(task, variable);
+        if (!PROGRESS.equals(task.taskDefinitionKey()) || task.createdAt() == null) {
+            return values;
+        }
+        Map<String, Object> withMonth = new java.util.LinkedHashMap<>(values);
+        withMonth.put("reportMonth", java.time.YearMonth.from(task.createdAt().atZone(WorkingDayCalendar.ZONE)).toString());
+        return withMonth;
     }
 
     @Override

@@ -38,6 +38,9 @@ public class DateOrder implements SubmissionCheck {
             "governmentSignedDate", "landApprovalDate", "landContractDate", "paidDate", "registrationDate",
             "completionDate", "rectifiedDate", "subsidyPaidDate");
 
+    /** Months reported on (报送实施进展's month, YYYY-MM): not after this month, which has begun. */
+    static final java.util.Set<String> PAST_MONTHS = java.util.Set.of("reportMonth");
+
     /** Dates a promise is made for (整改预计完成日期): not before today. */
     static final java.util.Set<String> FUTURE = java.util.Set.of("expectedCompletionDate");
 
@@ -59,6 +62,11 @@ public class DateOrder implements SubmissionCheck {
             LocalDate day = PAST.contains(key) ? day(value) : null;
             if (day != null && day.isAfter(today)) {
                 problems.add(new FieldProblem(key, "不能晚于今天（" + today + "）：填写已经发生的日期"));
+            }
+            java.time.YearMonth month = PAST_MONTHS.contains(key) ? month(value) : null;
+            if (month != null && month.isAfter(java.time.YearMonth.from(today))) {
+                problems.add(new FieldProblem(key, "不能晚于本月（" + java.time.YearMonth.from(today)
+                        + "）：填写已经过去或正在进行的月份"));
             }
             LocalDate promised = FUTURE.contains(key) ? day(value) : null;
             if (promised != null && promised.isBefore(today)) {
@@ -82,6 +90,14 @@ public class DateOrder implements SubmissionCheck {
             }
         }
         return problems;
+    }
+
+    /** The month of a form's YYYY-MM value; null for anything else (the form's pattern says what is wrong there). */
+    static java.time.YearMonth month(Object value) {
+        if (!(value instanceof String text) || !text.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            return null;
+        }
+        return java.time.YearMonth.parse(text);
     }
 
     /** The day of a form's date value (FormValidator keeps dates as their ISO text). */

@@ -30,6 +30,8 @@ import java.util.List;
  *       there: another department does not find this one's 部门意见 in its form, and one milestone's record does not
  *       take another's 整改措施 where its own was left empty. (The monthly report's tasks do the same for their figures,
  *       {@code MonthlyReportTaskListener}.)</li>
+ *   <li>the answers the model names as each round's own ({@code freshFields}, e.g. 报送实施进展's month) are removed:
+ *       the next month's report starts from its own month, not from the one reported last.</li>
  * </ul>
  * What a step decided stays in its {@code decision_record}, written at completion.
  */
@@ -50,18 +52,21 @@ public class FreshAnswersPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** What the model says of one user task, read on its first creation (one listener per task of a definition). */
-    record Facts(String decisionVariable, String formId, boolean multiInstance) {
+    record Facts(String decisionVariable, String formId, boolean multiInstance, List<String> freshFields) {
 
         static Facts of(ModelElementInstance element) {
             if (!(element instanceof UserTask task)) {
-                return new Facts(null, null, false);
+                return new Facts(null, null, false, List.of());
             }
             boolean multiInstance = false;
             for (ModelElementInstance e = task; e != null && !multiInstance; e = e.getParentElement()) {
                 multiInstance = e instanceof Activity a && a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics;
             }
+            List<String> fresh = TaskModel.property(task, TaskModel.FRESH_FIELDS).stream()
+                    .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::trim)
+                    .filter(name -> !name.isEmpty()).toList();
             return new Facts(TaskModel.property(task, TaskModel.DECISION_VARIABLE).orElse(null), task.getCamundaFormRef(),
-                    multiInstance);
+                    multiInstance, fresh);
         }
     }
 
@@ -79,6 +84,11 @@ public class FreshAnswersPlugin extends AbstractProcessEnginePlugin {
             DelegateExecution execution = task.getExecution();
             if (known.decisionVariable() != null && execution.hasVariable(known.decisionVariable())) {
                 execution.removeVariable(known.decisionVariable());
+            }
+            for (String field : known.freshFields()) {
+                if (execution.hasVariable(field)) {
+                    execution.removeVariable(field);
+                }
             }
             if (known.multiInstance() && known.formId() != null) {
                 List<FormField> fields = forms.getObject().find(known.formId()).map(FormDefinition::fields).orElse(List.of());

@@ -31,6 +31,12 @@ public class TaskModel {
      * {@code false=项目未纳入实施}, several separated by {@code ;}. The task page asks to confirm such an answer.
      */
     public static final String ENDS_PROJECT = "endsProject";
+    /**
+     * Answers that belong to one round of a step that comes round again (报送实施进展's month), separated by commas:
+     * removed from the process when the task is created, so that its form starts from its own first value instead of
+     * the last round's answer ({@link cn.gonggaigong.form.FreshAnswersPlugin}).
+     */
+    public static final String FRESH_FIELDS = "freshFields";
 
     /**
      * The model facts of one user task; {@code sendBackTargets} empty where the model allows no 退回;

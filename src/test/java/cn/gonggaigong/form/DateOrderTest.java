@@ -45,6 +45,17 @@ class DateOrderTest {
     }
 
     @Test
+    void aMonthReportedOnHasBegun() {
+        java.time.YearMonth now = java.time.YearMonth.from(cn.gonggaigong.clock.WorkingDayCalendar.today());
+        assertThat(problems("Task_ReportProgress", Map.of("reportMonth", now.plusMonths(1).toString())))
+                .containsExactly(new FieldProblem("reportMonth", "不能晚于本月（" + now + "）：填写已经过去或正在进行的月份"));
+        assertThat(problems("Task_ReportProgress", Map.of("reportMonth", now.toString()))).isEmpty();
+        assertThat(problems("Task_ReportProgress", Map.of("reportMonth", now.minusMonths(3).toString()))).isEmpty();
+        // Not a month at all: the form's own pattern refuses it (FormValidator), not this check.
+        assertThat(problems("Task_ReportProgress", Map.of("reportMonth", "2099-13"))).isEmpty();
+    }
+
+    @Test
     void aDatePromisedIsNotInThePast() {
         assertThat(problems("Task_ExplainMilestoneBreach", Map.of("expectedCompletionDate", "2020-01-01")))
                 .extracting(FieldProblem::field, FieldProblem::reason)

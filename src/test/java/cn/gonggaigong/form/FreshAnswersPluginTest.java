@@ -17,17 +17,18 @@ class FreshAnswersPluginTest {
     }
 
     @Test
-    void aTaskOfAMultiInstanceOrInsideOneIsToldFromATaskThatIsNot() {
+    void aTaskOfAMultiInstanceOrInsideOneIsToldFromATaskThatIsNotAndARoundsOwnAnswersAreRead() {
         assertThat(facts("DepartmentConsultation", "Task_GiveDepartmentOpinion"))
-                .isEqualTo(new FreshAnswersPlugin.Facts("departmentDecision", "Form_GiveDepartmentOpinion", true));
+                .isEqualTo(new FreshAnswersPlugin.Facts("departmentDecision", "Form_GiveDepartmentOpinion", true, java.util.List.of()));
         assertThat(facts("DepartmentConsultation", "Task_SummariseOpinions"))
-                .isEqualTo(new FreshAnswersPlugin.Facts("consultationResult", "Form_SummariseOpinions", false));
+                .isEqualTo(new FreshAnswersPlugin.Facts("consultationResult", "Form_SummariseOpinions", false, java.util.List.of()));
         // Inside the multi-instance sub-process that follows each milestone of the agreement.
         assertThat(facts("ImplementationSupervision", "Task_ExplainMilestoneBreach"))
-                .isEqualTo(new FreshAnswersPlugin.Facts("subjectResponsible", "Form_ExplainMilestoneBreach", true));
+                .isEqualTo(new FreshAnswersPlugin.Facts("subjectResponsible", "Form_ExplainMilestoneBreach", true, java.util.List.of()));
         assertThat(facts("ImplementationSupervision", "Task_ReportProgress"))
-                .isEqualTo(new FreshAnswersPlugin.Facts("constructionCompleted", "Form_ReportProgress", false));
+                .isEqualTo(new FreshAnswersPlugin.Facts("constructionCompleted", "Form_ReportProgress", false,
+                        java.util.List.of("reportMonth")));
         assertThat(facts("SubjectConfirmation", "Task_SupplementTitleDocuments"))
-                .isEqualTo(new FreshAnswersPlugin.Facts(null, "Form_SupplementTitleDocuments", false));
+                .isEqualTo(new FreshAnswersPlugin.Facts(null, "Form_SupplementTitleDocuments", false, java.util.List.of()));
     }
 }

@@ -455,8 +455,8 @@ class FormDefinitionsTest {
 
     /**
      * The fields a user task's model properties name are input fields of its form: its decision (decisionVariable),
-     * what was wrong (decisionReason) and what it records besides (decisionFacts, DecisionRecorder). A name that is
-     * not there would record nothing, silently.
+     * what was wrong (decisionReason), what it records besides (decisionFacts, DecisionRecorder) and each round's own
+     * answers (freshFields). A name that is not there would record nothing, silently.
      */
     @Test
     void theFieldsAUserTasksPropertiesNameAreInputsOfItsForm() throws IOException {
@@ -496,6 +496,8 @@ class FormDefinitionsTest {
                         List<String> fields = switch (property.getCamundaName()) {
                             case DecisionRecorder.DECISION_VARIABLE_PROPERTY, DecisionRecorder.DECISION_REASON_PROPERTY -> List.of(property.getCamundaValue());
                             case DecisionRecorder.DECISION_FACTS_PROPERTY -> DecisionRecorder.factFields(property.getCamundaValue());
+                            case cn.gonggaigong.task.TaskModel.FRESH_FIELDS -> java.util.Arrays.stream(
+                                    property.getCamundaValue().split(",")).map(String::trim).toList();
                             default -> List.of();
                         };
                         for (String field : fields) {
