@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The departments, NRB's summary, the planning committee, the leading group and the government judge a scheme: their
- * tasks show its current version's figures (read-only {@code schemeSummary}), not only the application's.
+ * tasks show its current version's figures (read-only {@code schemeSummary}), not only the application's; NRB's
+ * completion inspection shows the scheme it inspects the building against.
  */
 @Component
 public class SchemeTasks extends ProjectTaskContext {
@@ -23,7 +24,7 @@ public class SchemeTasks extends ProjectTaskContext {
 
     public SchemeTasks(SchemeRepository schemes) {
         super(Set.of("Task_GiveDepartmentOpinion", "Task_SummariseOpinions", "Task_ReviewScheme", "Task_DecideMajorMatter",
-                "Task_ApproveScheme", "Task_FileWithPrefectureNrb"));
+                "Task_ApproveScheme", "Task_FileWithPrefectureNrb", "Task_InspectCompletion"));
         this.schemes = schemes;
     }
 

@@ -134,7 +134,8 @@ class FormDefinitionsTest {
         // CompletionAcceptance
         CONTRACT.put("ApplyForAcceptance", "*completionDate *builtTotalFloorArea *productiveFloorArea"
                 + " *officeLivingFloorArea *floors *hasIndustrialLift");
-        CONTRACT.put("InspectCompletion", "agreementTerms *acceptancePassed *builtPlotRatio *safetyEnvCompliant"
+        CONTRACT.put("InspectCompletion", "agreementTerms schemeSummary completionDate builtTotalFloorArea productiveFloorArea"
+                + " officeLivingFloorArea floors hasIndustrialLift *acceptancePassed *builtPlotRatio *safetyEnvCompliant"
                 + " *contiguousRenovation defects *documentNumber opinion");
         CONTRACT.put("RectifyDefects", "defects *rectificationReport *rectifiedDate");
         CONTRACT.put("DisburseSubsidy", "subsidyDue subsidyBasis payee *subsidyPaidDate *paymentVoucher");

@@ -254,6 +254,20 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                 "productiveFloorArea", 40000.0, "officeLivingFloorArea", 6000.0, "floors", 6L, "hasIndustrialLift", true);
         // Not passed without saying what is wrong: refused, the applicant could not know what to rectify.
         String inspect = tasks("nrb-clerk", code, "Task_InspectCompletion").get(0).get("id").asText();
+        // NRB inspects what was declared against the approved scheme: both on its task, read-only; the built plot
+        // ratio starts as the declared floor area over the scheme's land (62,000 ÷ 20,000).
+        JsonNode inspecting = json.readTree(as("nrb-clerk").getForObject("/api/tasks/{id}", String.class, inspect));
+        JsonNode declared = inspecting.get("data");
+        assertThat(declared.get("builtTotalFloorArea").asDouble()).isEqualTo(62000.0);
+        assertThat(declared.get("floors").asLong()).isEqualTo(6L);
+        assertThat(declared.get("hasIndustrialLift").asBoolean()).isTrue();
+        assertThat(declared.get("completionDate").asText()).startsWith(today);
+        assertThat(declared.get("schemeSummary").asText()).contains("已批复（普府复〔2026〕9号）", "总计容建筑面积：62,000");
+        assertThat(declared.get("builtPlotRatio").asDouble()).isEqualTo(3.1);
+        assertThat(java.util.stream.StreamSupport.stream(inspecting.get("form").get("components").spliterator(), false)
+                .filter(c -> c.path("disabled").asBoolean(false)).map(c -> c.get("key").asText()).toList())
+                .containsExactly("agreementTerms", "schemeSummary", "completionDate", "builtTotalFloorArea",
+                        "productiveFloorArea", "officeLivingFloorArea", "floors", "hasIndustrialLift");
         ResponseEntity<String> silent = as("nrb-clerk").postForEntity("/api/tasks/{id}/complete", Map.of("acceptancePassed", false,
                 "builtPlotRatio", 3.1, "safetyEnvCompliant", false, "contiguousRenovation", false,
                 "documentNumber", "普自然资验〔2029〕4号"), String.class, inspect);
