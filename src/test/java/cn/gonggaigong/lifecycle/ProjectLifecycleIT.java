@@ -143,7 +143,7 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
 
         // Subject (Art. 11) and renovation unit (Art. 8).
         complete(code, "Task_VerifyTitleDocuments", "titleCertificateNumbers", "粤(2019)普宁市不动产权第0012345号", "titleVerified", true);
-        complete(code, "Task_ConfirmSubject", "subjectName", "普宁市某纺织有限公司", "documentNumber", "普自然资改确〔2026〕3号");
+        complete(code, "Task_ConfirmSubject", "subjectName", "普宁市某纺织实业有限公司", "documentNumber", "普自然资改确〔2026〕3号");
         assertThat(phaseOf(id)).isEqualTo("UNIT_PLANNING");
         complete(code, "Task_AssignRenovationUnit", "unitAction", "NEW", "unitCode", "ZL-2026-01", "unitName", "占陇镇东片改造单元");
         complete("ZL-2026-01", "Task_CompileUnitPlan", "planGoals", "建设高标准厂房", "publicFacilities", "道路、消防站",
@@ -285,7 +285,8 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         JsonNode subsidy = json.readTree(as("czj1").getForObject("/api/tasks/{id}", String.class, disburse)).get("data");
         assertThat(subsidy.get("subsidyDue").asText()).isEqualTo("720,000 元");
         assertThat(subsidy.get("subsidyBasis").asText()).contains("第十九条");
-        assertThat(subsidy.get("payee").asText()).isEqualTo(project.get("applicantName").asText());
+        // Paid to the subject NRB confirmed, under its confirmed name (the applicant applied as 普宁市某纺织有限公司).
+        assertThat(subsidy.get("payee").asText()).isEqualTo("普宁市某纺织实业有限公司");
         complete(code, "Task_DisburseSubsidy", "subsidyPaidDate", today, "paymentVoucher", "CZ-2029-001");
         complete(code, "Task_AssessTransitionPeriod", "transitionEligible", false);
 
