@@ -64,7 +64,7 @@ class FormValidatorTest {
                 .containsExactly(new FieldProblem("landTenureYears", "不能大于50"));
         assertThat(problems("Form_ReportProgress", Map.of("reportMonth", "2026-13", "progressPercent", 10,
                 "demolitionCompleted", true, "constructionStarted", false, "constructionCompleted", false)))
-                .containsExactly(new FieldProblem("reportMonth", "格式不正确（例如 2026-05）"));
+                .containsExactly(new FieldProblem("reportMonth", "格式不正确（年-月，例如 2026-05）"));
         assertThat(problems("Form_SignAgreementAsSubject", Map.of("subjectSignedDate", "2026-09-10", "subjectAccepted", "yes")))
                 .containsExactly(new FieldProblem("subjectAccepted", "必须是true或false"));
     }
