@@ -192,6 +192,9 @@
 
   // --- missed deadlines of monitoring agreements --------------------------------------------------------------
   const PUNING_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+  /** A moment as Beijing's date and minute, YYYY-MM-DD HH:mm (as the exported 月报表's 统计时点). */
+  const PUNING_MINUTE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
   async function loadBreaches() {
     const town = $('breach-town').value;
@@ -289,6 +292,10 @@
     const month = $('report-month').value;
     $('report-export').href = '/api/monitor/monthly-report.xlsx?month=' + encodeURIComponent(month);
     const table = await api('/api/monitor/monthly-report?month=' + encodeURIComponent(month));
+    // As the exported workbook says it: the project counts are now's, whichever month is chosen; only the
+    // warnings are the month's (an earlier month showed today's counts as if they were that month's).
+    $('report-as-of').textContent = '统计时点：' + PUNING_MINUTE.format(new Date(table.asOf))
+      + '（项目数为统计时点状态，不随所选月份变化；预警数为' + month.replace('-', '年').replace(/^(\d+年)0?(\d+)$/, '$1$2月') + '发生数）';
     const head = $('report-table').querySelector('thead');
     head.innerHTML = '';
     const hr = document.createElement('tr');

@@ -136,8 +136,14 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         java.time.YearMonth now = java.time.YearMonth.now();
         assertThat(month.getFirstSelectedOption().getText()).isEqualTo(now.getYear() + "年" + now.getMonthValue() + "月");
         assertThat(month.getOptions()).hasSize(48 + now.getMonthValue());
+        // The page says, as the exported workbook does, that the project counts are now's, whichever month is chosen.
+        wait.until(ExpectedConditions.textMatches(By.id("report-as-of"), java.util.regex.Pattern.compile(
+                "^统计时点：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（项目数为统计时点状态，不随所选月份变化；预警数为"
+                        + now.getYear() + "年" + now.getMonthValue() + "月发生数）$")));
         month.selectByValue(now.minusMonths(1).toString());
         wait.until(ExpectedConditions.attributeContains(By.id("report-export"), "href", "month=" + now.minusMonths(1)));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-as-of"),
+                "预警数为" + now.minusMonths(1).getYear() + "年" + now.minusMonths(1).getMonthValue() + "月发生数"));
         assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(30);
 
         WebElement houxi = browser.findElement(By.cssSelector("#league-table tbody tr[data-town=houxi]"));
