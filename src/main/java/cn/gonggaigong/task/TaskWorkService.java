@@ -18,6 +18,7 @@ import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.TownRepository;
 import cn.gonggaigong.security.CurrentUser;
 import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.TaskModel.UserTaskFacts;
@@ -77,12 +78,14 @@ public class TaskWorkService {
     private final SystemRights system;
     private final CompletionGuard guard;
     private final List<TaskContext> contexts;
+    private final TownRepository towns;
 
     public TaskWorkService(TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
                            TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                            ProjectRepository projects, DecisionRecordRepository decisions, ProjectAccess access,
                            UserDirectory users, SystemRights system, CompletionGuard guard,
-                           List<TaskContext> contexts) {
+                           List<TaskContext> contexts, TownRepository towns) {
+        this.towns = towns;
         this.queries = queries;
         this.items = items;
         this.model = model;
@@ -104,6 +107,10 @@ public class TaskWorkService {
         if (phase != null && java.util.Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(phase))) {
             throw ApiProblem.badField("请求参数格式不正确", "phase", "取值无效，可选值："
                     + String.join(", ", java.util.Arrays.stream(Phase.values()).map(Phase::name).toList()));
+        }
+        // A town that does not exist is a mistake, not a town without tasks (as the dashboard's lists say it).
+        if (town != null && !town.isBlank() && !towns.existsById(town.trim())) {
+            throw ApiProblem.badField("请求参数格式不正确", "town", "没有编码为 " + town.trim() + " 的乡镇(街道、农场)");
         }
         FieldProblem.ofPage(page, size, MAX_LIST_SIZE).ifPresent(problem -> {
             throw ApiProblem.badRequest("请求参数格式不正确", List.of(problem));

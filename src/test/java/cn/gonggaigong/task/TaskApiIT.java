@@ -175,6 +175,10 @@ class TaskApiIT extends WorkApiTestSupport {
         assertThat(get("zhanlong1", "/api/tasks?size=0").body().at("/errors/0").toString())
                 .isEqualTo("{\"field\":\"size\",\"reason\":\"必须在1到200之间\"}");
         assertThat(get("zhanlong1", "/api/tasks?overdue=maybe").status()).isEqualTo(400);
+        // A town that does not exist is named as the mistake, not answered with an empty list; a real one filters.
+        assertThat(get("zhanlong1", "/api/tasks?town=zhanlon").body().at("/errors/0").toString())
+                .isEqualTo("{\"field\":\"town\",\"reason\":\"没有编码为 zhanlon 的乡镇(街道、农场)\"}");
+        assertThat(get("zhanlong1", "/api/tasks?town=zhanlong&q={q}", late).body().get("total").asLong()).isOne();
     }
 
     @Test
