@@ -28,6 +28,8 @@ public class SubsidyRecorder implements JavaDelegate {
         Project project = ProjectLookup.of(projects, Variables.id(execution, ProjectLifecycleProcess.Var.PROJECT_ID));
         project.setSubsidyAmount(BigDecimal.valueOf(assessment.amount()).setScale(2, RoundingMode.HALF_UP));
         project.setSubsidyBasis(assessment.basis());
+        // The amount as the finance bureau's step shows it, so that its record (decisionFacts) keeps what was paid.
+        execution.setVariable(SubsidyTasks.DUE, cn.gonggaigong.platform.Amounts.yuan(project.getSubsidyAmount()));
         execution.removeVariable(SubsidyAssessment.RESULT_VARIABLE);
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubsidyTasks extends ProjectTaskContext {
 
+    /** The amount due, as text (720,000 元): shown by the step, and recorded with its decision (SubsidyRecorder). */
+    static final String DUE = "subsidyDue";
+
     /** The subject's name in the project's latest 出具改造主体确认 (DecisionRecorder keeps it among the facts). */
     private static final String CONFIRMED_SUBJECT = """
             select f ->> 'value' from decision_record d
@@ -40,7 +43,7 @@ public class SubsidyTasks extends ProjectTaskContext {
         Map<String, Object> values = new LinkedHashMap<>();
         projects.findById(projectId).ifPresent(p -> {
             if (p.getSubsidyAmount() != null) {
-                values.put("subsidyDue", Amounts.yuan(p.getSubsidyAmount()));
+                values.put(DUE, Amounts.yuan(p.getSubsidyAmount()));
             }
             values.put("subsidyBasis", p.getSubsidyBasis());
             values.put("payee", jdbc.queryForList(CONFIRMED_SUBJECT, String.class, projectId).stream()

@@ -58,6 +58,11 @@ public class DecisionRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        record(task);
+    }
+
+    /** Writes the task's record (see the class); the record written. */
+    DecisionRecord record(DelegateTask task) {
         java.util.Optional<String> decisionVariable = decisionVariable(task);
         Object decision = decisionVariable.map(task::getVariable).orElse(null);
         DecisionRecord record = new DecisionRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(),
@@ -85,6 +90,7 @@ public class DecisionRecorder implements TaskListener {
         records.save(record);
         task.getExecution().removeVariable(DOCUMENT_NUMBER);
         task.getExecution().removeVariable(OPINION);
+        return record;
     }
 
     private static java.util.List<DecisionRecord.Fact> facts(DelegateTask task) {

@@ -48,6 +48,17 @@ public final class Notices {
                 ClockUtil.getCurrentTime().toInstant(), recipients);
     }
 
+    /**
+     * Notifies one user of something about a project (a result of a step of the applicant's project), without a warning
+     * or a task; none if no such user. Returns the notification's id (for {@link WarningMailer#afterCommit}).
+     */
+    public static List<Long> toProjectUser(CommandContext context, String userId, Long projectId, String title,
+                                           String body) {
+        Map<String, Recipients.Recipient> recipients = Recipients.of(context, List.of(), userId, null);
+        return insert(new EngineSql(context), null, null, projectId, title, body, ClockUtil.getCurrentTime().toInstant(),
+                recipients);
+    }
+
     /** Notifies one user of a warning they did not answer for (the urging officer of its 回告); none if no such user. */
     static List<Long> toUser(CommandContext context, long warningId, String userId, String title, String body) {
         Map<String, Recipients.Recipient> recipients = Recipients.of(context, List.of(), userId, null);

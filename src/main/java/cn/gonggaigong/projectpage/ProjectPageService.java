@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import cn.gonggaigong.form.FormCatalog;
 import cn.gonggaigong.plan.AnnualPlanStatus;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
@@ -18,7 +17,6 @@ import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
 import cn.gonggaigong.agreement.AgreementMilestoneRepository;
 import cn.gonggaigong.agreement.AgreementTasks;
-import cn.gonggaigong.scheme.RuleCheckRecorder;
 import cn.gonggaigong.scheme.SchemeRepository;
 import cn.gonggaigong.scheme.SchemeTasks;
 import cn.gonggaigong.project.ProjectService;
@@ -31,12 +29,11 @@ import cn.gonggaigong.security.ProjectAccess;
 import cn.gonggaigong.task.ApiProblem;
 import cn.gonggaigong.task.SystemRights;
 import cn.gonggaigong.task.TaskItems;
-import cn.gonggaigong.task.TaskModel;
 import cn.gonggaigong.task.TaskQueries;
 import cn.gonggaigong.task.TaskRow;
 import cn.gonggaigong.task.UserDirectory;
+import cn.gonggaigong.decision.DecisionLabels;
 import cn.gonggaigong.decision.DecisionRecord;
-import cn.gonggaigong.form.FormField;
 import cn.gonggaigong.projectpage.ProjectPageViews.TimelineFact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -59,18 +56,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectPageService {
 
-    static final Map<String, String> GENERIC_LABELS = Map.of("DONE", "已办理", "SENT_BACK", "退回", "true", "是",
-            "false", "否", RuleCheckRecorder.RULES_MET, "方案符合第七条、第十条规定",
-            RuleCheckRecorder.RULES_BROKEN, "方案不符合第七条、第十条规定，退回修改",
-            cn.gonggaigong.scheme.VoteExpiryRecorder.OUTCOME, cn.gonggaigong.scheme.VoteExpiryRecorder.LABEL);
-
     private final ProjectService projectService;
     private final ProjectRepository projects;
     private final ProjectAccess access;
     private final TaskQueries queries;
     private final TaskItems items;
-    private final TaskModel model;
-    private final FormCatalog forms;
+    private final DecisionLabels labels;
     private final UserDirectory users;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
@@ -81,7 +72,7 @@ public class ProjectPageService {
     private final ObjectMapper json;
 
     public ProjectPageService(ProjectService projectService, ProjectRepository projects, ProjectAccess access,
-                              TaskQueries queries, TaskItems items, TaskModel model, FormCatalog forms,
+                              TaskQueries queries, TaskItems items, DecisionLabels labels,
                               UserDirectory users, HistoryService historyService, RepositoryService repositoryService,
                               SystemRights system, NamedParameterJdbcTemplate jdbc, SchemeRepository schemes,
                               AgreementMilestoneRepository milestones, ObjectMapper json) {
@@ -93,8 +84,7 @@ public class ProjectPageService {
         this.access = access;
         this.queries = queries;
         this.items = items;
-        this.model = model;
-        this.forms = forms;
+        this.labels = labels;
         this.users = users;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
@@ -219,10 +209,10 @@ public class ProjectPageService {
             String shared = rs.getString("plan_title") != null ? rs.getString("plan_title") : rs.getString("unit_title");
             return new TimelineEntry(TaskItems.time(at.toInstant()), taskKey, rs.getString("task_name"), phase,
                     phase == null && shared != null ? shared : TaskItems.phaseName(phase), actor, users.name(actor), outcome,
-                    decisionLabel(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"),
+                    labels.decision(definitionId, taskKey, outcome), rs.getString("document_number"), rs.getString("opinion"),
                     rs.getString("meeting_kind") == null ? null : rs.getDate("meeting_date") + " "
                             + cn.gonggaigong.meeting.MeetingKind.valueOf(rs.getString("meeting_kind")).label(),
-                    reason(definitionId, taskKey, rs.getString("reason_field"), rs.getString("reason")),
+                    labels.reason(definitionId, taskKey, rs.getString("reason_field"), rs.getString("reason")),
                     facts(definitionId, taskKey, rs.getString("facts")));
         });
     }
@@ -238,45 +228,8 @@ public class ProjectPageService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("decision_record.facts is not a list of facts: " + recorded, e);
         }
-        return facts.stream().map(fact -> {
-            java.util.Optional<FormField> field = field(processDefinitionId, taskKey, fact.field());
-            String value = field.flatMap(f -> f.options().stream().filter(o -> o.value().asText().equals(fact.value()))
-                    .map(FormField.Option::label).findFirst()).orElse(fact.value());
-            return new TimelineFact(field.map(FormField::label).orElse(fact.field()), value);
-        }).toList();
-    }
-
-    /** A field of the form of a step of the given process definition; empty where it has none, or no longer. */
-    private java.util.Optional<FormField> field(String processDefinitionId, String taskKey, String key) {
-        return processDefinitionId == null ? java.util.Optional.empty()
-                : forms.find(model.of(processDefinitionId, taskKey).formId()).flatMap(f -> f.field(key));
-    }
-
-    /** What a step that did not pass said was wrong, after its field's label in the task's form. */
-    private String reason(String processDefinitionId, String taskKey, String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        String label = field(processDefinitionId, taskKey, field).map(FormField::label).orElse(null);
-        return (label == null ? "问题" : label) + "：" + text;
-    }
-
-    /** The label people read for a decision: the option's label in the task's form (PASS → 通过), or a generic one. */
-    String decisionLabel(String processDefinitionId, String taskKey, String outcome) {
-        if (processDefinitionId != null && !"SENT_BACK".equals(outcome)) {
-            TaskModel.UserTaskFacts facts = model.of(processDefinitionId, taskKey);
-            // A yes/no answer says to what: "公示期间是否有异议：否", not "否" alone (read as "not passed").
-            String label = forms.find(facts.formId())
-                    .flatMap(f -> facts.decisionVariable() == null ? java.util.Optional.empty() : f.field(facts.decisionVariable()))
-                    .stream().flatMap(f -> f.options().stream()
-                            .filter(o -> o.value().asText().equals(outcome))
-                            .map(o -> o.value().isBoolean() && f.label() != null ? f.label() + "：" + o.label() : o.label()))
-                    .findFirst().orElse(null);
-            if (label != null) {
-                return label;
-            }
-        }
-        return GENERIC_LABELS.getOrDefault(outcome, outcome);
+        return labels.facts(processDefinitionId, taskKey, facts).stream()
+                .map(f -> new TimelineFact(f.label(), f.value())).toList();
     }
 
     private List<Diagram> diagrams(Project project) {

@@ -481,16 +481,25 @@ class FormDefinitionsTest {
                     // The answers that end the project (the page asks to confirm them) are options of the decision field.
                     Map<String, String> byName = properties.stream().collect(Collectors.toMap(
                             CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue, (x, y) -> x));
+                    String decision = byName.get(DecisionRecorder.DECISION_VARIABLE_PROPERTY);
+                    Set<String> options = components(read(file)).stream()
+                            .filter(c -> c.path("key").asText().equals(decision))
+                            .flatMap(c -> java.util.stream.StreamSupport.stream(c.path("values").spliterator(), false))
+                            .map(v -> v.path("value").asText()).collect(Collectors.toSet());
                     if (byName.containsKey(cn.gonggaigong.task.TaskModel.ENDS_PROJECT)) {
-                        String decision = byName.get(DecisionRecorder.DECISION_VARIABLE_PROPERTY);
-                        Set<String> options = components(read(file)).stream()
-                                .filter(c -> c.path("key").asText().equals(decision))
-                                .flatMap(c -> java.util.stream.StreamSupport.stream(c.path("values").spliterator(), false))
-                                .map(v -> v.path("value").asText()).collect(Collectors.toSet());
                         for (String pair : byName.get(cn.gonggaigong.task.TaskModel.ENDS_PROJECT).split(";")) {
                             named++;
                             soft.assertThat(options).as("%s#%s: endsProject's answer in '%s'", bpmn.getFileName(),
                                     task.getId(), pair).contains(pair.substring(0, Math.max(0, pair.indexOf('='))).trim());
+                        }
+                    }
+                    // The answers a result notice is sent for (all: *) are options of the decision field too.
+                    String told = byName.getOrDefault(cn.gonggaigong.decision.ResultNotices.TELLS_APPLICANT, "*").strip();
+                    if (!told.equals("*")) {
+                        for (String answer : told.split(",")) {
+                            named++;
+                            soft.assertThat(options).as("%s#%s: tellsApplicant's answer '%s'", bpmn.getFileName(),
+                                    task.getId(), answer.strip()).contains(answer.strip());
                         }
                     }
                     for (CamundaProperty property : properties) {

@@ -303,6 +303,25 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         assertThat(aboutThis).anySatisfy(n -> assertThat(n).startsWith("【项目已完成】").contains("已完成全部审批流程"))
                 .anySatisfy(n -> assertThat(n).startsWith("【待办】整改验收问题｜")
                         .endsWith("竣工核验发现的问题及整改要求：消防喷淋未安装。"));
+        List<String> results = new java.util.ArrayList<>(aboutThis.stream().filter(n -> n.startsWith("【办理结果】")).toList());
+        java.util.Collections.reverse(results);
+        // The applicant was told each result that concerns them, as the step recorded it (and nothing of the steps
+        // in between, such as each department's opinion).
+        String about = "占陇镇某纺织厂“工改工”项目｜项目「占陇镇某纺织厂“工改工”项目」（" + code + "，占陇镇）的";
+        assertThat(results).containsExactly(
+                "【办理结果】" + about + "“出具改造主体确认”已办理：文号：普自然资改确〔2026〕3号；改造主体名称：普宁市某纺织实业有限公司。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“审议改造方案”已办理：审议通过；文号：普规委〔2026〕5号。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“审批改造方案”已办理：批准；文号：普府复〔2026〕9号；批复日期：" + approved + "。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“市政府签署监管协议”已办理：文号：普府监〔2026〕7号；监管协议编号：JG-2026-07；市人民政府签署日期："
+                        + approved.plusDays(12) + "。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“办理不动产登记”已办理：不动产权证书编号：粤(2026)普宁市不动产权第0099999号；登记日期："
+                        + approved.plusDays(20) + "。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“组织竣工验收”已办理：核验是否通过：否；文号：普自然资验〔2029〕4号；竣工容积率：3.1；"
+                        + "存在问题及整改要求：消防喷淋未安装。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“组织竣工验收”已办理：核验是否通过：是；文号：普自然资验〔2029〕5号；竣工容积率：3.1。详情请在项目详情中查看。",
+                "【办理结果】" + about + "“拨付改造建设补贴”已办理：补贴金额：720,000 元；拨付日期：" + today + "；拨付凭证编号：CZ-2029-001。"
+                        + "详情请在项目详情中查看。",
+                "【办理结果】" + about + "“认定过渡期政策”已办理：是否可享受5年过渡期：否。详情请在项目详情中查看。");
         assertThat(read.get("openTasks")).isEmpty();
         // The timeline keeps what the steps recorded besides their decision, as the officers entered it: the 公示's
         // dates, the percentage agreed, the supply method by its label, the payment and the subsidy's voucher.
@@ -318,7 +337,8 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
         assertThat(facts.get("Task_SurveyWillingness")).containsExactly("同意改造的权利主体占比（%）：95", "摸查日期：2026-03-01");
         assertThat(facts.get("Task_DetermineLandCase")).containsExactly("土地供应方式（第十七条）：协议出让", "土地市场评估价（元）：9000000");
         assertThat(facts.get("Task_PayLandPrice")).containsExactly("实缴金额（元）：2000000", "缴款日期：" + paid, "缴款凭证编号：FS-0001");
-        assertThat(facts.get("Task_DisburseSubsidy")).contains("拨付日期：" + today, "拨付凭证编号：CZ-2029-001");
+        assertThat(facts.get("Task_DisburseSubsidy")).containsExactly("补贴金额：720,000 元", "拨付日期：" + today,
+                "拨付凭证编号：CZ-2029-001");
         assertThat(facts.get("Task_ApproveUnitPlan")).as("the unit's plan as approved, shown with the project")
                 .containsExactly("改造单元用地面积（平方米）：120000", "规划容积率：3");
         assertThat(facts.get("Task_FileWithPrefectureNrb")).containsExactly("备案号：揭自然资备〔2026〕12号", "备案日期：" + filed);

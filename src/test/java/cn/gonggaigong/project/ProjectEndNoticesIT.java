@@ -43,12 +43,8 @@ class ProjectEndNoticesIT extends WorkApiTestSupport {
 
     @Test
     void aSchemeNotApprovedIsToldWithTheStepAndItsReasons() throws Exception {
-        JsonNode project = apply("zhanlong", "市政府不予批准的项目");
-        String code = project.get("code").asText();
         // Straight to the government's approval (the steps before it are the lifecycle test's).
-        String lifecycle = jdbc.queryForObject("select process_instance_id from project where code = ?", String.class, code);
-        runtimeService.createProcessInstanceModification(lifecycle).cancelAllForActivity("CallActivity_Intake")
-                .startBeforeActivity("CallActivity_GovernmentApproval").execute();
+        String code = appliedAndAt("市政府不予批准的项目", "CallActivity_GovernmentApproval");
         complete("gov1", code, "Task_ApproveScheme", Map.of("governmentDecision", "REJECTED", "documentNumber",
                 "普府复〔2026〕77号", "approvalDate", "2026-07-10", "opinion", "不符合国土空间规划"));
         assertThat(jdbc.queryForObject("select status from project where code = ?", String.class, code)).isEqualTo("REJECTED");
@@ -59,6 +55,35 @@ class ProjectEndNoticesIT extends WorkApiTestSupport {
             assertThat(notice.get("body").asText()).startsWith("项目「市政府不予批准的项目」（" + code + "，占陇镇）的改造方案未获"
                     + "通过，审批流程结束。决定环节：审批改造方案（").endsWith("），意见：不符合国土空间规划。详情请在项目详情中查看。");
         }
+    }
+
+    @Test
+    void aSchemeTheCommitteeTurnsDownIsToldOnceByTheProjectsEndAndAPassAsAResult() throws Exception {
+        String code = appliedAndAt("规委会不予通过的项目", "CallActivity_CommitteeReview");
+        complete("committee1", code, "Task_ReviewScheme", Map.of("committeeDecision", "REJECT", "majorMatter", false,
+                "meetingDate", "2026-07-01", "documentNumber", "普规委〔2026〕66号", "opinion", "产业类别不符合导向"));
+        assertThat(jdbc.queryForObject("select status from project where code = ?", String.class, code)).isEqualTo("REJECTED");
+        // Not a result first and the end after it: the end says which step decided and why.
+        assertThat(single(notices("applicant1", code)).get("title").asText()).isEqualTo("【项目未通过】规委会不予通过的项目");
+
+        String passedCode = appliedAndAt("规委会审议通过的项目", "CallActivity_CommitteeReview");
+        complete("committee1", passedCode, "Task_ReviewScheme", Map.of("committeeDecision", "PASS", "majorMatter", false,
+                "meetingDate", "2026-07-01", "documentNumber", "普规委〔2026〕67号"));
+        JsonNode result = single(notices("applicant1", passedCode));
+        assertThat(result.get("title").asText()).isEqualTo("【办理结果】规委会审议通过的项目");
+        assertThat(result.get("body").asText()).isEqualTo("项目「规委会审议通过的项目」（" + passedCode + "，占陇镇）的“审议改造方案”"
+                + "已办理：审议通过；文号：普规委〔2026〕67号。详情请在项目详情中查看。");
+        // The town worked on it; the result is the applicant's news.
+        assertThat(notices("zhanlong1", passedCode)).isEmpty();
+    }
+
+    /** A project of 占陇镇 applied for and moved straight to one phase of its lifecycle; its code. */
+    private String appliedAndAt(String name, String callActivity) throws Exception {
+        String code = apply("zhanlong", name).get("code").asText();
+        String lifecycle = jdbc.queryForObject("select process_instance_id from project where code = ?", String.class, code);
+        runtimeService.createProcessInstanceModification(lifecycle).cancelAllForActivity("CallActivity_Intake")
+                .startBeforeActivity(callActivity).execute();
+        return code;
     }
 
     private static JsonNode single(List<JsonNode> notices) {
