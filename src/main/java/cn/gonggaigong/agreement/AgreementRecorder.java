@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Registers the deadlines of the monitoring agreement (Art. 13: demolition, start of construction, completion)
- * as milestones that supervision follows.
+ * as milestones that supervision follows. A draft sent back before it was signed (退回 by the subject or the
+ * government) and drafted again replaces the earlier draft's deadlines: a project follows one agreement.
  */
 @Component("agreementRecorder")
 public class AgreementRecorder implements JavaDelegate {
@@ -42,6 +43,8 @@ public class AgreementRecorder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Project project = ProjectLookup.of(projects, Variables.id(execution, ProjectLifecycleProcess.Var.PROJECT_ID));
         String agreementNumber = Variables.text(execution, "agreementNumber");
+        milestones.deleteAll(milestones.findByProjectIdOrderByDeadlineAsc(project.getId()));
+        milestones.flush();
         MILESTONES.forEach((field, name) -> milestones.save(
                 new AgreementMilestone(project, agreementNumber, field, name, date(execution, field))));
     }
