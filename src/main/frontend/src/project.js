@@ -12,6 +12,8 @@ const projectId = window.location.pathname.split('/').filter(Boolean)[1];
 const FIGURES = [
   ['项目编号', (p) => p.code], ['项目名称', (p) => p.name], ['所在镇街', (p) => p.town?.name],
   ['申请人', (p) => p.applicantName], ['申请人类型', (p) => label('applicantTypes', p.applicantType)],
+  // The subject NRB confirmed (出具改造主体确认), who signs the agreement and is paid the subsidy; shown once confirmed.
+  ['改造主体', (p) => p.confirmedSubject],
   ['当前阶段', (p) => p.phaseLabel], ['状态', (p) => label('statuses', p.status)],
   ['改造方式', (p) => label('renovationModes', p.renovationMode)], ['改造类型', (p) => label('renovationTypes', p.renovationType)],
   ['权属情况', (p) => label('ownerships', p.ownership)], ['产业类别', (p) => label('industryCategories', p.industryCategory)],

@@ -23,4 +23,17 @@ public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, 
             String processInstanceId, String outcome, java.time.Instant from, java.time.Instant to);
 
     List<DecisionRecord> findByAnnualPlanIdOrderByDecidedAtAscIdAsc(Long annualPlanId);
+
+    /**
+     * The renovation subject NRB confirmed for a project: the name in its latest 出具改造主体确认 (recorded among the
+     * step's facts); empty before that.
+     */
+    @org.springframework.data.jpa.repository.Query(nativeQuery = true, value = """
+            select f ->> 'value' from decision_record d
+             cross join lateral jsonb_array_elements(d.facts) f
+             where d.project_id = :projectId and d.task_definition_key = 'Task_ConfirmSubject'
+               and f ->> 'field' = 'subjectName' and coalesce(trim(f ->> 'value'), '') <> ''
+             order by d.decided_at desc, d.id desc
+             limit 1""")
+    Optional<String> confirmedSubject(@org.springframework.data.repository.query.Param("projectId") long projectId);
 }

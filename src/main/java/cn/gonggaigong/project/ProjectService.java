@@ -210,7 +210,7 @@ public class ProjectService {
                 p.getAnnualPlan() != null ? p.getAnnualPlan().getStatus() == cn.gonggaigong.plan.AnnualPlanStatus.APPROVED : null,
                 p.getLandPrice(), p.getLandPriceBasis(), p.getSubsidyAmount(), p.getSubsidyBasis(), p.getCreatedAt(),
                 p.getUpdatedAt(), openTasks(p.getId()), decisions(p.getId()), schemeViolations(p.getId()),
-                ProjectViews.Survey.of(p.getSurvey()));
+                ProjectViews.Survey.of(p.getSurvey()), decisions.confirmedSubject(p.getId()).orElse(null));
     }
 
     /**

@@ -74,7 +74,9 @@ public final class ProjectViews {
             List<OpenTask> openTasks,
             List<Decision> decisions,
             List<SchemeViolation> schemeViolations,
-            Survey survey) {
+            Survey survey,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "市自然资源局确认的改造主体名称（最近一次出具改造主体确认）；尚未确认为 null")
+            String confirmedSubject) {
     }
 
     /** The town's survey of the base data (调查基础数据), null until done; parcelIds as the town listed them. */

@@ -292,6 +292,9 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
 
         JsonNode read = json.readTree(as("nrb-clerk").getForObject("/api/projects/" + id, String.class));
         assertThat(read.get("status").asText()).isEqualTo("COMPLETED");
+        // The subject as NRB confirmed it, beside the applicant as they applied.
+        assertThat(read.get("confirmedSubject").asText()).isEqualTo("普宁市某纺织实业有限公司");
+        assertThat(read.get("applicantName").asText()).isEqualTo("普宁市某纺织有限公司");
         // The applicant was told in 消息 what to rectify, and that the project is done.
         JsonNode told = json.readTree(as("applicant1").getForObject("/api/notifications?size=100", String.class));
         List<String> aboutThis = new java.util.ArrayList<>();

@@ -34,8 +34,11 @@ class UnitPlanTasksIT extends WorkApiTestSupport {
         toTitleVerification(code, 19800, 29.7);
         complete("zhanlong1", code, "Task_VerifyTitleDocuments", Map.of("titleCertificateNumbers",
                 "粤(2019)普宁市不动产权第0012345号", "titleVerified", true));
+        assertThat(get("nrb-clerk", "/api/projects/{id}", projectId).body().get("confirmedSubject").isNull()).isTrue();
         complete("nrb-clerk", code, "Task_ConfirmSubject", Map.of("subjectName", "普宁市某纺织有限公司",
                 "documentNumber", "普自然资改确〔2026〕3号"));
+        assertThat(get("nrb-clerk", "/api/projects/{id}", projectId).body().get("confirmedSubject").asText())
+                .isEqualTo("普宁市某纺织有限公司");
         complete("nrb-director", code, "Task_AssignRenovationUnit", Map.of("unitAction", "NEW", "unitCode", unit,
                 "unitName", "占陇镇展示改造单元"));
 

@@ -115,7 +115,9 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         // 项目详情 shows the scheme the committee passed, apart from the figures of the application.
         open("/projects/" + projects.get(0).get("id").asText());
         assertThat(find("#scheme-figures").getText()).startsWith("第 1 版").contains("总计容建筑面积", "容积率");
-        assertThat(find("#project-figures").getText()).contains("申请时规划建筑面积（平方米）");
+        assertThat(find("#project-figures").getText()).contains("申请时规划建筑面积（平方米）")
+                // The subject NRB confirmed, under the applicant.
+                .containsPattern("申请人类型\\s+\\S+\\s+改造主体\\s+普宁市某纺织有限公司");
     }
 
     /**
