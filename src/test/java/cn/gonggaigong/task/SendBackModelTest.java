@@ -35,6 +35,9 @@ class SendBackModelTest {
             }
         }
         assertThat(found).containsExactlyInAnyOrder("Task_InspectCompletion->Task_ApplyForAcceptance",
+                // either party of the monitoring agreement may return NRB's draft before signing it
+                "Task_SignAgreementAsSubject->Task_DraftMonitoringAgreement",
+                "Task_SignAgreementAsGovernment->Task_DraftMonitoringAgreement",
                 "Task_PublishBaseData->Task_SurveyBaseData", "Task_ConfirmSubject->Task_VerifyTitleDocuments",
                 // one step per path into NRB's confirmation: self, cooperation, transfer, unified agreement
                 "Task_ConfirmSubject->Task_ConfirmPerformanceBond", "Task_ConfirmSubject->Task_VerifyRightsTransfer",
