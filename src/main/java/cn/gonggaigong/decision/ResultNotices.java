@@ -45,11 +45,15 @@ public class ResultNotices {
     /** Tells the project's applicant the result {@code record} of {@code task}, where the model asks for it. */
     void told(DelegateTask task, DecisionRecord record) {
         UserTask element = task.getBpmnModelElementInstance();
-        Project project = record.getProject();
-        if (element == null || project == null || project.getApplicantUserId() == null
+        // The model's mark first: most steps have none, and the project (a reference until read) stays unread.
+        if (element == null
                 || !TaskModel.property(element, TELLS_APPLICANT).map(answers -> tells(answers, record.getOutcome())).orElse(false)
                 || model.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).endsProject()
                         .containsKey(record.getOutcome())) {
+            return;
+        }
+        Project project = record.getProject();
+        if (project == null || project.getApplicantUserId() == null) {
             return;
         }
         String title = "【办理结果】" + project.getName();
