@@ -197,6 +197,12 @@ function status(f, box, message, reload) {
 function askWithdrawal(f, box, message, reload) {
   message.className = 'alert';
   message.textContent = '';
+  // One message at a time: an upload's 已上传 (perhaps of this very file) is not left beside its 作废.
+  const uploaded = document.getElementById('upload-message');
+  if (uploaded) {
+    uploaded.className = 'alert';
+    uploaded.textContent = '';
+  }
   const reason = h('input', { type: 'text', id: 'withdraw-reason', maxlength: 500, required: true });
   const error = h('p', { class: 'alert', role: 'status', id: 'withdraw-error' });
   const yes = h('button', { type: 'button', id: 'confirm-withdraw' }, '确认作废');

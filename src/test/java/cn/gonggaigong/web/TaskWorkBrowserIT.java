@@ -323,6 +323,8 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
         // 作废 asks for the reason and sends nothing without one.
         find("#attachment-table button.withdraw").click();
         assertThat(find("#withdraw-box").getText()).contains("作废附件“别的项目的照片.png”", "作废不能撤销");
+        assertThat(browser.findElement(By.id("upload-message")).getText()).as("the upload's 已上传, not left beside its 作废")
+                .isEmpty();
         find("#confirm-withdraw").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("withdraw-error"), "请说明作废原因"));
         assertThat(find("#attachment-table tbody tr").getAttribute("class")).isNullOrEmpty();
