@@ -36,4 +36,17 @@ public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, 
              order by d.decided_at desc, d.id desc
              limit 1""")
     Optional<String> confirmedSubject(@org.springframework.data.repository.query.Param("projectId") long projectId);
+
+    /**
+     * The day (Beijing, YYYY-MM-DD) a step of a project last recorded {@code value} as its fact {@code field} (e.g. the
+     * month of a progress report); empty when it never did.
+     */
+    @org.springframework.data.jpa.repository.Query(nativeQuery = true, value = """
+            select to_char(max(d.decided_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') from decision_record d
+             where d.project_id = :projectId and d.task_definition_key = :taskKey
+               and d.facts @> cast(jsonb_build_array(jsonb_build_object('field', :field, 'value', :value)) as jsonb)""")
+    Optional<String> factRecordedOn(@org.springframework.data.repository.query.Param("projectId") long projectId,
+                                              @org.springframework.data.repository.query.Param("taskKey") String taskKey,
+                                              @org.springframework.data.repository.query.Param("field") String field,
+                                              @org.springframework.data.repository.query.Param("value") String value);
 }

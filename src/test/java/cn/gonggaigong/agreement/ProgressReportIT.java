@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The town's monthly progress report (报送实施进展, Art. 14) is each month's own: its form starts from the month it
- * came in, not from the month reported last time (the earlier figures stay as a starting point), and a month that
- * has not begun cannot be reported.
+ * came in, not from the month reported last time (the earlier figures stay as a starting point), a month that
+ * has not begun cannot be reported, and a month is reported once.
  */
 class ProgressReportIT extends WorkApiTestSupport {
 
@@ -40,7 +40,7 @@ class ProgressReportIT extends WorkApiTestSupport {
     JdbcTemplate jdbc;
 
     @Test
-    void eachMonthsReportStartsFromItsOwnMonthAndAMonthNotBegunIsRefused() throws Exception {
+    void eachMonthsReportStartsFromItsOwnMonthAndAMonthNotBegunOrAlreadyReportedIsRefused() throws Exception {
         JsonNode applied = apply("zhanlong", "占陇镇月度进展校验项目");
         long id = applied.get("id").asLong();
         String code = applied.get("code").asText();
@@ -79,6 +79,15 @@ class ProgressReportIT extends WorkApiTestSupport {
         JsonNode secondForm = get("zhanlong1", "/api/tasks/{id}", second).body().get("data");
         assertThat(secondForm.get("reportMonth").asText()).isEqualTo(thisMonth.toString());
         assertThat(secondForm.get("progressPercent").asDouble()).isEqualTo(15.0);
+        // A month already reported is refused, saying when it was; nothing is recorded.
+        Answer again = post("zhanlong1", "/api/tasks/{id}/complete", report(thisMonth.minusMonths(1), 20), second);
+        assertThat(again.status()).as(again.raw()).isEqualTo(400);
+        assertThat(again.body().get("errors").toString()).isEqualTo("[{\"field\":\"reportMonth\",\"reason\":\""
+                + thisMonth.minusMonths(1) + " 的实施进展已于 " + today + " 报送，每月报送一次：请填写本次报送的月份\"}]");
+        Answer reportedNow = post("zhanlong1", "/api/tasks/{id}/complete", report(thisMonth, 20), second);
+        assertThat(reportedNow.status()).as(reportedNow.raw()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select count(*) from decision_record where project_id = ?"
+                + " and task_definition_key = 'Task_ReportProgress'", Long.class, id)).isEqualTo(2L);
         runtimeService.deleteProcessInstance(supervision.getId(), "测试结束");
     }
 
