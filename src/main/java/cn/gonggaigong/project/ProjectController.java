@@ -42,13 +42,20 @@ public class ProjectController {
         return projects.details(id);
     }
 
-    /** Projects, newest first. */
+    /**
+     * The projects the caller may read, newest first, filtered (项目查询): a word of the name, the code or the
+     * applicant; the town, the phase, the status. A filter naming no town, phase or status is a 400 naming it.
+     */
     @GetMapping
-    public PageView<ProjectSummary> projects(@RequestParam(defaultValue = "0") int page,
+    public PageView<ProjectSummary> projects(@RequestParam(required = false) String q,
+                                             @RequestParam(required = false) String town,
+                                             @RequestParam(required = false) String phase,
+                                             @RequestParam(required = false) String status,
+                                             @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
         FieldProblem.ofPage(page, size, MAX_PAGE_SIZE).ifPresent(problem -> {
             throw new BadParameterException(problem);
         });
-        return projects.list(page, size);
+        return projects.list(new ProjectService.Search(q, town, phase, status), page, size);
     }
 }

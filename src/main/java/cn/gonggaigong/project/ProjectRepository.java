@@ -1,7 +1,5 @@
 package cn.gonggaigong.project;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +8,8 @@ import java.util.Optional;
 import cn.gonggaigong.plan.AnnualPlan;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProjectRepository extends JpaRepository<Project, Long> {
+public interface ProjectRepository extends JpaRepository<Project, Long>,
+        org.springframework.data.jpa.repository.JpaSpecificationExecutor<Project> {
 
     Optional<Project> findByCode(String code);
 
@@ -25,8 +24,4 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
             select upper(pp.parcel_id), p.code from project_parcel pp join project p on p.id = pp.project_id
              where p.status = 'ACTIVE' and upper(pp.parcel_id) in (:parcels) order by p.code""", nativeQuery = true)
     List<Object[]> activeProjectsOfParcels(@org.springframework.data.repository.query.Param("parcels") Collection<String> parcels);
-
-    /** The projects of these towns' groups or of this applicant. */
-    Page<Project> findByTownGroupIdInOrApplicantUserId(Collection<String> townGroupIds, String applicantUserId,
-                                                        Pageable pageable);
 }

@@ -183,12 +183,15 @@ public class ProjectService {
         return details(project);
     }
 
+    /** What 项目查询 looks for; null or blank = any. */
+    public record Search(String text, String town, String phase, String status) {
+    }
+
     @Transactional(readOnly = true)
-    public PageView<ProjectSummary> list(int page, int size) {
+    public PageView<ProjectSummary> list(Search search, int page, int size) {
         CurrentUser user = CurrentUser.current();
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
-        Page<Project> result = access.readsAll(user) ? projects.findAll(request)
-                : projects.findByTownGroupIdInOrApplicantUserId(user.groups(), user.userId(), request);
+        Page<Project> result = projects.findAll(ProjectSearch.of(search, towns, access.readsAll(user) ? null : user), request);
         List<ProjectSummary> content = result.getContent().stream()
                 .map(p -> new ProjectSummary(p.getId(), p.getCode(), p.getName(), p.getTown().getCode(),
                         p.getTown().getName(), p.getApplicantName(), p.getStatus(), p.getPhase(), p.getCreatedAt()))
