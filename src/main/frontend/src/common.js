@@ -215,6 +215,19 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 /** Replaces the children of el (false, null and undefined children are left out). */
+/** A labelled control of a list's filter form (我的待办, 项目查询). */
+export function filterField(id, label, control) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+/** A list's 上一页 / 第 n / m 页 / 下一页; {@code href(page)} is the address of a page (0-based). */
+export function pager(page, pages, href) {
+  return h('nav', { class: 'pager', 'aria-label': '分页' },
+    page > 0 ? h('a', { href: href(page - 1), rel: 'prev' }, '上一页') : null,
+    h('span', { id: 'page-position' }, `第 ${page + 1} / ${pages} 页`),
+    page + 1 < pages ? h('a', { href: href(page + 1), rel: 'next' }, '下一页') : null);
+}
+
 export function mount(el, ...children) {
   el.replaceChildren();
   append(el, children);
@@ -239,6 +252,8 @@ const csrf = () => ({
 
 const NAV = [
   { page: 'tasks', href: '/tasks', label: '我的待办', show: () => true },
+  // Any project the user may read, not only those waiting on them (an applicant follows theirs in 我的申请).
+  { page: 'projects', href: '/projects', label: '项目查询', show: (me) => (me.offices || []).length > 0 || Boolean(me.roles?.admin) },
   { page: 'applications', href: '/my-applications', label: '我的申请', show: (me) => me.roles?.applicant },
   { page: 'meetings', href: '/meetings', label: '会议决定', show: (me) => isMeetingOfficer(me) },
   // The city-wide dashboard (its own page), for those who may read it (MonitorAccess).

@@ -1,6 +1,6 @@
 // 我的待办: the tasks of the user and of the user's offices, filtered by phase, town, overdue and text,
 // sorted by due date, paged. The filters live in the address (back and reload keep them).
-import { api, deadlineBadges, flash, formatDateTime, h, mount, person, reference, startPage } from './common.js';
+import { api, deadlineBadges, filterField as field, flash, formatDateTime, h, mount, pager, person, reference, startPage } from './common.js';
 
 const PAGE_SIZE = 20;
 
@@ -62,10 +62,7 @@ startPage('tasks', async (main, me) => {
           h('td', { class: 'assignee' }, t.assignee ? person((result.assigneeNames || {})[t.assignee], t.assignee)
             : h('span', { class: 'muted' }, '待签收'))))),
     )),
-    h('nav', { class: 'pager', 'aria-label': '分页' },
-      filter.page > 0 ? h('a', { href: `/tasks?${query(filter, filter.page - 1)}`, rel: 'prev' }, '上一页') : null,
-      h('span', { id: 'page-position' }, `第 ${filter.page + 1} / ${pages} 页`),
-      filter.page + 1 < pages ? h('a', { href: `/tasks?${query(filter, filter.page + 1)}`, rel: 'next' }, '下一页') : null));
+    pager(filter.page, pages, (page) => `/tasks?${query(filter, page)}`));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -74,10 +71,6 @@ startPage('tasks', async (main, me) => {
     window.location.assign(`/tasks?${query(next, 0)}`);
   });
 });
-
-function field(id, label, control) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
-}
 
 function query(filter, page) {
   const q = new URLSearchParams();

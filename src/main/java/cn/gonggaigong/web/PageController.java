@@ -36,6 +36,7 @@ public class PageController {
         TASKS("tasks", "我的待办"),
         TASK("task", "办理任务"),
         PROJECT("project", "项目详情"),
+        PROJECTS("projects", "项目查询"),
         APPLICATIONS("applications", "我的申请"),
         MEETINGS("meetings", "会议决定"),
         NOTIFICATIONS("notifications", "消息通知");
@@ -80,6 +81,11 @@ public class PageController {
     @GetMapping("/projects/{projectId}")
     public ResponseEntity<String> project(@PathVariable String projectId, HttpServletRequest request) {
         return page(Page.PROJECT, request);
+    }
+
+    @GetMapping("/projects")
+    public ResponseEntity<String> projects(HttpServletRequest request) {
+        return page(Page.PROJECTS, request);
     }
 
     @GetMapping("/my-applications")
