@@ -155,13 +155,7 @@ public class TaskWorkService {
             Map<String, Object> variables = system.call(() -> taskService.getVariables(taskId,
                     f.fields().stream().map(cn.gonggaigong.form.FormField::key).toList()));
             variables.forEach((k, v) -> data.put(k, v instanceof Date d ? TaskItems.time(d.toInstant()) : v));
-            contexts.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
-                    .map(c -> c.values(row, name -> system.call(() -> taskService.getVariable(taskId, name))))
-                    .forEach(values -> values.forEach((k, v) -> {
-                        if (f.field(k).isPresent()) {
-                            data.putIfAbsent(k, v); // what the process holds comes first
-                        }
-                    }));
+            contextValues(row, f).forEach(data::putIfAbsent); // what the process holds comes first
         });
         ProjectSummary project = row.projectId() == null ? null : projects.findById(row.projectId())
                 .map(TaskWorkService::summary).orElse(null);
@@ -172,6 +166,33 @@ public class TaskWorkService {
                 .orElse(emptyForm()), data, project, canWork, canWork && sendBackTo != null, sendBackTo, sentBack(row),
                 facts.decisionVariable() == null || facts.endsProject().isEmpty() ? null
                         : new TaskViews.Ending(facts.decisionVariable(), facts.endsProject()));
+    }
+
+    /**
+     * What the task's form shows that no variable holds ({@link TaskContext}: read-only context, first values), by
+     * field key, for the fields the form has; empty for a task that is not open or has no form. The caller has been
+     * found to read the task (the page's details, or Camunda's answer to Tasklist, {@link EngineFormContextFilter}).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> contextValues(String taskId) {
+        Optional<TaskRow> row = queries.byId(taskId);
+        if (row.isEmpty()) {
+            return Map.of();
+        }
+        return forms.find(model.of(row.get().processDefinitionId(), row.get().taskDefinitionKey()).formId())
+                .map(f -> contextValues(row.get(), f)).orElse(Map.of());
+    }
+
+    private Map<String, Object> contextValues(TaskRow row, FormDefinition form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        contexts.stream().filter(c -> c.appliesTo(row.taskDefinitionKey()))
+                .map(c -> c.values(row, name -> system.call(() -> taskService.getVariable(row.taskId(), name))))
+                .forEach(found -> found.forEach((k, v) -> {
+                    if (v != null && form.field(k).isPresent()) {
+                        values.putIfAbsent(k, v);
+                    }
+                }));
+        return values;
     }
 
     /**

@@ -268,6 +268,18 @@ class ProjectLifecycleIT extends ApplicationTestSupport {
                 .filter(c -> c.path("disabled").asBoolean(false)).map(c -> c.get("key").asText()).toList())
                 .containsExactly("agreementTerms", "schemeSummary", "completionDate", "builtTotalFloorArea",
                         "productiveFloorArea", "officeLivingFloorArea", "floors", "hasIndustrialLift");
+        // Camunda's Tasklist fills the same form from the task's form-variables: the context is there too.
+        JsonNode inTasklist = json.readTree(as("nrb-clerk").getForObject("/engine-rest/task/{id}/form-variables",
+                String.class, inspect));
+        assertThat(inTasklist.at("/schemeSummary/type").asText()).isEqualTo("String");
+        assertThat(inTasklist.at("/schemeSummary/value").asText()).contains("已批复（普府复〔2026〕9号）");
+        assertThat(inTasklist.at("/agreementTerms/value").asText()).startsWith("监管协议 JG-2026-07");
+        assertThat(inTasklist.at("/builtPlotRatio/type").asText()).isEqualTo("Double");
+        assertThat(inTasklist.at("/builtPlotRatio/value").asDouble()).isEqualTo(3.1);
+        assertThat(inTasklist.at("/floors/value").asLong()).isEqualTo(6L);
+        JsonNode named = json.readTree(as("nrb-clerk").getForObject(
+                "/engine-rest/task/{id}/form-variables?variableNames=floors", String.class, inspect));
+        assertThat(named.fieldNames()).toIterable().containsExactly("floors");
         ResponseEntity<String> silent = as("nrb-clerk").postForEntity("/api/tasks/{id}/complete", Map.of("acceptancePassed", false,
                 "builtPlotRatio", 3.1, "safetyEnvCompliant", false, "contiguousRenovation", false,
                 "documentNumber", "普自然资验〔2029〕4号"), String.class, inspect);
