@@ -33,6 +33,8 @@ class ProjectSearchBrowserIT extends BrowserTestSupport {
         find("nav a[href='/projects']").click();
         waiting().until(ExpectedConditions.urlContains("/projects"));
         assertThat(find("nav a[aria-current='page']").getText()).isEqualTo("项目查询");
+        // The keyword box says in full what it takes (its placeholder was cut at the box's width).
+        assertThat(placeholderFits("#filter-q")).isTrue();
         find("#filter-q").sendKeys("项目查询页面");
         new Select(find("#filter-phase")).selectByValue("INTAKE");
         find("#filter-submit").click();
@@ -63,5 +65,19 @@ class ProjectSearchBrowserIT extends BrowserTestSupport {
         // An applicant follows their projects in 我的申请, which the navigation offers instead.
         logIn("applicant1");
         assertThat(browser.findElements(By.cssSelector("nav a[href='/projects']"))).isEmpty();
+        // 我的待办's keyword box too.
+        open("/tasks");
+        assertThat(placeholderFits("#filter-q")).isTrue();
+    }
+
+    /** Whether the input's placeholder, in the input's own font, fits inside its padding. */
+    private boolean placeholderFits(String css) {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const input = arguments[0];
+                const style = getComputedStyle(input);
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = style.font;
+                const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                return context.measureText(input.placeholder).width <= room;""", find(css));
     }
 }
