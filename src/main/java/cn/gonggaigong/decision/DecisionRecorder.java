@@ -106,7 +106,7 @@ public class DecisionRecorder implements TaskListener {
 
     /** The field keys of a {@value #DECISION_FACTS_PROPERTY} property's value. */
     public static java.util.List<String> factFields(String property) {
-        return java.util.Arrays.stream(property.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+        return cn.gonggaigong.task.TaskModel.names(property);
     }
 
     /** A value as the person entered it: a number without a trailing ".0", text cut at 500 characters. */

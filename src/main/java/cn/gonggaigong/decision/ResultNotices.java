@@ -66,8 +66,7 @@ public class ResultNotices {
 
     /** Whether the mark's answers ({@code *}, or a comma-separated list) include {@code outcome}. */
     static boolean tells(String answers, String outcome) {
-        return answers.strip().equals("*")
-                || java.util.Arrays.stream(answers.split(",")).map(String::strip).anyMatch(a -> a.equals(outcome));
+        return answers.strip().equals("*") || TaskModel.names(answers).contains(outcome);
     }
 
     /**

@@ -62,11 +62,8 @@ public class FreshAnswersPlugin extends AbstractProcessEnginePlugin {
             for (ModelElementInstance e = task; e != null && !multiInstance; e = e.getParentElement()) {
                 multiInstance = e instanceof Activity a && a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics;
             }
-            List<String> fresh = TaskModel.property(task, TaskModel.FRESH_FIELDS).stream()
-                    .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::trim)
-                    .filter(name -> !name.isEmpty()).toList();
             return new Facts(TaskModel.property(task, TaskModel.DECISION_VARIABLE).orElse(null), task.getCamundaFormRef(),
-                    multiInstance, fresh);
+                    multiInstance, TaskModel.property(task, TaskModel.FRESH_FIELDS).map(TaskModel::names).orElse(List.of()));
         }
     }
 

@@ -56,8 +56,9 @@ public class MonitorParameters {
             if (value == null || value.isBlank()) {
                 return null;
             }
-            if (!towns.existsById(value.trim())) {
-                problems.add(new FieldProblem("town", "没有编码为 " + value.trim() + " 的乡镇(街道、农场)"));
+            java.util.Optional<FieldProblem> unknown = towns.unknownTown(value);
+            if (unknown.isPresent()) {
+                problems.add(unknown.get());
                 return null;
             }
             return value.trim();

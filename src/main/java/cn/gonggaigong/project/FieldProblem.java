@@ -13,4 +13,13 @@ public record FieldProblem(String field, String reason) {
         }
         return java.util.Optional.empty();
     }
+
+    /** What is wrong with a filter's phase (field {@code phase}): none when null or a phase's name. */
+    public static java.util.Optional<FieldProblem> ofPhase(String phase) {
+        if (phase == null || java.util.Arrays.stream(cn.gonggaigong.process.Phase.values()).anyMatch(p -> p.name().equals(phase))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FieldProblem("phase", "取值无效，可选值：" + String.join(", ",
+                java.util.Arrays.stream(cn.gonggaigong.process.Phase.values()).map(cn.gonggaigong.process.Phase::name).toList())));
+    }
 }

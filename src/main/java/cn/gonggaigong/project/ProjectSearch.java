@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.security.CurrentUser;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.jpa.domain.Specification;
@@ -26,13 +25,9 @@ final class ProjectSearch {
         String town = blankToNull(search.town());
         String phase = blankToNull(search.phase());
         ProjectStatus status = status(blankToNull(search.status()));
-        if (town != null && !towns.existsById(town)) {
-            throw new BadParameterException(new FieldProblem("town", "没有编码为 " + town + " 的乡镇(街道、农场)"));
-        }
-        if (phase != null && Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(phase))) {
-            throw new BadParameterException(new FieldProblem("phase", "取值无效，可选值："
-                    + String.join(", ", Arrays.stream(Phase.values()).map(Phase::name).toList())));
-        }
+        towns.unknownTown(town).or(() -> FieldProblem.ofPhase(phase)).ifPresent(problem -> {
+            throw new BadParameterException(problem);
+        });
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (reader != null) {
@@ -44,7 +39,7 @@ final class ProjectSearch {
                 where.add(cb.or(mayRead.toArray(Predicate[]::new)));
             }
             if (text != null) {
-                String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String like = cn.gonggaigong.platform.LikePattern.containing(text.toLowerCase(Locale.ROOT));
                 where.add(cb.or(cb.like(cb.lower(root.get("name")), like, '\\'), cb.like(cb.lower(root.get("code")), like, '\\'),
                         cb.like(cb.lower(root.get("applicantName")), like, '\\')));
             }

@@ -18,4 +18,15 @@ public interface TownRepository extends JpaRepository<Town, String> {
 
     @Query(value = "select * from town t order by " + LIST_ORDER, nativeQuery = true)
     List<Town> findAllInListOrder();
+
+    /**
+     * What is wrong with a filter's town code (field {@code town}): none when blank or a town's code; a code of no
+     * town is the caller's mistake, not a town with nothing to list.
+     */
+    default Optional<FieldProblem> unknownTown(String code) {
+        if (code == null || code.isBlank() || existsById(code.trim())) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem("town", "没有编码为 " + code.trim() + " 的乡镇(街道、农场)"));
+    }
 }

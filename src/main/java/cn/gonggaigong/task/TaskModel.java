@@ -67,8 +67,7 @@ public class TaskModel {
             return NONE;
         }
         List<SendBackTarget> targets = property(task, SEND_BACK_TO).stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::trim).filter(id -> !id.isEmpty())
+                .flatMap(value -> names(value).stream())
                 .map(id -> new SendBackTarget(id, model.getModelElementById(id) instanceof FlowElement target ? target.getName() : null))
                 .toList();
         Map<String, String> ends = new java.util.LinkedHashMap<>();
@@ -77,6 +76,11 @@ public class TaskModel {
                 .forEach(pair -> ends.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim()));
         return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null), targets,
                 Map.copyOf(ends));
+    }
+
+    /** The names of a property's value listing several, separated by commas (blanks around them dropped). */
+    public static List<String> names(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     /** The value of a user task's {@code camunda:property} named {@code name}, if it has one. */

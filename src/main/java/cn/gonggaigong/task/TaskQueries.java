@@ -147,7 +147,7 @@ public class TaskQueries {
         if (filter.text() != null) {
             where.append(" and (i.task_name ilike :q escape '\\' or p.name ilike :q escape '\\' or p.code ilike :q escape '\\'"
                     + " or (i.project_id is null and exists (" + SUBJECT_MATCHES + ")))");
-            params.addValue("q", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("q", cn.gonggaigong.platform.LikePattern.containing(filter.text()));
             joinsProject = true;
         }
         if (filter.taskDefinitionKeys() != null) {

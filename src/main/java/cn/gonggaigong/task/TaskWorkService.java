@@ -13,7 +13,6 @@ import cn.gonggaigong.decision.DecisionRecordRepository;
 import cn.gonggaigong.form.FormCatalog;
 import cn.gonggaigong.form.FormDefinition;
 import cn.gonggaigong.form.FormValidator;
-import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.Project;
@@ -104,14 +103,9 @@ public class TaskWorkService {
 
     /** No transaction: the list is one statement ({@link TaskQueries#mine}), a transaction would only add its round trips. */
     public TaskPage list(String phase, String town, Boolean overdue, String q, int page, int size) {
-        if (phase != null && java.util.Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(phase))) {
-            throw ApiProblem.badField("请求参数格式不正确", "phase", "取值无效，可选值："
-                    + String.join(", ", java.util.Arrays.stream(Phase.values()).map(Phase::name).toList()));
-        }
-        // A town that does not exist is a mistake, not a town without tasks (as the dashboard's lists say it).
-        if (town != null && !town.isBlank() && !towns.existsById(town.trim())) {
-            throw ApiProblem.badField("请求参数格式不正确", "town", "没有编码为 " + town.trim() + " 的乡镇(街道、农场)");
-        }
+        FieldProblem.ofPhase(phase).or(() -> towns.unknownTown(town)).ifPresent(problem -> {
+            throw ApiProblem.badField("请求参数格式不正确", problem.field(), problem.reason());
+        });
         FieldProblem.ofPage(page, size, MAX_LIST_SIZE).ifPresent(problem -> {
             throw ApiProblem.badRequest("请求参数格式不正确", List.of(problem));
         });

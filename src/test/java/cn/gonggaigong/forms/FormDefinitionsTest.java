@@ -496,18 +496,17 @@ class FormDefinitionsTest {
                     // The answers a result notice is sent for (all: *) are options of the decision field too.
                     String told = byName.getOrDefault(cn.gonggaigong.decision.ResultNotices.TELLS_APPLICANT, "*").strip();
                     if (!told.equals("*")) {
-                        for (String answer : told.split(",")) {
+                        for (String answer : cn.gonggaigong.task.TaskModel.names(told)) {
                             named++;
                             soft.assertThat(options).as("%s#%s: tellsApplicant's answer '%s'", bpmn.getFileName(),
-                                    task.getId(), answer.strip()).contains(answer.strip());
+                                    task.getId(), answer).contains(answer);
                         }
                     }
                     for (CamundaProperty property : properties) {
                         List<String> fields = switch (property.getCamundaName()) {
                             case DecisionRecorder.DECISION_VARIABLE_PROPERTY, DecisionRecorder.DECISION_REASON_PROPERTY -> List.of(property.getCamundaValue());
                             case DecisionRecorder.DECISION_FACTS_PROPERTY -> DecisionRecorder.factFields(property.getCamundaValue());
-                            case cn.gonggaigong.task.TaskModel.FRESH_FIELDS -> java.util.Arrays.stream(
-                                    property.getCamundaValue().split(",")).map(String::trim).toList();
+                            case cn.gonggaigong.task.TaskModel.FRESH_FIELDS -> cn.gonggaigong.task.TaskModel.names(property.getCamundaValue());
                             default -> List.of();
                         };
                         for (String field : fields) {
