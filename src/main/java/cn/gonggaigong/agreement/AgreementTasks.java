@@ -21,24 +21,28 @@ public class AgreementTasks extends ProjectTaskContext {
     private static final String PROGRESS = "Task_ReportProgress";
 
     private final AgreementMilestoneRepository milestones;
+    private final ProgressReportRounds rounds;
 
-    public AgreementTasks(AgreementMilestoneRepository milestones) {
+    public AgreementTasks(AgreementMilestoneRepository milestones, ProgressReportRounds rounds) {
         super(Set.of(PROGRESS, "Task_InspectCompletion", "Task_ExplainMilestoneBreach"));
         this.milestones = milestones;
+        this.rounds = rounds;
     }
 
     /**
-     * As {@link ProjectTaskContext#values(TaskRow, Function)}; a progress report's month starts as the month its task
-     * came in (each month's round is that month's report: the model removes the last round's month, freshFields).
+     * As {@link ProjectTaskContext#values(TaskRow, Function)}; a progress report's month starts as the month after
+     * the latest one reported, or the month its task came in (ProgressReportRounds: each round is a calendar month's;
+     * the model removes the last round's month, freshFields).
      */
     @Override
     public Map<String, Object> values(TaskRow task, Function<String, Object> variable) {
         Map<String, Object> values = super.values(task, variable);
-        if (!PROGRESS.equals(task.taskDefinitionKey()) || task.createdAt() == null) {
+        if (!PROGRESS.equals(task.taskDefinitionKey()) || task.createdAt() == null || task.projectId() == null) {
             return values;
         }
         Map<String, Object> withMonth = new java.util.LinkedHashMap<>(values);
-        withMonth.put("reportMonth", java.time.YearMonth.from(task.createdAt().atZone(WorkingDayCalendar.ZONE)).toString());
+        withMonth.put(ProgressReportCheck.MONTH, rounds.monthToReport(task.projectId(),
+                java.time.YearMonth.from(task.createdAt().atZone(WorkingDayCalendar.ZONE))).toString());
         return withMonth;
     }
 

@@ -49,4 +49,17 @@ public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, 
                                               @org.springframework.data.repository.query.Param("taskKey") String taskKey,
                                               @org.springframework.data.repository.query.Param("field") String field,
                                               @org.springframework.data.repository.query.Param("value") String value);
+
+    /**
+     * The greatest value a step of a project recorded as its fact {@code field} (e.g. the latest month of its progress
+     * reports, YYYY-MM); empty when it never did.
+     */
+    @org.springframework.data.jpa.repository.Query(nativeQuery = true, value = """
+            select max(f ->> 'value') from decision_record d
+             cross join lateral jsonb_array_elements(d.facts) f
+             where d.project_id = :projectId and d.task_definition_key = :taskKey
+               and f ->> 'field' = :field and coalesce(trim(f ->> 'value'), '') <> ''""")
+    Optional<String> latestFact(@org.springframework.data.repository.query.Param("projectId") long projectId,
+                                @org.springframework.data.repository.query.Param("taskKey") String taskKey,
+                                @org.springframework.data.repository.query.Param("field") String field);
 }

@@ -90,6 +90,21 @@ class ImplementationSupervisionProcessTest {
     }
 
     @Test
+    void theNextRoundIsTheCalendarMonthAfterTheMonthReported() {
+        ProcessInstance pi = started();
+        complete(task(pi), withVariables("reportMonth", "2027-01", "progressPercent", 30.0,
+                "demolitionCompleted", false, "constructionStarted", false, "constructionCompleted", false));
+        // February's round begins on 1 February, 09:00 in Puning, whenever January's was submitted.
+        assertThat(timer(pi, "IntermediateEvent_NextMonthlyReportDue").getDuedate())
+                .isEqualTo(Date.from(java.time.Instant.parse("2027-02-01T01:00:00Z")));
+        execute(job(pi));
+        complete(task(pi), withVariables("reportMonth", "2027-12", "progressPercent", 40.0,
+                "demolitionCompleted", false, "constructionStarted", false, "constructionCompleted", false));
+        assertThat(timer(pi, "IntermediateEvent_NextMonthlyReportDue").getDuedate())
+                .isEqualTo(Date.from(java.time.Instant.parse("2028-01-01T01:00:00Z")));
+    }
+
+    @Test
     void eachDeadlineOfTheAgreementWaitsForTheReportThatHasItDone() {
         agreement("2027-03-31", "2027-06-30", "2029-06-30");
         ProcessInstance pi = started();

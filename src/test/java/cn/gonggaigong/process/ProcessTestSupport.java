@@ -75,6 +75,7 @@ final class ProcessTestSupport {
         Mocks.register("agreementClock", new AgreementClock(MILESTONES));
         Mocks.register("agreementBreaches", new RecordedBreaches());
         Mocks.register("agreementProgress", noListener);
+        Mocks.register("progressReportRounds", new cn.gonggaigong.agreement.ProgressReportRounds(null));
         Mocks.register("surveyRecorder", noListener);
         Mocks.register("schemeRecorder", (JavaDelegate) execution -> SchemeFigures.from(execution).applyTo(execution));
         Mocks.register("schemeRevisionAssignment", new SchemeRevisionAssignment());
