@@ -128,8 +128,10 @@ function agendaRow(task) {
   return {
     task, include, opinion, error, row,
     decision: () => decision.value(),
-    // What the project's end is called when the chosen decision ends it; undefined otherwise.
-    ends: () => (task.endsProject || {})[String(decision.value())],
+    // What the project's end is called when the chosen decision ends it; undefined otherwise (also when the
+    // model's yes/no field endsProjectUnless is yes: a major matter's 不予通过 goes to the leading group).
+    ends: () => (task.endsProjectUnless && extras.find((x) => x.key === task.endsProjectUnless)?.value() === true
+      ? undefined : (task.endsProject || {})[String(decision.value())]),
     decisionText: () => options.find((o) => String(o.value) === String(decision.value()))?.label ?? String(decision.value()),
     fields: () => Object.fromEntries(extras.map((x) => [x.key, x.value()]).filter(([, v]) => v !== undefined)),
     labelOf: (key) => (task.extraFields || []).find((f) => f.key === key)?.label || key,

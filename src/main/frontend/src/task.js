@@ -151,10 +151,12 @@ startPage('tasks', async (main, me) => {
 
 /**
  * The end of the project's approval that the form's answer brings (the model's endsProject): its answer's label and
- * what the end is called; null for any other answer.
+ * what the end is called; null for any other answer, and when the form's yes/no field `unless` is yes (a major
+ * matter's 不予通过 goes to the leading group).
  */
 function endingOf(task, data) {
   if (!task.ending) return null;
+  if (task.ending.unless && data[task.ending.unless] === true) return null;
   const answer = data[task.ending.field];
   if (answer === undefined || answer === null) return null;
   const end = task.ending.outcomes[String(answer)];

@@ -42,14 +42,17 @@ public class ResultNotices {
         this.mailer = mailer;
     }
 
+    private static boolean ends(TaskModel.UserTaskFacts facts, DelegateTask task, DecisionRecord record) {
+        return facts.ends(name -> name.equals(facts.decisionVariable()) ? record.getOutcome() : task.getVariable(name));
+    }
+
     /** Tells the project's applicant the result {@code record} of {@code task}, where the model asks for it. */
     void told(DelegateTask task, DecisionRecord record) {
         UserTask element = task.getBpmnModelElementInstance();
         // The model's mark first: most steps have none, and the project (a reference until read) stays unread.
         if (element == null
                 || !TaskModel.property(element, TELLS_APPLICANT).map(answers -> tells(answers, record.getOutcome())).orElse(false)
-                || model.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).endsProject()
-                        .containsKey(record.getOutcome())) {
+                || ends(model.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()), task, record)) {
             return;
         }
         Project project = record.getProject();

@@ -109,7 +109,8 @@ public class MeetingService {
                 }
             }));
             agenda.add(new AgendaItem(listed.get(i), facts.decisionVariable(),
-                    decision.map(FormField::label).orElse(null), options, extra, facts.endsProject()));
+                    decision.map(FormField::label).orElse(null), options, extra, facts.endsProject(),
+                    facts.endsProjectUnless()));
         }
         return new Agenda(kind, kind.label(), agenda);
     }

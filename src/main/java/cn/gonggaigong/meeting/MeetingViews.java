@@ -26,7 +26,9 @@ public final class MeetingViews {
     public record AgendaItem(@JsonUnwrapped TaskItem task, String decisionKey, String decisionLabel,
                              List<Option> options, List<JsonNode> extraFields,
                              @Schema(description = "以这些决定（取值 → 终止后的结果）提交即终止该项目审批，页面提交前请确认；无则为空")
-                             Map<String, String> endsProject) {
+                             Map<String, String> endsProject,
+                             @Schema(description = "此是非字段选“是”时，上述决定不终止项目（如涉及重大事项，报领导小组决策）；无则为 null")
+                             String endsProjectUnless) {
     }
 
     public record Agenda(MeetingKind kind, String kindLabel, List<AgendaItem> items) {

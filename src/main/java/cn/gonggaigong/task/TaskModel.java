@@ -32,6 +32,11 @@ public class TaskModel {
      */
     public static final String ENDS_PROJECT = "endsProject";
     /**
+     * A yes/no field of the form that, answered yes, takes the decision elsewhere, so that the {@value #ENDS_PROJECT}
+     * answers do not end the project then: 审议改造方案's 不予通过 with 涉及重大事项 goes to the leading group.
+     */
+    public static final String ENDS_PROJECT_UNLESS = "endsProjectUnless";
+    /**
      * Answers that belong to one round of a step that comes round again (报送实施进展's month), separated by commas:
      * removed from the process when the task is created, so that its form starts from its own first value instead of
      * the last round's answer ({@link cn.gonggaigong.form.FreshAnswersPlugin}).
@@ -40,13 +45,20 @@ public class TaskModel {
 
     /**
      * The model facts of one user task; {@code sendBackTargets} empty where the model allows no 退回;
-     * {@code endsProject} the decision values that end the project (model property {@value #ENDS_PROJECT}).
+     * {@code endsProject} the decision values that end the project (model property {@value #ENDS_PROJECT}), unless
+     * the yes/no field {@code endsProjectUnless} (null where none) is answered yes.
      */
     public record UserTaskFacts(String formId, String decisionVariable, List<SendBackTarget> sendBackTargets,
-                                Map<String, String> endsProject) {
+                                Map<String, String> endsProject, String endsProjectUnless) {
+
+        /** Whether completing the task with {@code answers} ends the project. */
+        public boolean ends(java.util.function.Function<String, Object> answers) {
+            return decisionVariable != null && endsProject.containsKey(String.valueOf(answers.apply(decisionVariable)))
+                    && (endsProjectUnless == null || !Boolean.TRUE.equals(answers.apply(endsProjectUnless)));
+        }
     }
 
-    private static final UserTaskFacts NONE = new UserTaskFacts(null, null, List.of(), Map.of());
+    private static final UserTaskFacts NONE = new UserTaskFacts(null, null, List.of(), Map.of(), null);
 
     private final RepositoryService repository;
     private final SystemRights system;
@@ -75,7 +87,7 @@ public class TaskModel {
                 .map(String::trim).filter(pair -> pair.contains("="))
                 .forEach(pair -> ends.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim()));
         return new UserTaskFacts(task.getCamundaFormRef(), property(task, DECISION_VARIABLE).orElse(null), targets,
-                Map.copyOf(ends));
+                Map.copyOf(ends), property(task, ENDS_PROJECT_UNLESS).map(String::trim).filter(name -> !name.isEmpty()).orElse(null));
     }
 
     /** The names of a property's value listing several, separated by commas (blanks around them dropped). */

@@ -78,9 +78,11 @@ public final class TaskViews {
 
     /**
      * The answers of the task's decision field ({@code field}) that end the project's approval for good, each with
-     * what that end is called (false → 项目未纳入实施).
+     * what that end is called (false → 项目未纳入实施); not when the yes/no field {@code unless} (null where none) is
+     * answered yes (审议改造方案's 不予通过 of a major matter goes to the leading group).
      */
-    public record Ending(String field, Map<String, String> outcomes) {
+    public record Ending(String field, Map<String, String> outcomes,
+                         @Schema(description = "此是非字段选“是”时，上述结论不终止项目（如涉及重大事项，报领导小组决策）；无则为 null") String unless) {
     }
 
     public record SentBack(String fromTaskName, String userId, String userName, OffsetDateTime time, String reason) {

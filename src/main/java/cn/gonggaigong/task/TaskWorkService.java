@@ -159,7 +159,7 @@ public class TaskWorkService {
         return new TaskDetails(item, users.name(item.assignee()), users.name(item.owner()), form.<com.fasterxml.jackson.databind.JsonNode>map(FormDefinition::schema)
                 .orElse(emptyForm()), data, project, canWork, canWork && sendBackTo != null, sendBackTo, sentBack(row),
                 facts.decisionVariable() == null || facts.endsProject().isEmpty() ? null
-                        : new TaskViews.Ending(facts.decisionVariable(), facts.endsProject()));
+                        : new TaskViews.Ending(facts.decisionVariable(), facts.endsProject(), facts.endsProjectUnless()));
     }
 
     /**

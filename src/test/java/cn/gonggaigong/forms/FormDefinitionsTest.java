@@ -493,6 +493,19 @@ class FormDefinitionsTest {
                                     task.getId(), pair).contains(pair.substring(0, Math.max(0, pair.indexOf('='))).trim());
                         }
                     }
+                    // The field that keeps those answers from ending the project is a yes/no question of the form.
+                    if (byName.containsKey(cn.gonggaigong.task.TaskModel.ENDS_PROJECT_UNLESS)) {
+                        named++;
+                        String unless = byName.get(cn.gonggaigong.task.TaskModel.ENDS_PROJECT_UNLESS).strip();
+                        soft.assertThat(byName).as("%s#%s: endsProjectUnless without endsProject", bpmn.getFileName(),
+                                task.getId()).containsKey(cn.gonggaigong.task.TaskModel.ENDS_PROJECT);
+                        soft.assertThat(components(read(file)).stream().filter(c -> c.path("key").asText().equals(unless))
+                                .flatMap(c -> java.util.stream.StreamSupport.stream(c.path("values").spliterator(), false))
+                                .map(v -> v.path("value")).filter(com.fasterxml.jackson.databind.JsonNode::isBoolean)
+                                .map(com.fasterxml.jackson.databind.JsonNode::booleanValue).collect(Collectors.toSet()))
+                                .as("%s#%s: endsProjectUnless '%s', a yes/no field of %s", bpmn.getFileName(), task.getId(),
+                                        unless, file.getFileName()).containsExactlyInAnyOrder(true, false);
+                    }
                     // The answers a result notice is sent for (all: *) are options of the decision field too.
                     String told = byName.getOrDefault(cn.gonggaigong.decision.ResultNotices.TELLS_APPLICANT, "*").strip();
                     if (!told.equals("*")) {

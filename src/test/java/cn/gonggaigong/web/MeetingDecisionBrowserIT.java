@@ -134,17 +134,9 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         logIn("gov1");
         open("/meetings?kind=GOVERNMENT");
         waitUntilReady();
-        for (WebElement row : browser.findElements(By.cssSelector("#agenda tbody tr[data-task-id]"))) {
-            boolean ours = project.get("id").asText().equals(row.getDomAttribute("data-project-id"));
-            WebElement include = row.findElement(By.cssSelector("input[id^='include-']"));
-            if (include.isSelected() != ours) {
-                include.click();
-            }
-            if (ours) {
-                new Select(row.findElement(By.cssSelector("select[id^='decision-']"))).selectByVisibleText("不予批准");
-                row.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("不符合产业导向");
-            }
-        }
+        WebElement row = onlyOnAgenda(project);
+        new Select(row.findElement(By.cssSelector("select[id^='decision-']"))).selectByVisibleText("不予批准");
+        row.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("不符合产业导向");
         find("#meeting-date").sendKeys(cn.gonggaigong.clock.WorkingDayCalendar.today().toString());
         find("#meeting-document").sendKeys("普府常〔2026〕" + code);
         find("#meeting-minutes").sendKeys("审议改造方案");
@@ -161,5 +153,82 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
         assertThat(driver.tasks("gov1", code, "Task_ApproveScheme")).isEmpty();
         assertThat(jdbc.queryForObject("select status from project where code = ?", String.class, code)).isEqualTo("REJECTED");
+    }
+
+    /**
+     * The committee's 不予通过 ends the project unless it is a major matter (涉及重大事项), which goes to the leading
+     * group instead: the task page and the meeting ask to confirm it only when it ends the project.
+     */
+    @Test
+    void theCommitteesRefusalIsConfirmedOnlyWhenItEndsTheProject() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        String onPage = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇规委会否决确认项目", "zhanlong")))
+                .get("code").asText();
+        driver.toCommitteeReview(onPage, "zhanlong1", "ZL-COMMITTEE-PAGE");
+        JsonNode atMeeting = driver.apply(validApplication(ProjectDriver.keyIndustryProject("占陇镇规委会会议重大事项项目", "zhanlong")));
+        String meetingCode = atMeeting.get("code").asText();
+        driver.toCommitteeReview(meetingCode, "zhanlong1", "ZL-COMMITTEE-MEETING");
+
+        // The task page: 不予通过, not a major matter, is asked about; a major matter is not, and goes to the leading group.
+        logIn("committee1");
+        open("/tasks/" + driver.tasks("committee1", onPage, "Task_ReviewScheme").get(0).get("id").asText());
+        waitUntilReady();
+        find("[id$='-Field_committeeDecision-2']").click();
+        find("[id$='-Field_majorMatter-1']").click();
+        WebElement meetingDate = find("[id$='-Field_meetingDate-date']");
+        meetingDate.click();
+        meetingDate.sendKeys(cn.gonggaigong.clock.WorkingDayCalendar.today().toString(), org.openqa.selenium.Keys.ENTER);
+        find("[id$='-Field_documentNumber']").sendKeys("普规委〔2026〕" + onPage);
+        find("[id$='-Field_opinion']").sendKeys("用地规模与产业导向不符");
+        find("#submit-task").click();
+        WebElement confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ending")));
+        assertThat(confirm.getText()).contains("按“不予通过”提交后，本项目的审批即告终止（改造方案未获通过），不能撤回");
+        find("#cancel-submit").click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-ending")));
+        find("[id$='-Field_majorMatter-0']").click();
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.urlMatches(".*/tasks$"));
+        assertThat(driver.tasks("leader1", onPage, "Task_DecideMajorMatter")).as("the leading group decides").hasSize(1);
+        assertThat(jdbc.queryForObject("select status from project where code = ?", String.class, onPage)).isNotEqualTo("REJECTED");
+
+        // The meeting: the same for one project on the agenda.
+        open("/meetings?kind=COMMITTEE");
+        waitUntilReady();
+        WebElement ours = onlyOnAgenda(atMeeting);
+        new Select(ours.findElement(By.cssSelector("select[id^='decision-']"))).selectByVisibleText("不予通过");
+        Select major = new Select(ours.findElements(By.cssSelector("select[id^='extra-']")).stream()
+                .filter(e -> e.getDomAttribute("aria-label").contains("重大事项")).findFirst().orElseThrow());
+        major.selectByVisibleText("否");
+        ours.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("用地规模与产业导向不符");
+        find("#meeting-date").sendKeys(cn.gonggaigong.clock.WorkingDayCalendar.today().toString());
+        find("#meeting-document").sendKeys("普规委〔2026〕" + meetingCode);
+        find("#meeting-minutes").sendKeys("审议改造方案");
+        find("#meeting-submit").click();
+        confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ending")));
+        assertThat(confirm.getText()).contains("占陇镇规委会会议重大事项项目（" + meetingCode + "）：不予通过 → 改造方案未获通过");
+        find("#cancel-submit").click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-ending")));
+        major.selectByVisibleText("是");
+        find("#meeting-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-message"), "会议决定已登记"));
+        assertThat(browser.findElement(By.id("confirm-ending")).isDisplayed()).isFalse();
+        assertThat(driver.tasks("leader1", meetingCode, "Task_DecideMajorMatter")).hasSize(1);
+    }
+
+    /** Leaves only {@code project} on the agenda (other tests' projects wait there too); its row. */
+    private WebElement onlyOnAgenda(JsonNode project) {
+        WebElement ours = null;
+        for (WebElement row : browser.findElements(By.cssSelector("#agenda tbody tr[data-task-id]"))) {
+            boolean mine = project.get("id").asText().equals(row.getDomAttribute("data-project-id"));
+            WebElement include = row.findElement(By.cssSelector("input[id^='include-']"));
+            if (include.isSelected() != mine) {
+                include.click();
+            }
+            if (mine) {
+                ours = row;
+            }
+        }
+        assertThat(ours).as("the project on the agenda").isNotNull();
+        return ours;
     }
 }
