@@ -16,12 +16,14 @@ startPage('tasks', async (main, me) => {
   };
   const notice = flash();
   const towns = me.roles?.town ? (reference.towns || []).filter((t) => t.code === me.roles.town) : reference.towns || [];
+  // An applicant of no office sees only their own projects' tasks: 29 towns to choose from would be noise.
+  const ownProjectsOnly = Boolean(me.roles?.applicant) && (me.offices || []).length === 0;
 
   const form = h('form', { class: 'filters card', role: 'search', 'aria-label': '筛选待办', id: 'task-filters' },
     field('filter-phase', '阶段', h('select', { id: 'filter-phase', name: 'phase' },
       h('option', { value: '' }, '全部阶段'),
       (reference.phases || []).map((p) => h('option', { value: p.code, selected: p.code === filter.phase }, p.name)))),
-    field('filter-town', '镇（街道、农场）', h('select', { id: 'filter-town', name: 'town' },
+    ownProjectsOnly ? null : field('filter-town', '镇（街道、农场）', h('select', { id: 'filter-town', name: 'town' },
       h('option', { value: '' }, towns.length === 1 ? towns[0].name : '全部镇街'),
       towns.length > 1 ? towns.map((t) => h('option', { value: t.code, selected: t.code === filter.town }, t.name)) : null)),
     h('div', { class: 'field check' },

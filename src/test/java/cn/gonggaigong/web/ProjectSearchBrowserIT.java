@@ -65,9 +65,11 @@ class ProjectSearchBrowserIT extends BrowserTestSupport {
         // An applicant follows their projects in 我的申请, which the navigation offers instead.
         logIn("applicant1");
         assertThat(browser.findElements(By.cssSelector("nav a[href='/projects']"))).isEmpty();
-        // 我的待办's keyword box too.
+        // 我的待办's keyword box too; no choice of the 29 towns for an applicant, who sees only their own projects.
         open("/tasks");
         assertThat(placeholderFits("#filter-q")).isTrue();
+        assertThat(browser.findElements(By.id("filter-town"))).isEmpty();
+        assertThat(browser.findElements(By.id("filter-phase"))).hasSize(1);
     }
 
     /** Whether the input's placeholder, in the input's own font, fits inside its padding. */
