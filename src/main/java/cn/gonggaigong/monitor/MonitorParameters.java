@@ -71,7 +71,7 @@ public class MonitorParameters {
             try {
                 return Phase.valueOf(value.trim());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("phase", "取值无效，可选值：" + List.of(Phase.values())));
+                problems.add(FieldProblem.oneOf("phase", Phase.values()));
                 return null;
             }
         }
@@ -81,7 +81,7 @@ public class MonitorParameters {
                 return null;
             }
             return Grade.parse(value.trim()).orElseGet(() -> {
-                problems.add(new FieldProblem("grade", "取值无效，可选值：" + List.of(Grade.values())));
+                problems.add(FieldProblem.oneOf("grade", Grade.values()));
                 return null;
             });
         }

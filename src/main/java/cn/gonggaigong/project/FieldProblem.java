@@ -19,7 +19,12 @@ public record FieldProblem(String field, String reason) {
         if (phase == null || java.util.Arrays.stream(cn.gonggaigong.process.Phase.values()).anyMatch(p -> p.name().equals(phase))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new FieldProblem("phase", "取值无效，可选值：" + String.join(", ",
-                java.util.Arrays.stream(cn.gonggaigong.process.Phase.values()).map(cn.gonggaigong.process.Phase::name).toList())));
+        return java.util.Optional.of(oneOf("phase", cn.gonggaigong.process.Phase.values()));
+    }
+
+    /** A value of {@code field} that is none of {@code values}: 取值无效，可选值：A, B, C (their names, in order). */
+    public static FieldProblem oneOf(String field, Enum<?>[] values) {
+        return new FieldProblem(field, "取值无效，可选值：" + String.join(", ",
+                java.util.Arrays.stream(values).map(Enum::name).toList()));
     }
 }

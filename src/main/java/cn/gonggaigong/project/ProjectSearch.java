@@ -1,7 +1,6 @@
 package cn.gonggaigong.project;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,8 +62,7 @@ final class ProjectSearch {
         try {
             return ProjectStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException(new FieldProblem("status", "取值无效，可选值："
-                    + String.join(", ", Arrays.stream(ProjectStatus.values()).map(ProjectStatus::name).toList())));
+            throw new BadParameterException(FieldProblem.oneOf("status", ProjectStatus.values()));
         }
     }
 

@@ -476,6 +476,12 @@ class MonitorApiIT extends ApplicationTestSupport {
         assertThat(body.get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("figure", "town", "phase", "grade", "limit");
         body.get("errors").forEach(e -> assertThat(e.get("reason").asText()).isNotBlank());
+        // The choices are written as the task list and 项目查询 write them: names separated by commas, no brackets.
+        assertThat(body.get("errors")).filteredOn(e -> e.get("field").asText().equals("phase")).singleElement()
+                .extracting(e -> e.get("reason").asText()).isEqualTo("取值无效，可选值：" + String.join(", ",
+                        java.util.Arrays.stream(cn.gonggaigong.process.Phase.values()).map(Enum::name).toList()));
+        assertThat(body.get("errors")).filteredOn(e -> e.get("field").asText().equals("grade")).singleElement()
+                .extracting(e -> e.get("reason").asText()).isEqualTo("取值无效，可选值：NONE, YELLOW, RED, ESCALATED");
 
         JsonNode month = json.readTree(mvc.perform(get("/api/monitor/monthly-report.xlsx?month=2026-13").with(LEADER))
                 .andReturn().getResponse().getContentAsByteArray());
