@@ -77,6 +77,16 @@ startPage('meetings', async (main, me) => {
     // A decision that ends a project for good (the model's endsProject) is asked about once more.
     const ending = chosen.filter((r) => r.ends() !== undefined);
     if (ending.length > 0 && !confirmed) {
+      // The server's own rules first (a refusal's reason, the 文号): confirming what it would then refuse would ask twice.
+      button.disabled = true;
+      try {
+        await api('/api/meetings/check', { method: 'POST', json: body });
+      } catch (e) {
+        showErrors(form, message, e, chosen);
+        return;
+      } finally {
+        button.disabled = false;
+      }
       confirmEnding(confirmBox, button, ending, () => {
         confirmed = true;
         form.requestSubmit();

@@ -120,6 +120,17 @@ startPage('tasks', async (main, me) => {
     const mending = Object.values(errors || {}).some((messages) => messages && messages.length > 0);
     const end = delegatedToMe || mending ? null : endingOf(task, data);
     if (end) {
+      // The server's own rules first (a refusal's reason required, dates in order): confirming what it would then
+      // refuse would ask twice.
+      submit.disabled = true;
+      try {
+        await api(`/api/tasks/${encodeURIComponent(taskId)}/check`, { method: 'POST', json: data });
+      } catch (e) {
+        submit.disabled = false;
+        showErrors(form, fieldIds, general, e);
+        return;
+      }
+      submit.disabled = false;
       confirmEnding(confirmBox, submit, end, () => send(data));
       return;
     }

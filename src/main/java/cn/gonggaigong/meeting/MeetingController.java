@@ -46,6 +46,13 @@ public class MeetingController {
         return ResponseEntity.created(URI.create("/api/meetings/" + meeting.id())).body(meeting);
     }
 
+    @PostMapping("/check")
+    @Operation(summary = "按登记时的规则校验会议及各项决定，不登记、不办理（页面在终止项目的决定前先校验）：通过为 204，不通过为 400（逐项列出）")
+    public ResponseEntity<Void> check(@RequestBody MeetingRequest request) {
+        meetings.check(request);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping
     @Operation(summary = "会议记录列表（最近200次）")
     public List<MeetingView> list() {

@@ -115,9 +115,70 @@ public class MeetingService {
         return new Agenda(kind, kind.label(), agenda);
     }
 
+    /**
+     * Judges a meeting as {@link #record} would, and stores nothing: the page asks before decisions that end projects,
+     * and only once the server would take them.
+     */
+    @Transactional(readOnly = true)
+    public void check(MeetingRequest request) {
+        checked(request, CurrentUser.current());
+    }
+
     @Transactional
     public MeetingView record(MeetingRequest request) {
         CurrentUser user = CurrentUser.current();
+        Checked checked = checked(request, user);
+        MeetingKind kind = checked.kind();
+        LocalDate date = checked.date();
+        String documentNumber = checked.documentNumber();
+        List<Planned> planned = checked.planned();
+
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.update("""
+                    insert into meeting (kind, meeting_date, document_number, minutes, recorded_by, recorded_at)
+                    values (:kind, :date, :number, :minutes, :by, :at)
+                    """, new MapSqlParameterSource().addValue("kind", kind.name()).addValue("date", date)
+                    .addValue("number", documentNumber).addValue("minutes", request.minutes().trim())
+                    .addValue("by", user.userId()).addValue("at", Timestamp.from(TaskItems.now())), key, new String[]{"id"});
+        } catch (DuplicateKeyException e) {
+            // Another clerk recorded a meeting under this 文号 while this one was being checked (V49's unique index);
+            // nothing of this one is saved, and the transaction can no longer read which meeting that was.
+            if (!String.valueOf(e.getMessage()).contains(DOCUMENT_NUMBER_INDEX)) {
+                throw e;
+            }
+            throw ApiProblem.badRequest(REJECTED, List.of(new FieldProblem("documentNumber",
+                    "该文号刚刚已由另一次会议登记使用，请刷新会议列表后核对文号")));
+        }
+        long meetingId = key.getKey().longValue();
+        for (int i = 0; i < planned.size(); i++) {
+            Planned p = planned.get(i);
+            CompletionGuard.completeChecked(p.row().taskId(), () -> taskService.complete(p.row().taskId(), p.variables()));
+            Long recordId = decisions.findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(
+                    p.row().processInstanceId(), p.row().taskDefinitionKey()).map(DecisionRecord::getId).orElse(null);
+            if (recordId != null) {
+                jdbc.update("update decision_record set meeting_id = :meeting where id = :id",
+                        new MapSqlParameterSource("meeting", meetingId).addValue("id", recordId));
+            }
+            jdbc.update("""
+                    insert into meeting_decision (meeting_id, position, task_id, task_definition_key, task_name,
+                                                  process_instance_id, project_id, decision, opinion, decision_record_id)
+                    values (:meeting, :position, :task, :key, :name, :instance, :project, :decision, :opinion, :record)
+                    """, new MapSqlParameterSource("meeting", meetingId).addValue("position", i)
+                    .addValue("task", p.row().taskId()).addValue("key", p.row().taskDefinitionKey())
+                    .addValue("name", p.row().taskName()).addValue("instance", p.row().processInstanceId())
+                    .addValue("project", p.row().projectId()).addValue("decision", String.valueOf(p.decision()))
+                    .addValue("opinion", p.opinion()).addValue("record", recordId));
+        }
+        return find(meetingId);
+    }
+
+    /** A meeting that passed every check, with its decisions planned. */
+    private record Checked(MeetingKind kind, LocalDate date, String documentNumber, List<Planned> planned) {
+    }
+
+    /** The meeting's problems, all at once, as a 400; else the meeting, checked. */
+    private Checked checked(MeetingRequest request, CurrentUser user) {
         if (request == null) {
             throw ApiProblem.badField(REJECTED, "body", "请求体缺失");
         }
@@ -177,45 +238,7 @@ public class MeetingService {
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest(REJECTED, problems);
         }
-
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        try {
-            jdbc.update("""
-                    insert into meeting (kind, meeting_date, document_number, minutes, recorded_by, recorded_at)
-                    values (:kind, :date, :number, :minutes, :by, :at)
-                    """, new MapSqlParameterSource().addValue("kind", kind.get().name()).addValue("date", date)
-                    .addValue("number", documentNumber).addValue("minutes", request.minutes().trim())
-                    .addValue("by", user.userId()).addValue("at", Timestamp.from(TaskItems.now())), key, new String[]{"id"});
-        } catch (DuplicateKeyException e) {
-            // Another clerk recorded a meeting under this 文号 while this one was being checked (V49's unique index);
-            // nothing of this one is saved, and the transaction can no longer read which meeting that was.
-            if (!String.valueOf(e.getMessage()).contains(DOCUMENT_NUMBER_INDEX)) {
-                throw e;
-            }
-            throw ApiProblem.badRequest(REJECTED, List.of(new FieldProblem("documentNumber",
-                    "该文号刚刚已由另一次会议登记使用，请刷新会议列表后核对文号")));
-        }
-        long meetingId = key.getKey().longValue();
-        for (int i = 0; i < planned.size(); i++) {
-            Planned p = planned.get(i);
-            CompletionGuard.completeChecked(p.row().taskId(), () -> taskService.complete(p.row().taskId(), p.variables()));
-            Long recordId = decisions.findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(
-                    p.row().processInstanceId(), p.row().taskDefinitionKey()).map(DecisionRecord::getId).orElse(null);
-            if (recordId != null) {
-                jdbc.update("update decision_record set meeting_id = :meeting where id = :id",
-                        new MapSqlParameterSource("meeting", meetingId).addValue("id", recordId));
-            }
-            jdbc.update("""
-                    insert into meeting_decision (meeting_id, position, task_id, task_definition_key, task_name,
-                                                  process_instance_id, project_id, decision, opinion, decision_record_id)
-                    values (:meeting, :position, :task, :key, :name, :instance, :project, :decision, :opinion, :record)
-                    """, new MapSqlParameterSource("meeting", meetingId).addValue("position", i)
-                    .addValue("task", p.row().taskId()).addValue("key", p.row().taskDefinitionKey())
-                    .addValue("name", p.row().taskName()).addValue("instance", p.row().processInstanceId())
-                    .addValue("project", p.row().projectId()).addValue("decision", String.valueOf(p.decision()))
-                    .addValue("opinion", p.opinion()).addValue("record", recordId));
-        }
-        return find(meetingId);
+        return new Checked(kind.get(), date, documentNumber, planned);
     }
 
     @Transactional(readOnly = true)

@@ -88,6 +88,13 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{taskId}/check")
+    @Operation(summary = "按提交时的规则校验表单，不办结任务（页面在不能撤回的结论前先校验）：通过为 204，不通过为 400（逐项列出）")
+    public ResponseEntity<Void> check(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> form) {
+        work.check(taskId, form == null ? Map.of() : form);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{taskId}/resolve")
     @Operation(summary = "被委派人办理完毕，交回委派人")
     public ResponseEntity<Void> resolve(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> form) {

@@ -258,12 +258,7 @@ public class TaskWorkService {
     @Transactional
     public void complete(String taskId, Map<String, Object> submitted) {
         CurrentUser user = CurrentUser.current();
-        TaskRow row = workable(taskId, user);
-        ownable(row, user);
-        if (DelegationState.PENDING.name().equals(row.delegationState())) {
-            throw ApiProblem.conflict("该任务已委派给 " + users.name(row.assignee()) + "（" + row.assignee()
-                    + "），须由其办理后交回，才能完成");
-        }
+        TaskRow row = completable(taskId, user);
         Map<String, Object> variables = checkedValues(row, submitted, true);
         try {
             CompletionGuard.completeChecked(taskId, () -> taskService.complete(taskId, variables));
@@ -271,6 +266,26 @@ public class TaskWorkService {
             // Completed by someone else between our check and the engine's: say who, from history.
             throw notOpen(taskId, user);
         }
+    }
+
+    /**
+     * Judges the form's data as {@link #complete} would, and stores nothing: the page asks before an answer that
+     * cannot be taken back, and only once the server would take it.
+     */
+    @Transactional(readOnly = true)
+    public void check(String taskId, Map<String, Object> submitted) {
+        checkedValues(completable(taskId, CurrentUser.current()), submitted, true);
+    }
+
+    /** The task, where {@code user} may complete it now: theirs or their office's, and not delegated to another. */
+    private TaskRow completable(String taskId, CurrentUser user) {
+        TaskRow row = workable(taskId, user);
+        ownable(row, user);
+        if (DelegationState.PENDING.name().equals(row.delegationState())) {
+            throw ApiProblem.conflict("该任务已委派给 " + users.name(row.assignee()) + "（" + row.assignee()
+                    + "），须由其办理后交回，才能完成");
+        }
+        return row;
     }
 
     /**

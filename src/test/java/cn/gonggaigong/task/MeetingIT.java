@@ -111,6 +111,18 @@ class MeetingIT extends WorkApiTestSupport {
 
         Map<String, Object> good = meeting(List.of(decision(tasks.get(0), "PASS"), decision(tasks.get(1), "REVISE"),
                 decision(tasks.get(2), "REJECT")));
+        // A check judges the meeting as recording it would, and records nothing (the page asks it before decisions
+        // that end projects): the same errors, then 204; no meeting, every review still open.
+        Answer checkedBad = post("committee1", "/api/meetings/check", meeting(List.of(decision(tasks.get(0), "PASS"),
+                Map.of("taskId", tasks.get(1), "decision", "REVISE", "fields", Map.of("majorMatter", false)))));
+        assertThat(checkedBad.status()).isEqualTo(400);
+        assertThat(checkedBad.body()).isEqualTo(noReasons.body());
+        Long meetingsBefore = jdbc.queryForObject("select count(*) from meeting", Long.class);
+        Answer checkedGood = post("committee1", "/api/meetings/check", good);
+        assertThat(checkedGood.status()).as(checkedGood.raw()).isEqualTo(204);
+        assertThat(post("gov1", "/api/meetings/check", good).status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from meeting", Long.class)).isEqualTo(meetingsBefore);
+        assertThat(taskService.createTaskQuery().taskIdIn(tasks.toArray(String[]::new)).count()).isEqualTo(3);
         Answer recorded = post("committee1", "/api/meetings", good);
         assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
         long meetingId = recorded.body().get("id").asLong();

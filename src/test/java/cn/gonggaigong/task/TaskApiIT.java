@@ -196,7 +196,7 @@ class TaskApiIT extends WorkApiTestSupport {
         assertThat(details.body().get("sendBackAllowed").asBoolean()).isFalse();
         // 否 ends the project for good: the page asks to confirm it (the model's endsProject).
         assertThat(details.body().get("ending").toString())
-                .isEqualTo("{\"field\":\"willingnessAgreed\",\"outcomes\":{\"false\":\"项目未纳入实施\"}}");
+                .isEqualTo("{\"field\":\"willingnessAgreed\",\"outcomes\":{\"false\":\"项目未纳入实施\"},\"unless\":null}");
         // An overseer reads it without being able to work on it.
         Answer overseer = get("leader1", "/api/tasks/{id}", taskId);
         assertThat(overseer.status()).isEqualTo(200);
@@ -239,6 +239,17 @@ class TaskApiIT extends WorkApiTestSupport {
         Answer notJson = post("zhanlong1", "/api/tasks/{id}/complete", "[1,2", taskId);
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.body().get("message").asText()).isEqualTo("请求格式不正确");
+        // A check judges as the submission would, and completes nothing (the page asks it before an answer that ends
+        // the project): the same errors, then 204 for data the submission takes; another town's officer may not.
+        Answer checked = post("zhanlong1", "/api/tasks/{id}/check", bad, taskId);
+        assertThat(checked.status()).isEqualTo(400);
+        assertThat(checked.body()).isEqualTo(wrong.body());
+        Answer fine = post("zhanlong1", "/api/tasks/{id}/check", Map.of("willingnessAgreed", false,
+                "agreePercent", 10, "surveyDate", "2026-03-01"), taskId);
+        assertThat(fine.status()).as(fine.raw()).isEqualTo(204);
+        assertThat(post("liushadong1", "/api/tasks/{id}/check", willingness(), taskId).status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where proc_inst_id_ = ? and name_ = 'agreePercent'",
+                Long.class, taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId())).isZero();
         // Nothing was saved by the refused submissions.
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
         assertThat(jdbc.queryForObject("select count(*) from decision_record where project_id = ?", Long.class,

@@ -179,6 +179,11 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         meetingDate.click();
         meetingDate.sendKeys(cn.gonggaigong.clock.WorkingDayCalendar.today().toString(), org.openqa.selenium.Keys.ENTER);
         find("[id$='-Field_documentNumber']").sendKeys("普规委〔2026〕" + onPage);
+        // The reason a refusal requires is asked for first: no confirmation for what the server would refuse.
+        find("#submit-task").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"), "表单校验未通过"));
+        assertThat(find("#task-form").getText()).contains("不予通过时必填：写明理由");
+        assertThat(browser.findElement(By.id("confirm-ending")).isDisplayed()).isFalse();
         find("[id$='-Field_opinion']").sendKeys("用地规模与产业导向不符");
         find("#submit-task").click();
         WebElement confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ending")));
@@ -199,10 +204,15 @@ class MeetingDecisionBrowserIT extends BrowserTestSupport {
         Select major = new Select(ours.findElements(By.cssSelector("select[id^='extra-']")).stream()
                 .filter(e -> e.getDomAttribute("aria-label").contains("重大事项")).findFirst().orElseThrow());
         major.selectByVisibleText("否");
-        ours.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("用地规模与产业导向不符");
         find("#meeting-date").sendKeys(cn.gonggaigong.clock.WorkingDayCalendar.today().toString());
         find("#meeting-document").sendKeys("普规委〔2026〕" + meetingCode);
         find("#meeting-minutes").sendKeys("审议改造方案");
+        // The reason a refusal requires is asked for first, under the project's row.
+        find("#meeting-submit").click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(ours.findElement(By.cssSelector("[id^='agenda-error-']")),
+                "意见：不予通过时必填：写明理由"));
+        assertThat(browser.findElement(By.id("confirm-ending")).isDisplayed()).isFalse();
+        ours.findElement(By.cssSelector("input[id^='opinion-']")).sendKeys("用地规模与产业导向不符");
         find("#meeting-submit").click();
         confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ending")));
         assertThat(confirm.getText()).contains("占陇镇规委会会议重大事项项目（" + meetingCode + "）：不予通过 → 改造方案未获通过");
