@@ -4,7 +4,7 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import { ApiError, api, deadlineBadges, formatDateTime, h, messageOf, messageWithReasons, mount, person, reference, startPage } from './common.js';
+import { ApiError, api, deadlineBadges, flash, formatDateTime, h, leavePage, messageOf, messageWithReasons, mount, person, reference, startPage } from './common.js';
 
 const projectId = window.location.pathname.split('/').filter(Boolean)[1];
 
@@ -63,8 +63,10 @@ startPage(null, async (main) => {
   const project = overview.project || {};
   document.title = `${project.name || '项目'} - 项目详情`;
   const attachmentList = h('div', { id: 'attachments' });
+  const said = flash();
   mount(main, 
     h('h1', {}, project.name || `项目 ${projectId}`),
+    said ? h('p', { class: 'alert success', role: 'status', id: 'flash' }, said) : null,
     // Suspended by an administrator (挂起 in Cockpit): why nothing moves, and that no deadline runs meanwhile.
     overview.suspendedSince ? h('p', { class: 'alert warning', role: 'status', id: 'project-suspended' },
       `本项目审批流程已于 ${formatDateTime(overview.suspendedSince)} 被系统管理员挂起（暂停）：恢复前各环节不能签收或办理，`
@@ -78,6 +80,7 @@ startPage(null, async (main) => {
       h('h2', { id: 'milestones-title' }, '监管协议履约情况'), milestones(overview.milestones)) : null,
     h('section', { class: 'card', 'aria-labelledby': 'open-title' },
       h('h2', { id: 'open-title' }, '当前待办'), openTasks(overview.openTasks || [], overview.assigneeNames || {})),
+    overview.withdrawable ? withdrawal(project) : null,
     h('section', { class: 'card', 'aria-labelledby': 'diagram-title' },
       h('h2', { id: 'diagram-title' }, '流程图'),
       h('p', { class: 'legend' }, h('span', { class: 'current' }, '当前环节'), h('span', { class: 'done' }, '已完成环节')),
@@ -88,6 +91,53 @@ startPage(null, async (main) => {
       h('h2', { id: 'attachments-title' }, '申报材料及附件'), attachmentList, uploadForm(() => loadAttachments(attachmentList))));
   await Promise.all([loadAttachments(attachmentList), drawDiagrams(overview.diagrams || [])]);
 });
+
+/**
+ * 撤回申请, for the applicant while the scheme is not yet approved: the reason, then 撤回申请 asks once more (it cannot be
+ * undone); nothing is sent until 确认撤回.
+ */
+function withdrawal(project) {
+  const reason = h('textarea', { id: 'withdrawal-reason', rows: 3, maxlength: 500 });
+  const error = h('p', { class: 'alert', role: 'status', id: 'withdrawal-error' });
+  const button = h('button', { type: 'button', class: 'secondary', id: 'withdraw-project' }, '撤回申请');
+  const box = h('div', { class: 'alert warning', role: 'alertdialog', id: 'confirm-withdrawal', hidden: true });
+  button.addEventListener('click', () => {
+    error.className = 'alert';
+    error.textContent = '';
+    if (!reason.value.trim()) {
+      error.className = 'alert error';
+      error.textContent = '请写明撤回的原因';
+      reason.focus();
+      return;
+    }
+    const yes = h('button', { type: 'button', id: 'confirm-withdraw-project' }, '确认撤回');
+    const no = h('button', { type: 'button', class: 'secondary', id: 'cancel-withdraw-project' }, '返回');
+    no.addEventListener('click', () => { box.hidden = true; button.disabled = false; button.focus(); });
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      try {
+        await api(`/api/projects/${encodeURIComponent(projectId)}/withdrawal`, { method: 'POST', json: { reason: reason.value } });
+        flash(`已撤回申请：${project.name || ''}（${project.code || ''}），项目终止，镇街和市自然资源局已收到通知。`);
+        leavePage();
+      } catch (e) {
+        box.hidden = true;
+        button.disabled = false;
+        error.className = 'alert error';
+        error.textContent = messageWithReasons(e);
+      }
+    });
+    mount(box, h('p', {}, `撤回后本项目的审批即告终止，各环节的待办一并撤销，不能恢复；如需再改造，须重新申请。确认撤回“${project.name || ''}”的申请吗？`),
+      h('div', { class: 'actions' }, yes, no));
+    box.hidden = false;
+    button.disabled = true;
+    yes.focus();
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'withdrawal-title', id: 'withdrawal' },
+    h('h2', { id: 'withdrawal-title' }, '撤回申请'),
+    h('p', { class: 'muted' }, '改造方案获市政府批准前，申请人可以撤回申请；批准后如需终止，请书面向所在镇街提出。'),
+    h('div', { class: 'field' }, h('label', { for: 'withdrawal-reason' }, '撤回原因 *'), reason),
+    error, h('div', { class: 'actions' }, button), box);
+}
 
 const MILESTONE_BADGE = { 按期完成: 'badge ok', 逾期后完成: 'badge red', 已逾期: 'badge red' };
 

@@ -25,7 +25,8 @@ public class DecisionLabels {
     static final Map<String, String> GENERIC_LABELS = Map.of("DONE", "已办理", "SENT_BACK", "退回", "true", "是",
             "false", "否", RuleCheckRecorder.RULES_MET, "方案符合第七条、第十条规定",
             RuleCheckRecorder.RULES_BROKEN, "方案不符合第七条、第十条规定，退回修改",
-            VoteExpiryRecorder.OUTCOME, VoteExpiryRecorder.LABEL);
+            VoteExpiryRecorder.OUTCOME, VoteExpiryRecorder.LABEL,
+            cn.gonggaigong.projectpage.ApplicationWithdrawal.OUTCOME, "撤回申请，项目终止");
 
     private final FormCatalog forms;
     private final TaskModel model;

@@ -18,9 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectPageController {
 
     private final ProjectPageService pages;
+    private final ApplicationWithdrawal withdrawal;
+    private final cn.gonggaigong.platform.ConcurrentChangeRetry retry;
 
-    public ProjectPageController(ProjectPageService pages) {
+    public ProjectPageController(ProjectPageService pages, ApplicationWithdrawal withdrawal,
+                                 cn.gonggaigong.platform.ConcurrentChangeRetry retry) {
         this.pages = pages;
+        this.withdrawal = withdrawal;
+        this.retry = retry;
+    }
+
+    /** The reason given for a withdrawal. */
+    public record WithdrawalRequest(String reason) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/projects/{id}/withdrawal")
+    @Operation(summary = "申请人撤回申请（改造方案获市政府批准前）：项目终止，待办一并撤销，镇街和市自然资源局收到通知；须写明原因")
+    public ResponseEntity<Void> withdraw(@PathVariable long id,
+                                         @org.springframework.web.bind.annotation.RequestBody(required = false) WithdrawalRequest request) {
+        retry.run("withdraw project " + id, () -> withdrawal.withdraw(id, request == null ? null : request.reason()));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/projects/{id}/overview")

@@ -103,7 +103,8 @@ public class ProjectPageService {
         return new Overview(projectService.details(projectId), timeline(project),
                 items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
-                milestones(projectId), assigneeNames, suspendedSince(project));
+                milestones(projectId), assigneeNames, suspendedSince(project),
+                ApplicationWithdrawal.allowed(project, user));
     }
 
     /**

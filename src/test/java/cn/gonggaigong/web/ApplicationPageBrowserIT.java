@@ -17,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationPageBrowserIT extends BrowserTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @Test
     void applicantSeesTheReasonsUnderTheFieldsThenSubmitsAndFollowsTheApplication() {
         logIn("applicant2");
@@ -138,5 +143,46 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
 
     private void choose(String key, String label) {
         new Select(find("#app-" + key)).selectByVisibleText(label);
+    }
+
+    /**
+     * 撤回申请 on the project page: only the applicant sees it; without a reason nothing is sent; 返回 sends nothing;
+     * 确认撤回 ends the project, which the page then says (已终止, the withdrawal and its reason in 办理过程).
+     */
+    @Test
+    void theApplicantWithdrawsTheApplicationFromTheProjectPage() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        com.fasterxml.jackson.databind.JsonNode project = driver.apply(validApplication(
+                ProjectDriver.keyIndustryProject("占陇镇页面撤回申请项目", "zhanlong")));
+        String id = project.get("id").asText();
+        String code = project.get("code").asText();
+
+        logIn("zhanlong1");
+        open("/projects/" + id);
+        waitUntilReady();
+        assertThat(browser.findElements(By.id("withdrawal"))).as("not the town's to withdraw").isEmpty();
+
+        logIn("applicant1");
+        open("/projects/" + id);
+        waitUntilReady();
+        find("#withdraw-project").click();
+        assertThat(find("#withdrawal-error").getText()).isEqualTo("请写明撤回的原因");
+        assertThat(browser.findElement(By.id("confirm-withdrawal")).isDisplayed()).isFalse();
+        find("#withdrawal-reason").sendKeys("企业经营调整，暂不改造");
+        find("#withdraw-project").click();
+        WebElement confirm = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-withdrawal")));
+        assertThat(confirm.getText()).contains("撤回后本项目的审批即告终止", "不能恢复");
+        find("#cancel-withdraw-project").click();
+        assertThat(browser.findElement(By.id("confirm-withdrawal")).isDisplayed()).isFalse();
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).as("nothing sent").hasSize(1);
+
+        find("#withdraw-project").click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-withdraw-project"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
+        waitUntilReady();
+        assertThat(find("#flash").getText()).contains("已撤回申请", code);
+        assertThat(browser.findElements(By.id("withdrawal"))).isEmpty();
+        assertThat(find("main").getText()).contains("已终止").containsPattern("申请人撤回申请[\\s\\S]*企业经营调整，暂不改造");
+        assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).isEmpty();
     }
 }

@@ -1,0 +1,99 @@
+package cn.gonggaigong.projectpage;
+
+import java.util.Optional;
+
+import cn.gonggaigong.decision.DecisionRecord;
+import cn.gonggaigong.decision.DecisionRecordRepository;
+import cn.gonggaigong.process.Phase;
+import cn.gonggaigong.project.Project;
+import cn.gonggaigong.project.ProjectNotFoundException;
+import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.ProjectStatus;
+import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.task.ApiProblem;
+import cn.gonggaigong.task.SystemRights;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The applicant withdraws their application (撤回申请) while the scheme is not yet approved: the lifecycle is
+ * cancelled with its open tasks, the project ends as 已终止, the withdrawal and its reason are on the project's record
+ * (办理过程), and the town, NRB and the applicant are told (ProjectStatusRecorder, as for a lifecycle an administrator
+ * cancels). Once the government has approved the scheme the compensation vote, the agreement and the land follow from
+ * it: the applicant asks the town, and an administrator ends the lifecycle.
+ */
+@Service
+public class ApplicationWithdrawal {
+
+    /** The withdrawal's entry in decision_record (no user task of a model: its key and name are the product's). */
+    public static final String STEP = "ApplicantWithdrawal";
+    public static final String STEP_NAME = "申请人撤回申请";
+    public static final String OUTCOME = "WITHDRAWN_BY_APPLICANT";
+    static final int MAX_REASON = 500;
+
+    private final ProjectRepository projects;
+    private final DecisionRecordRepository decisions;
+    private final RuntimeService runtime;
+    private final SystemRights system;
+
+    public ApplicationWithdrawal(ProjectRepository projects, DecisionRecordRepository decisions, RuntimeService runtime,
+                                 SystemRights system) {
+        this.projects = projects;
+        this.decisions = decisions;
+        this.runtime = runtime;
+        this.system = system;
+    }
+
+    /** Why {@code user} may not withdraw the project now; empty where they may. */
+    static Optional<ApiProblem> whyNot(Project project, CurrentUser user) {
+        if (project.getApplicantUserId() == null || !project.getApplicantUserId().equals(user.userId())) {
+            return Optional.of(ApiProblem.forbidden("只有申请人本人可以撤回申请"));
+        }
+        if (project.getStatus() != ProjectStatus.ACTIVE || project.getProcessInstanceId() == null) {
+            return Optional.of(ApiProblem.conflict("项目" + project.getStatus().label() + "，无需撤回"));
+        }
+        Optional<Phase> phase = Optional.ofNullable(project.getPhase()).flatMap(ApplicationWithdrawal::phase);
+        if (phase.isPresent() && phase.get().compareTo(Phase.GOVERNMENT_APPROVAL) > 0) {
+            return Optional.of(ApiProblem.conflict("改造方案已获市政府批准，项目现处“" + phase.get().label()
+                    + "”阶段，不能在系统中自行撤回：请书面向" + project.getTown().getName() + "提出，由其报市自然资源局处理"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the current user may withdraw the project now (the project page offers it then). */
+    static boolean allowed(Project project, CurrentUser user) {
+        return whyNot(project, user).isEmpty();
+    }
+
+    @Transactional
+    public void withdraw(long projectId, String reason) {
+        CurrentUser user = CurrentUser.current();
+        Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        whyNot(project, user).ifPresent(problem -> {
+            throw problem;
+        });
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ApiProblem.badField("撤回申请未提交", "reason", "必填：写明撤回的原因");
+        }
+        if (why.length() > MAX_REASON) {
+            throw ApiProblem.badField("撤回申请未提交", "reason", "长度不能超过" + MAX_REASON + "个字符");
+        }
+        DecisionRecord record = new DecisionRecord(project.getProcessInstanceId(), STEP, STEP_NAME, user.userId(),
+                ClockUtil.getCurrentTime().toInstant(), OUTCOME, null, why);
+        record.setProject(project);
+        decisions.saveAndFlush(record);
+        // The applicant has no right to cancel a process instance in Camunda: the product decided above that they may.
+        system.run(() -> runtime.deleteProcessInstance(project.getProcessInstanceId(), STEP_NAME + "：" + why));
+    }
+
+    private static Optional<Phase> phase(String name) {
+        try {
+            return Optional.of(Phase.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
