@@ -94,20 +94,12 @@ public class ProjectStatusRecorder implements ExecutionListener {
                 by == null ? "无登录用户" : "用户 " + by, reason);
         project.setStatus(ProjectStatus.TERMINATED);
         project.setPhase(null);
-        // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the applicant. The
-        // applicant's own withdrawal (撤回申请) was recorded just before the cancellation, with its reason.
-        java.util.Optional<cn.gonggaigong.decision.DecisionRecord> withdrawal = decisions
-                .findFirstByProcessInstanceIdAndTaskDefinitionKeyOrderByDecidedAtDescIdDesc(execution.getProcessInstanceId(),
-                        cn.gonggaigong.projectpage.ApplicationWithdrawal.STEP);
-        String title = withdrawal.isPresent() ? "【项目已撤回】" + project.getName() : "【项目已终止】" + project.getName();
-        String body = withdrawal.map(w -> project.describe() + "的申请人" + project.getApplicantName() + "已撤回申请，项目终止，"
-                        + "其待办事项一并撤销。撤回原因：" + w.getOpinion() + "。")
-                .orElseGet(() -> project.describe() + "的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）")
-                        + "取消，项目终止，其待办事项一并撤销。原因：" + (reason == null || reason.isBlank() ? "未填写" : reason)
-                        + "。如有疑问，请联系系统管理员。");
+        // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the applicant.
+        String body = project.describe() + "的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）") + "取消，项目终止，其待办事项一并撤销。"
+                + "原因：" + (reason == null || reason.isBlank() ? "未填写" : reason) + "。如有疑问，请联系系统管理员。";
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
                 List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(), project.getId(),
-                title, body));
+                "【项目已终止】" + project.getName(), body));
         mailer.afterCommit(context, told);
     }
 }

@@ -1,18 +1,26 @@
 package cn.gonggaigong.projectpage;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gonggaigong.decision.DecisionRecord;
 import cn.gonggaigong.decision.DecisionRecordRepository;
+import cn.gonggaigong.escalation.Notices;
+import cn.gonggaigong.escalation.WarningMailer;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectNotFoundException;
 import cn.gonggaigong.project.ProjectRepository;
 import cn.gonggaigong.project.ProjectStatus;
 import cn.gonggaigong.security.CurrentUser;
+import cn.gonggaigong.security.Groups;
 import cn.gonggaigong.task.ApiProblem;
 import cn.gonggaigong.task.SystemRights;
-import org.camunda.bpm.engine.RuntimeService;
+import cn.gonggaigong.task.TaskQueries;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The applicant withdraws their application (撤回申请) while the scheme is not yet approved: the lifecycle is
  * cancelled with its open tasks, the project ends as 已终止, the withdrawal and its reason are on the project's record
- * (办理过程), and the town, NRB and the applicant are told (ProjectStatusRecorder, as for a lifecycle an administrator
- * cancels). Once the government has approved the scheme the compensation vote, the agreement and the land follow from
- * it: the applicant asks the town, and an administrator ends the lifecycle.
+ * (办理过程), and the town, NRB, the offices whose open tasks of it were withdrawn with it, and the applicant are told.
+ * Once the government has approved the scheme the compensation vote, the agreement and the land follow from it: the
+ * applicant asks the town, and an administrator ends the lifecycle (ProjectCancellationPlugin).
  */
 @Service
 public class ApplicationWithdrawal {
@@ -35,15 +43,19 @@ public class ApplicationWithdrawal {
 
     private final ProjectRepository projects;
     private final DecisionRecordRepository decisions;
-    private final RuntimeService runtime;
+    private final TaskQueries tasks;
+    private final ProcessEngine engine;
     private final SystemRights system;
+    private final WarningMailer mailer;
 
-    public ApplicationWithdrawal(ProjectRepository projects, DecisionRecordRepository decisions, RuntimeService runtime,
-                                 SystemRights system) {
+    public ApplicationWithdrawal(ProjectRepository projects, DecisionRecordRepository decisions, TaskQueries tasks,
+                                 ProcessEngine engine, SystemRights system, WarningMailer mailer) {
         this.projects = projects;
         this.decisions = decisions;
-        this.runtime = runtime;
+        this.tasks = tasks;
+        this.engine = engine;
         this.system = system;
+        this.mailer = mailer;
     }
 
     /** Why {@code user} may not withdraw the project now; empty where they may. */
@@ -81,12 +93,30 @@ public class ApplicationWithdrawal {
         if (why.length() > MAX_REASON) {
             throw ApiProblem.badField("撤回申请未提交", "reason", "长度不能超过" + MAX_REASON + "个字符");
         }
+        // Told: the town, NRB, and the offices whose tasks of the project are withdrawn with it (the town's first).
+        Set<String> told = new LinkedHashSet<>(List.of(project.getTown().getGroupId(), Groups.NRB));
+        tasks.ofProject(projectId).forEach(task -> told.addAll(task.candidateGroups()));
         DecisionRecord record = new DecisionRecord(project.getProcessInstanceId(), STEP, STEP_NAME, user.userId(),
                 ClockUtil.getCurrentTime().toInstant(), OUTCOME, null, why);
         record.setProject(project);
-        decisions.saveAndFlush(record);
+        decisions.save(record);
+        // Ended here, so that the cancellation's own listener (an administrator's) leaves it as it is.
+        project.setStatus(ProjectStatus.TERMINATED);
+        project.setPhase(null);
+        projects.flush();
+        String title = "【项目已撤回】" + project.getName();
+        String body = project.describe() + "的申请人" + project.getApplicantName() + "已撤回申请，项目终止，其待办事项一并撤销。"
+                + "撤回原因：" + why + "。";
         // The applicant has no right to cancel a process instance in Camunda: the product decided above that they may.
-        system.run(() -> runtime.deleteProcessInstance(project.getProcessInstanceId(), STEP_NAME + "：" + why));
+        system.run(() -> {
+            engine.getRuntimeService().deleteProcessInstance(project.getProcessInstanceId(), STEP_NAME + "：" + why);
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                    .execute(context -> {
+                        mailer.afterCommit(context, Notices.toGroupsAndUser(context, List.copyOf(told),
+                                project.getApplicantUserId(), project.getId(), title, body));
+                        return null;
+                    });
+        });
     }
 
     private static Optional<Phase> phase(String name) {

@@ -23,6 +23,10 @@ class ApplicationWithdrawalIT extends WorkApiTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Test
     void theApplicantWithdrawsBeforeTheSchemeIsApprovedAndEveryoneConcernedIsTold() throws Exception {
@@ -74,6 +78,28 @@ class ApplicationWithdrawalIT extends WorkApiTestSupport {
         assertThat(again.body().get("message").asText()).isEqualTo("项目已终止，无需撤回");
         assertThat(post("applicant1", "/api/projects/{id}/withdrawal", Map.of("reason", "不存在"), 987654321L).status())
                 .isEqualTo(404);
+    }
+
+    /** At the committee's review: the committee, whose task is withdrawn with the project, is told too. */
+    @Test
+    void theOfficesWhoseTasksAreWithdrawnWithTheProjectAreTold() throws Exception {
+        cn.gonggaigong.web.ProjectDriver driver = new cn.gonggaigong.web.ProjectDriver(rest, json);
+        JsonNode applied = driver.apply(validApplication(cn.gonggaigong.web.ProjectDriver.keyIndustryProject(
+                "占陇镇审议中撤回项目", "zhanlong")));
+        long id = applied.get("id").asLong();
+        String code = applied.get("code").asText();
+        driver.toCommitteeReview(code, "zhanlong1", "ZL-WITHDRAW-UNIT");
+        assertThat(tasksOf("committee1", code)).hasSize(1);
+
+        Answer withdrawn = post("applicant1", "/api/projects/{id}/withdrawal", Map.of("reason", "投资计划调整"), id);
+        assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(204);
+        assertThat(tasksOf("committee1", code)).isEmpty();
+        for (String user : List.of("committee1", "zhanlong1", "nrb-clerk", "applicant1")) {
+            assertThat(notices(user, code)).as(user).extracting(n -> n.get("title").asText())
+                    .containsOnlyOnce("【项目已撤回】占陇镇审议中撤回项目");
+        }
+        assertThat(notices("gov1", code)).as("no task of the government's was open").isEmpty();
+        assertThat(jdbc.queryForObject("select status from project where id = ?", String.class, id)).isEqualTo("TERMINATED");
     }
 
     @Test
