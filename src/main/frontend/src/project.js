@@ -117,7 +117,7 @@ function withdrawal(project) {
       yes.disabled = true;
       try {
         await api(`/api/projects/${encodeURIComponent(projectId)}/withdrawal`, { method: 'POST', json: { reason: reason.value } });
-        flash(`已撤回申请：${project.name || ''}（${project.code || ''}），项目终止，镇街和市自然资源局已收到通知。`);
+        flash(`已撤回申请：${project.name || ''}（${project.code || ''}），项目终止，有关单位已收到通知。`);
         leavePage();
       } catch (e) {
         box.hidden = true;
@@ -135,7 +135,7 @@ function withdrawal(project) {
   return h('section', { class: 'card', 'aria-labelledby': 'withdrawal-title', id: 'withdrawal' },
     h('h2', { id: 'withdrawal-title' }, '撤回申请'),
     h('p', { class: 'muted' }, '改造方案获市政府批准前，申请人可以撤回申请；批准后如需终止，请书面向所在镇街提出。'),
-    h('div', { class: 'field' }, h('label', { for: 'withdrawal-reason' }, '撤回原因 *'), reason),
+    h('div', { class: 'field stacked' }, h('label', { for: 'withdrawal-reason' }, '撤回原因 *'), reason),
     error, h('div', { class: 'actions' }, button), box);
 }
 

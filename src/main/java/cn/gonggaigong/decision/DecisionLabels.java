@@ -69,7 +69,8 @@ public class DecisionLabels {
         if (text == null) {
             return null;
         }
-        String label = field(processDefinitionId, taskKey, field).map(FormField::label).orElse(null);
+        String label = field(processDefinitionId, taskKey, field).map(FormField::label)
+                .orElse(cn.gonggaigong.projectpage.ApplicationWithdrawal.REASON_FIELD.equals(field) ? "撤回原因" : null);
         return (label == null ? "问题" : label) + "：" + text;
     }
 

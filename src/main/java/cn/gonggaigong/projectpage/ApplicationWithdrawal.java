@@ -39,6 +39,8 @@ public class ApplicationWithdrawal {
     public static final String STEP = "ApplicantWithdrawal";
     public static final String STEP_NAME = "申请人撤回申请";
     public static final String OUTCOME = "WITHDRAWN_BY_APPLICANT";
+    /** The record's reason field: the reason given (撤回原因). */
+    public static final String REASON_FIELD = "withdrawalReason";
     static final int MAX_REASON = 500;
 
     private final ProjectRepository projects;
@@ -97,7 +99,8 @@ public class ApplicationWithdrawal {
         Set<String> told = new LinkedHashSet<>(List.of(project.getTown().getGroupId(), Groups.NRB));
         tasks.ofProject(projectId).forEach(task -> told.addAll(task.candidateGroups()));
         DecisionRecord record = new DecisionRecord(project.getProcessInstanceId(), STEP, STEP_NAME, user.userId(),
-                ClockUtil.getCurrentTime().toInstant(), OUTCOME, null, why);
+                ClockUtil.getCurrentTime().toInstant(), OUTCOME, null, null);
+        record.setReason(REASON_FIELD, why);
         record.setProject(project);
         decisions.save(record);
         // Ended here, so that the cancellation's own listener (an administrator's) leaves it as it is.

@@ -71,7 +71,8 @@ class ApplicationWithdrawalIT extends WorkApiTestSupport {
         assertThat(last.get("activityName").asText()).isEqualTo("申请人撤回申请");
         assertThat(last.get("userId").asText()).isEqualTo("applicant1");
         assertThat(last.get("decisionLabel").asText()).isEqualTo("撤回申请，项目终止");
-        assertThat(last.get("opinion").asText()).isEqualTo("企业经营调整，暂不改造");
+        assertThat(last.get("reason").asText()).isEqualTo("撤回原因：企业经营调整，暂不改造");
+        assertThat(last.get("opinion").isNull()).isTrue();
 
         Answer again = post("applicant1", "/api/projects/{id}/withdrawal", Map.of("reason", "再次撤回"), id);
         assertThat(again.status()).isEqualTo(409);

@@ -165,6 +165,9 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         logIn("applicant1");
         open("/projects/" + id);
         waitUntilReady();
+        // The reason's label stands above its box.
+        org.openqa.selenium.Rectangle label = find("label[for='withdrawal-reason']").getRect();
+        assertThat(label.getY() + label.getHeight()).isLessThanOrEqualTo(find("#withdrawal-reason").getRect().getY());
         find("#withdraw-project").click();
         assertThat(find("#withdrawal-error").getText()).isEqualTo("请写明撤回的原因");
         assertThat(browser.findElement(By.id("confirm-withdrawal")).isDisplayed()).isFalse();
