@@ -230,9 +230,14 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The page asked for before the login, opened after it as it was asked for: without Spring Security's
+     * {@code ?continue} marker (its default since 6), which showed in the address bar and in every link copied from it.
+     */
     private static HttpSessionRequestCache savedPages() {
         HttpSessionRequestCache savedPages = new HttpSessionRequestCache();
         savedPages.setRequestMatcher(pagesOpened());
+        savedPages.setMatchingRequestParameterName(null);
         return savedPages;
     }
 

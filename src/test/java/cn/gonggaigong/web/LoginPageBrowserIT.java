@@ -224,6 +224,8 @@ class LoginPageBrowserIT extends BrowserTestSupport {
         waiting().until(ExpectedConditions.urlContains("/my-applications"));
         waitUntilReady();
         assertThat(find("#current-user").getDomAttribute("data-user-id")).isEqualTo("applicant1");
+        // The address as it was asked for, with nothing of the login's added (Spring Security's ?continue).
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/my-applications"));
 
         find("#logout").click();
         waiting().until(ExpectedConditions.urlContains("/login?logout"));
