@@ -44,6 +44,11 @@ public class AnnualPlanPublisher implements JavaDelegate {
                 AnnualPlanProcess.TASK_APPROVE_ANNUAL_PLAN));
         Set<String> excluded = codes(Variables.text(execution, AnnualPlanProcess.Var.EXCLUDED_PROJECT_CODES));
         for (Project project : projects.findByAnnualPlan(plan)) {
+            if (project.getStatus() != cn.gonggaigong.project.ProjectStatus.ACTIVE) {
+                // Ended while the plan was made (withdrawn by the applicant, cancelled): not in the plan approved.
+                project.setAnnualPlan(null);
+                continue;
+            }
             boolean included = !excluded.contains(project.getCode());
             if (!included) {
                 project.setAnnualPlan(null);

@@ -13,6 +13,7 @@ import cn.gonggaigong.process.AnnualPlanProcess;
 import cn.gonggaigong.project.FieldProblem;
 import cn.gonggaigong.project.Project;
 import cn.gonggaigong.project.ProjectRepository;
+import cn.gonggaigong.project.ProjectStatus;
 import cn.gonggaigong.task.SubmissionCheck;
 import cn.gonggaigong.task.TaskContext;
 import cn.gonggaigong.task.TaskRow;
@@ -77,11 +78,13 @@ public class AnnualPlanTasks implements TaskContext, SubmissionCheck {
                 "不是本年度计划申请项目的编号：" + String.join("、", unknown)));
     }
 
+    /** The projects waiting for the plan: not those ended meanwhile (withdrawn by the applicant, cancelled). */
     private List<Project> projectsOf(Object planId) {
         if (!(planId instanceof Number id)) {
             return List.of();
         }
         return plans.findById(id.longValue()).map(projects::findByAnnualPlan).orElse(List.of()).stream()
+                .filter(p -> p.getStatus() == ProjectStatus.ACTIVE)
                 .sorted(Comparator.comparing(Project::getCode)).toList();
     }
 }

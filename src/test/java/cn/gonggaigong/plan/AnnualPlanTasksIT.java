@@ -27,6 +27,11 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
         JsonNode keptProject = intoThePlan("占陇镇年度计划展示项目一");
         String kept = keptProject.get("code").asText();
         String left = intoThePlan("占陇镇年度计划展示项目二").get("code").asText();
+        // A third withdrawn by its applicant while it waits: not among the plan's projects, nor in the plan approved.
+        JsonNode withdrawnProject = intoThePlan("占陇镇年度计划撤回项目三");
+        assertThat(post("applicant1", "/api/projects/{id}/withdrawal", Map.of("reason", "不再申请"),
+                withdrawnProject.get("id").asLong()).status()).isEqualTo(204);
+        String withdrawn = withdrawnProject.get("code").asText();
 
         String compile = planTask("Task_CompileAnnualPlan");
         // The project's page: waiting for the plan, whose open step is the project's current step, and not yet in it.
@@ -55,7 +60,7 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
         JsonNode compiling = get("nrb-clerk", "/api/tasks/{id}", compile).body().get("data");
         assertThat(compiling.get("planYear").asInt()).isEqualTo(YEAR);
         assertThat(compiling.get("planProjects").asText()).contains(kept + "　占陇镇　占陇镇年度计划展示项目一",
-                left + "　占陇镇　占陇镇年度计划展示项目二");
+                left + "　占陇镇　占陇镇年度计划展示项目二").doesNotContain(withdrawn);
 
         Answer typo = post("nrb-clerk", "/api/tasks/{id}/complete", Map.of("planTitle", YEAR + "年度计划",
                 "excludedProjectCodes", left + "，GGG-9999-0000"), compile);
@@ -71,7 +76,7 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
         JsonNode approving = get("gov1", "/api/tasks/{id}", approve).body().get("data");
         assertThat(approving.get("planYear").asInt()).isEqualTo(YEAR);
         assertThat(approving.get("planTitle").asText()).isEqualTo(YEAR + "年度计划");
-        assertThat(approving.get("planProjects").asText()).contains(kept).doesNotContain(left);
+        assertThat(approving.get("planProjects").asText()).contains(kept).doesNotContain(left).doesNotContain(withdrawn);
         assertThat(approving.get("excludedProjectCodes").asText()).isEqualTo(left);
         assertThat(approving.get("compileOpinion").asText()).isEqualTo("项目二材料不全，下年度再议");
         // Read-only: what the government submits for them is ignored, not saved.
@@ -79,6 +84,9 @@ class AnnualPlanTasksIT extends WorkApiTestSupport {
                 "documentNumber", "普府函〔2031〕1号", "planProjects", "改写"), approve);
         assertThat(approved.status()).as(approved.raw()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("PLAN-" + YEAR).count()).isZero();
+        JsonNode withdrawnAfter = get("applicant1", "/api/projects/{id}", withdrawnProject.get("id").asLong()).body();
+        assertThat(withdrawnAfter.get("status").asText()).isEqualTo("TERMINATED");
+        assertThat(withdrawnAfter.get("annualPlanYear").isNull()).as("not in the plan approved").isTrue();
 
         // The project's page now: in the approved plan, nothing open of the plan's, and the plan's two decisions in
         // its timeline, named after the plan, with the government's 文号.
