@@ -129,11 +129,11 @@ async function loadList(target) {
     return;
   }
   target.replaceChildren(projects.length === 0 ? h('p', { class: 'muted' }, '您还没有提交申请') :
-    h('table', { id: 'my-project-table' },
+    h('div', { class: 'table-scroll' }, h('table', { id: 'my-project-table' },
       h('thead', {}, h('tr', {}, ['项目', '编号', '镇街', '当前阶段', '状态', '正在办理'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, projects.map((p) => h('tr', { 'data-project-id': p.id },
         h('td', {}, h('a', { href: `/projects/${p.id}` }, p.name)),
         h('td', {}, p.code), h('td', {}, p.townName || '—'), h('td', {}, p.phaseName || '—'),
         h('td', {}, p.statusLabel || p.status || '—'),
-        h('td', {}, (p.openTasks || []).map((t) => t.taskName).join('、') || '—'))))));
+        h('td', {}, (p.openTasks || []).map((t) => t.taskName).join('、') || '—')))))));
 }

@@ -38,9 +38,9 @@ startPage('meetings', async (main, me) => {
         h('textarea', { id: 'meeting-minutes', name: 'minutes', rows: 3 }), errorSlot('minutes'))),
     h('h2', { id: 'agenda-title' }, agendaTitle(items.length)),
     items.length === 0 ? h('p', { class: 'muted' }, '目前没有待本会议审议的项目') :
-      h('table', { id: 'agenda' },
+      h('div', { class: 'table-scroll' }, h('table', { id: 'agenda' },
         h('thead', {}, h('tr', {}, ['列入议程', '项目', '镇街', '审议事项', '决定', '意见'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, rows.map((r) => r.row))),
+        h('tbody', {}, rows.map((r) => r.row)))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'meeting-submit', disabled: items.length === 0 }, '提交会议决定')));
 
   mount(main, 

@@ -106,11 +106,14 @@ class TaskListBrowserIT extends BrowserTestSupport {
         assertThat(find("a[rel='prev']").getText()).isEqualTo("上一页");
     }
 
-    /** On a narrow screen (a phone, 500 px) the list's table scrolls sideways by itself; the page with its header does not. */
+    /**
+     * On a narrow screen (a phone, 500 px) the list's table scrolls sideways by itself; the page with its header does
+     * not, nor do the task's page (its 办理意见 and 转办 boxes) and the project's page (its 当前待办 table in its box).
+     */
     @Test
     void onANarrowScreenOnlyTheTableScrollsSideways() throws Exception {
         ProjectDriver driver = new ProjectDriver(rest, json);
-        driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道窄屏测试项目", "liushadong")));
+        JsonNode project = driver.apply(validApplication(ProjectDriver.keyIndustryProject("流沙东街道窄屏测试项目", "liushadong")));
         org.openqa.selenium.Dimension size = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(500, 800));
         try {
@@ -123,6 +126,19 @@ class TaskListBrowserIT extends BrowserTestSupport {
                     const box = document.getElementById('task-table').parentElement;
                     return getComputedStyle(box).overflowX === 'auto' && box.scrollWidth > box.clientWidth;"""))
                     .as("the table scrolls in its box").isTrue();
+
+            String task = driver.tasks("liushadong1", project.get("code").asText(), "Task_SurveyWillingness").get(0)
+                    .get("id").asText();
+            open("/tasks/" + task);
+            waitUntilReady();
+            find("#comment-text");
+            assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the task's page does not scroll sideways").isTrue();
+            open("/projects/" + project.get("id").asText());
+            waitUntilReady();
+            find("#open-tasks");
+            assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the project's page does not scroll sideways").isTrue();
         } finally {
             browser.manage().window().setSize(size);
         }
