@@ -82,6 +82,7 @@ startPage(null, async (main) => {
       h('h2', { id: 'open-title' }, '当前待办'),
       h('div', { class: 'table-scroll' }, openTasks(overview.openTasks || [], overview.assigneeNames || {}))),
     overview.withdrawable ? withdrawal(project) : null,
+    overview.withdrawalInstead ? h('p', { class: 'muted', id: 'withdrawal-instead' }, `撤回申请：${overview.withdrawalInstead}。`) : null,
     h('section', { class: 'card', 'aria-labelledby': 'diagram-title' },
       h('h2', { id: 'diagram-title' }, '流程图'),
       h('p', { class: 'legend' }, h('span', { class: 'current' }, '当前环节'), h('span', { class: 'done' }, '已完成环节')),

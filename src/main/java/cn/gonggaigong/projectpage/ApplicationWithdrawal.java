@@ -81,6 +81,18 @@ public class ApplicationWithdrawal {
         return whyNot(project, user).isEmpty();
     }
 
+    /**
+     * For the applicant of a project still in work that they may no longer withdraw themselves (the scheme approved):
+     * how to end it instead; null for anyone else, and where they may or the project has ended.
+     */
+    static String instead(Project project, CurrentUser user) {
+        if (project.getStatus() != ProjectStatus.ACTIVE || project.getApplicantUserId() == null
+                || !project.getApplicantUserId().equals(user.userId())) {
+            return null;
+        }
+        return whyNot(project, user).map(ApiProblem::getMessage).orElse(null);
+    }
+
     @Transactional
     public void withdraw(long projectId, String reason) {
         CurrentUser user = CurrentUser.current();

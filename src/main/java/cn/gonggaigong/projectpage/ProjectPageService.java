@@ -104,7 +104,7 @@ public class ProjectPageService {
                 items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
                 milestones(projectId), assigneeNames, suspendedSince(project),
-                ApplicationWithdrawal.allowed(project, user));
+                ApplicationWithdrawal.allowed(project, user), ApplicationWithdrawal.instead(project, user));
     }
 
     /**

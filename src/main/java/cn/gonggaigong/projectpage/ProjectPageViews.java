@@ -43,7 +43,9 @@ public final class ProjectPageViews {
                            @io.swagger.v3.oas.annotations.media.Schema(description = "系统管理员挂起（暂停）本项目审批流程的时间：挂起期间不能签收或办理，也不计入办理时限；未挂起为 null")
                            OffsetDateTime suspendedSince,
                            @io.swagger.v3.oas.annotations.media.Schema(description = "当前用户（申请人本人）现在可以撤回申请：POST /api/projects/{id}/withdrawal")
-                           boolean withdrawable) {
+                           boolean withdrawable,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "申请人本人、项目仍在办理但已不能自行撤回时（改造方案已获批准）：如何申请终止；其他情况为 null")
+                           String withdrawalInstead) {
     }
 
     /** A deadline of the monitoring agreement and how it stands (按期完成, 逾期后完成, 已逾期, 未到期). */

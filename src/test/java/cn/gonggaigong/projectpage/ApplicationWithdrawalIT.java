@@ -66,6 +66,7 @@ class ApplicationWithdrawalIT extends WorkApiTestSupport {
         }
         JsonNode overview = get("applicant1", "/api/projects/{id}/overview", id).body();
         assertThat(overview.get("withdrawable").asBoolean()).isFalse();
+        assertThat(overview.get("withdrawalInstead").isNull()).as("ended: nothing to do").isTrue();
         assertThat(overview.at("/project/status").asText()).isEqualTo("TERMINATED");
         JsonNode last = overview.get("timeline").get(overview.get("timeline").size() - 1);
         assertThat(last.get("activityName").asText()).isEqualTo("申请人撤回申请");
@@ -111,7 +112,12 @@ class ApplicationWithdrawalIT extends WorkApiTestSupport {
         // Where the project stands is its phase (the lifecycle sets it as each phase begins): moved on here by hand.
         jdbc.update("update project set phase = 'MONITORING_AGREEMENT' where id = ?", id);
         try {
-            assertThat(get("applicant1", "/api/projects/{id}/overview", id).body().get("withdrawable").asBoolean()).isFalse();
+            JsonNode overview = get("applicant1", "/api/projects/{id}/overview", id).body();
+            assertThat(overview.get("withdrawable").asBoolean()).isFalse();
+            // The page tells the applicant how instead; nobody else.
+            assertThat(overview.get("withdrawalInstead").asText()).isEqualTo("改造方案已获市政府批准，项目现处“签订实施监管协议”阶段，"
+                    + "不能在系统中自行撤回：请书面向占陇镇提出，由其报市自然资源局处理");
+            assertThat(get("zhanlong1", "/api/projects/{id}/overview", id).body().get("withdrawalInstead").isNull()).isTrue();
             Answer refused = post("applicant1", "/api/projects/{id}/withdrawal", Map.of("reason", "资金不足"), id);
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.body().get("message").asText()).isEqualTo("改造方案已获市政府批准，项目现处“签订实施监管协议”阶段，"

@@ -21,6 +21,8 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
     org.springframework.boot.test.web.client.TestRestTemplate rest;
     @org.springframework.beans.factory.annotation.Autowired
     com.fasterxml.jackson.databind.ObjectMapper json;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void applicantSeesTheReasonsUnderTheFieldsThenSubmitsAndFollowsTheApplication() {
@@ -152,8 +154,7 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
     @Test
     void theApplicantWithdrawsTheApplicationFromTheProjectPage() throws Exception {
         ProjectDriver driver = new ProjectDriver(rest, json);
-        com.fasterxml.jackson.databind.JsonNode project = driver.apply(validApplication(
-                ProjectDriver.keyIndustryProject("占陇镇页面撤回申请项目", "zhanlong")));
+        com.fasterxml.jackson.databind.JsonNode project = appliedInZhanlong(driver, "占陇镇页面撤回申请项目");
         String id = project.get("id").asText();
         String code = project.get("code").asText();
 
@@ -187,5 +188,30 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("withdrawal"))).isEmpty();
         assertThat(find("main").getText()).contains("已终止").containsPattern("申请人撤回申请[\\s\\S]*企业经营调整，暂不改造");
         assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).isEmpty();
+    }
+
+    /** Once the scheme is approved the page offers no 撤回申请 but says how to end the project instead. */
+    @Test
+    void afterTheApprovalThePageSaysHowToEndTheProjectInstead() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        com.fasterxml.jackson.databind.JsonNode project = appliedInZhanlong(driver, "占陇镇批准后页面撤回项目");
+        String id = project.get("id").asText();
+        // Where the project stands is its phase (the lifecycle sets it as each phase begins): moved on here by hand.
+        jdbc.update("update project set phase = 'LAND_MANAGEMENT' where id = ?", project.get("id").asLong());
+        try {
+            logIn("applicant1");
+            open("/projects/" + id);
+            waitUntilReady();
+            assertThat(browser.findElements(By.id("withdrawal"))).isEmpty();
+            assertThat(find("#withdrawal-instead").getText()).isEqualTo("撤回申请：改造方案已获市政府批准，项目现处“办理用地手续”阶段，"
+                    + "不能在系统中自行撤回：请书面向占陇镇提出，由其报市自然资源局处理。");
+        } finally {
+            jdbc.update("update project set phase = 'INTAKE' where id = ?", project.get("id").asLong());
+        }
+    }
+
+    /** A key industry project of 占陇镇 applied for by applicant1, waiting for the town's first step. */
+    private com.fasterxml.jackson.databind.JsonNode appliedInZhanlong(ProjectDriver driver, String name) throws Exception {
+        return driver.apply(validApplication(ProjectDriver.keyIndustryProject(name, "zhanlong")));
     }
 }
