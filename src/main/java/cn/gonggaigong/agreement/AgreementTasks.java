@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgreementTasks extends ProjectTaskContext {
 
-    private static final String PROGRESS = "Task_ReportProgress";
+    private static final String PROGRESS = ProgressReportCheck.TASK;
 
     private final AgreementMilestoneRepository milestones;
     private final ProgressReportRounds rounds;

@@ -2,14 +2,13 @@ package cn.gonggaigong.agreement;
 
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.decision.DecisionRecordRepository;
+import cn.gonggaigong.form.DateOrder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +31,7 @@ public class ProgressReportRounds {
     /** The timer of the next round (ImplementationSupervision, 下月报送期已到): read when the report is submitted. */
     public Date nextRound(DelegateExecution execution) {
         YearMonth reported = month(execution.getVariable(ProgressReportCheck.MONTH))
-                .orElseGet(() -> YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.ZONE)));
+                .orElseGet(() -> YearMonth.from(WorkingDayCalendar.today()));
         return Date.from(reported.plusMonths(1).atDay(1).atTime(ROUND_BEGINS).atZone(WorkingDayCalendar.ZONE).toInstant());
     }
 
@@ -41,21 +40,15 @@ public class ProgressReportRounds {
      * month has begun; otherwise (the first round, or the latest report was of this month) the month the task came in.
      */
     public YearMonth monthToReport(long projectId, YearMonth taskCameIn) {
-        YearMonth thisMonth = YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.ZONE));
+        YearMonth thisMonth = YearMonth.from(WorkingDayCalendar.today());
         return month(decisions.latestFact(projectId, ProgressReportCheck.TASK, ProgressReportCheck.MONTH).orElse(null))
                 .map(last -> last.plusMonths(1))
                 .filter(next -> !next.isAfter(thisMonth))
                 .orElse(taskCameIn);
     }
 
+    /** A form's YYYY-MM value as the forms' rules read it (DateOrder); empty for anything else. */
     private static Optional<YearMonth> month(Object value) {
-        if (!(value instanceof String text) || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(YearMonth.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(DateOrder.month(value));
     }
 }

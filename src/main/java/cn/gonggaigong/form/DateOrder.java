@@ -93,7 +93,7 @@ public class DateOrder implements SubmissionCheck {
     }
 
     /** The month of a form's YYYY-MM value; null for anything else (the form's pattern says what is wrong there). */
-    static java.time.YearMonth month(Object value) {
+    public static java.time.YearMonth month(Object value) {
         if (!(value instanceof String text) || !text.matches("\\d{4}-(0[1-9]|1[0-2])")) {
             return null;
         }

@@ -45,6 +45,11 @@ public enum Phase {
         return label;
     }
 
+    /** The phase of this name (as the project and the API store it); empty for null or any other text. */
+    public static Optional<Phase> named(String name) {
+        return Arrays.stream(values()).filter(p -> p.name().equals(name)).findFirst();
+    }
+
     public static Optional<Phase> ofCallActivity(String activityId) {
         return Arrays.stream(values()).filter(p -> p.callActivityId.equals(activityId)).findFirst();
     }

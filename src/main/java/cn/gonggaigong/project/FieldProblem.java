@@ -16,7 +16,7 @@ public record FieldProblem(String field, String reason) {
 
     /** What is wrong with a filter's phase (field {@code phase}): none when null or a phase's name. */
     public static java.util.Optional<FieldProblem> ofPhase(String phase) {
-        if (phase == null || java.util.Arrays.stream(cn.gonggaigong.process.Phase.values()).anyMatch(p -> p.name().equals(phase))) {
+        if (phase == null || cn.gonggaigong.process.Phase.named(phase).isPresent()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(oneOf("phase", cn.gonggaigong.process.Phase.values()));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Year;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -262,11 +261,7 @@ public class ProjectService {
     }
 
     private static String phaseLabel(String phase) {
-        return phase == null ? null : Arrays.stream(Phase.values())
-                .filter(p -> p.name().equals(phase))
-                .map(Phase::label)
-                .findFirst()
-                .orElse(phase);
+        return phase == null ? null : Phase.named(phase).map(Phase::label).orElse(phase);
     }
 
     private static BigDecimal scaled(BigDecimal value, int scale) {

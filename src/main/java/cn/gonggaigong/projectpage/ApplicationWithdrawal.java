@@ -68,7 +68,7 @@ public class ApplicationWithdrawal {
         if (project.getStatus() != ProjectStatus.ACTIVE || project.getProcessInstanceId() == null) {
             return Optional.of(ApiProblem.conflict("项目" + project.getStatus().label() + "，无需撤回"));
         }
-        Optional<Phase> phase = Optional.ofNullable(project.getPhase()).flatMap(ApplicationWithdrawal::phase);
+        Optional<Phase> phase = Phase.named(project.getPhase());
         if (phase.isPresent() && phase.get().compareTo(Phase.GOVERNMENT_APPROVAL) > 0) {
             return Optional.of(ApiProblem.conflict("改造方案已获市政府批准，项目现处“" + phase.get().label()
                     + "”阶段，不能在系统中自行撤回：请书面向" + project.getTown().getName() + "提出，由其报市自然资源局处理"));
@@ -132,13 +132,5 @@ public class ApplicationWithdrawal {
                         return null;
                     });
         });
-    }
-
-    private static Optional<Phase> phase(String name) {
-        try {
-            return Optional.of(Phase.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

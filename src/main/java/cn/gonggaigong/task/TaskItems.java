@@ -3,7 +3,6 @@ package cn.gonggaigong.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -158,8 +157,7 @@ public class TaskItems {
     }
 
     public static String phaseName(String phase) {
-        return phase == null ? null : Arrays.stream(Phase.values()).filter(p -> p.name().equals(phase))
-                .map(Phase::label).findFirst().orElse(phase);
+        return phase == null ? null : Phase.named(phase).map(Phase::label).orElse(phase);
     }
 
     public static OffsetDateTime time(Instant instant) {
