@@ -6,7 +6,10 @@ import cn.gonggaigong.escalation.WarningMailer;
 import cn.gonggaigong.process.ProjectLifecycleProcess;
 import cn.gonggaigong.process.Variables;
 import cn.gonggaigong.security.Groups;
+import cn.gonggaigong.task.TaskQueries;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -32,11 +35,14 @@ public class ProjectStatusRecorder implements ExecutionListener {
     private final ProjectRepository projects;
     private final DecisionRecordRepository decisions;
     private final WarningMailer mailer;
+    private final TaskQueries tasks;
 
-    public ProjectStatusRecorder(ProjectRepository projects, DecisionRecordRepository decisions, WarningMailer mailer) {
+    public ProjectStatusRecorder(ProjectRepository projects, DecisionRecordRepository decisions, WarningMailer mailer,
+            TaskQueries tasks) {
         this.projects = projects;
         this.decisions = decisions;
         this.mailer = mailer;
+        this.tasks = tasks;
     }
 
     @Override
@@ -94,11 +100,15 @@ public class ProjectStatusRecorder implements ExecutionListener {
                 by == null ? "无登录用户" : "用户 " + by, reason);
         project.setStatus(ProjectStatus.TERMINATED);
         project.setPhase(null);
-        // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the applicant.
+        // Those who worked on it or waited for it learn that it ended, and why: the town, NRB, the offices whose open
+        // tasks are removed with it (a department at the consultation, the committee), the applicant. The engine has
+        // removed the tasks in this command but writes that at its end: the database still has them.
+        Set<String> groups = new LinkedHashSet<>(List.of(project.getTown().getGroupId(), Groups.NRB));
+        groups.addAll(tasks.groupsOf(project.getId()));
         String body = project.describe() + "的审批流程已由系统管理员" + (by == null ? "" : "（" + by + "）") + "取消，项目终止，其待办事项一并撤销。"
                 + "原因：" + (reason == null || reason.isBlank() ? "未填写" : reason) + "。如有疑问，请联系系统管理员。";
         List<Long> told = context.runWithoutAuthorization(() -> Notices.toGroupsAndUser(context,
-                List.of(project.getTown().getGroupId(), Groups.NRB), project.getApplicantUserId(), project.getId(),
+                List.copyOf(groups), project.getApplicantUserId(), project.getId(),
                 "【项目已终止】" + project.getName(), body));
         mailer.afterCommit(context, told);
     }

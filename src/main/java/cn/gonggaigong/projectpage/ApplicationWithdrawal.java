@@ -109,7 +109,7 @@ public class ApplicationWithdrawal {
         }
         // Told: the town, NRB, and the offices whose tasks of the project are withdrawn with it (the town's first).
         Set<String> told = new LinkedHashSet<>(List.of(project.getTown().getGroupId(), Groups.NRB));
-        tasks.ofProject(projectId).forEach(task -> told.addAll(task.candidateGroups()));
+        told.addAll(tasks.groupsOf(projectId));
         DecisionRecord record = new DecisionRecord(project.getProcessInstanceId(), STEP, STEP_NAME, user.userId(),
                 ClockUtil.getCurrentTime().toInstant(), OUTCOME, null, null);
         record.setReason(REASON_FIELD, why);

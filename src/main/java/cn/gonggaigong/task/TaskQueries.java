@@ -211,6 +211,13 @@ public class TaskQueries {
         return jdbc.query(OF_PROJECT, new MapSqlParameterSource("projectId", projectId), (rs, n) -> row(rs));
     }
 
+    /** The candidate groups of a project's open tasks (the offices working on it now), in the tasks' order. */
+    public Set<String> groupsOf(long projectId) {
+        Set<String> groups = new java.util.LinkedHashSet<>();
+        ofProject(projectId).forEach(task -> groups.addAll(task.candidateGroups()));
+        return groups;
+    }
+
     /** The open tasks of the given process instances (e.g. the annual plan a project waits for), whoever works on them. */
     public List<TaskRow> ofProcessInstances(java.util.Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {

@@ -31,6 +31,10 @@ class ProjectCancellationIT extends WorkApiTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @ParameterizedTest(name = "skipping the models' listeners: {0}")
     @ValueSource(booleans = {true, false})
@@ -67,6 +71,32 @@ class ProjectCancellationIT extends WorkApiTestSupport {
         // The operators' log says who cancelled it: here a call without a login (not "null").
         assertThat(output.getOut()).contains("项目 " + code + "（" + project.get("name").asText()
                 + "）的审批流程已被取消（无登录用户），项目终止：申请录入错误，由系统管理员取消");
+    }
+
+    /**
+     * At the committee's review: the committee, whose task is removed with the lifecycle, is told too (with the town,
+     * NRB and the applicant), whether or not the cancellation skips the models' listeners; the government, with no
+     * task of the project open, is not.
+     */
+    @ParameterizedTest(name = "skipping the models' listeners: {0}")
+    @ValueSource(booleans = {true, false})
+    void theOfficesWhoseTasksAreRemovedWithTheLifecycleAreTold(boolean skipCustomListeners) throws Exception {
+        cn.gonggaigong.web.ProjectDriver driver = new cn.gonggaigong.web.ProjectDriver(rest, json);
+        JsonNode applied = driver.apply(validApplication(cn.gonggaigong.web.ProjectDriver.keyIndustryProject(
+                "审议中取消的项目" + (skipCustomListeners ? "甲" : "乙"), "zhanlong")));
+        String code = applied.get("code").asText();
+        driver.toCommitteeReview(code, "zhanlong1", "ZL-CANCEL-UNIT-" + skipCustomListeners);
+        assertThat(tasksOf("committee1", code)).hasSize(1);
+        String lifecycle = jdbc.queryForObject("select process_instance_id from project where code = ?", String.class, code);
+
+        runtimeService.deleteProcessInstance(lifecycle, "重复录入", skipCustomListeners);
+
+        assertThat(tasksOf("committee1", code)).isEmpty();
+        for (String user : java.util.List.of("committee1", "zhanlong1", "nrb-clerk", "applicant1")) {
+            assertThat(notices(user, code)).as(user).extracting(n -> n.get("title").asText())
+                    .containsOnlyOnce("【项目已终止】" + applied.get("name").asText());
+        }
+        assertThat(notices("gov1", code)).as("no task of the government's was open").isEmpty();
     }
 
     /**
