@@ -90,7 +90,10 @@ startPage(null, async (main) => {
     h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
       h('h2', { id: 'timeline-title' }, '办理过程'), timeline(overview.timeline || [])),
     h('section', { class: 'card', 'aria-labelledby': 'attachments-title' },
-      h('h2', { id: 'attachments-title' }, '申报材料及附件'), attachmentList, uploadForm(() => loadAttachments(attachmentList))));
+      h('h2', { id: 'attachments-title' }, '申报材料及附件'), attachmentList,
+      // Those who may not add to the materials (an ended project, an office with nothing of it to do) are told why.
+      overview.uploadRefusal ? h('p', { class: 'muted', id: 'upload-refusal' }, `${overview.uploadRefusal}。`)
+        : uploadForm(() => loadAttachments(attachmentList))));
   await Promise.all([loadAttachments(attachmentList), drawDiagrams(overview.diagrams || [])]);
 });
 

@@ -163,10 +163,33 @@ public class AttachmentService {
         return Optional.empty();
     }
 
+    /**
+     * Why the user may not add to the project's materials, or empty when they may: those who work on it (the
+     * applicant, its town, NRB, an office with one of its tasks open, an administrator) while it is in work; a
+     * department, the leading group or the government with nothing of it to do read and download only, and an ended
+     * project's materials are its record.
+     */
+    public Optional<ApiProblem> uploadRefusal(Project project, CurrentUser user,
+                                              java.util.function.Supplier<List<TaskRow>> openTasks) {
+        if (project.getStatus() != ProjectStatus.ACTIVE) {
+            return Optional.of(ApiProblem.conflict("项目" + project.getStatus().label() + "，不能再上传附件"));
+        }
+        if (user.inGroup(Groups.ADMINS) || user.inGroup(Groups.NRB) || user.inGroup(project.getTown().getGroupId())
+                || user.userId().equals(project.getApplicantUserId())) {
+            return Optional.empty();
+        }
+        boolean working = openTasks.get().stream().anyMatch(task -> user.userId().equals(task.assignee())
+                || user.userId().equals(task.owner()) || task.candidateGroups().stream().anyMatch(user::inGroup));
+        return working ? Optional.empty() : Optional.of(ApiProblem.forbidden(
+                "只有改造主体、项目所在乡镇、市自然资源局和正在办理本项目事项的单位可以上传附件，您可以查看和下载附件"));
+    }
+
     @Transactional
     public AttachmentView upload(long projectId, MultipartFile file, String description, String taskId) {
         CurrentUser user = CurrentUser.current();
-        readableProject(projectId);
+        uploadRefusal(readableProject(projectId), user, () -> tasks.ofProject(projectId)).ifPresent(problem -> {
+            throw problem;
+        });
         if (file == null || file.isEmpty()) {
             throw ApiProblem.badField(REJECTED, "file", "文件为空");
         }

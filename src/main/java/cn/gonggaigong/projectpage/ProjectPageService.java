@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.gonggaigong.attachment.AttachmentService;
 import cn.gonggaigong.plan.AnnualPlanStatus;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.project.Project;
@@ -70,13 +71,16 @@ public class ProjectPageService {
     private final SchemeRepository schemes;
     private final AgreementMilestoneRepository milestones;
     private final ObjectMapper json;
+    private final AttachmentService attachments;
 
     public ProjectPageService(ProjectService projectService, ProjectRepository projects, ProjectAccess access,
                               TaskQueries queries, TaskItems items, DecisionLabels labels,
                               UserDirectory users, HistoryService historyService, RepositoryService repositoryService,
                               SystemRights system, NamedParameterJdbcTemplate jdbc, SchemeRepository schemes,
-                              AgreementMilestoneRepository milestones, ObjectMapper json) {
+                              AgreementMilestoneRepository milestones, ObjectMapper json,
+                              AttachmentService attachments) {
         this.json = json;
+        this.attachments = attachments;
         this.schemes = schemes;
         this.milestones = milestones;
         this.projectService = projectService;
@@ -97,14 +101,16 @@ public class ProjectPageService {
         CurrentUser user = CurrentUser.current();
         Project project = projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
         access.checkRead(user, project);
-        List<TaskRow> open = new ArrayList<>(queries.ofProject(projectId));
+        List<TaskRow> own = queries.ofProject(projectId);
+        List<TaskRow> open = new ArrayList<>(own);
         open.addAll(queries.ofProcessInstances(awaitedSharedSteps(project)));
         Map<String, String> assigneeNames = users.names(open.stream().map(TaskRow::assignee).toList());
         return new Overview(projectService.details(projectId), timeline(project),
                 items.items(open, user), diagrams(project),
                 schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).map(SchemeTasks::summary).orElse(null),
                 milestones(projectId), assigneeNames, suspendedSince(project),
-                ApplicationWithdrawal.allowed(project, user), ApplicationWithdrawal.instead(project, user));
+                ApplicationWithdrawal.allowed(project, user), ApplicationWithdrawal.instead(project, user),
+                attachments.uploadRefusal(project, user, () -> own).map(ApiProblem::getMessage).orElse(null));
     }
 
     /**

@@ -45,7 +45,9 @@ public final class ProjectPageViews {
                            @io.swagger.v3.oas.annotations.media.Schema(description = "当前用户（申请人本人）现在可以撤回申请：POST /api/projects/{id}/withdrawal")
                            boolean withdrawable,
                            @io.swagger.v3.oas.annotations.media.Schema(description = "申请人本人、项目仍在办理但已不能自行撤回时（改造方案已获批准）：如何申请终止；其他情况为 null")
-                           String withdrawalInstead) {
+                           String withdrawalInstead,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "当前用户不能上传附件的原因（项目已办结，或不是办理本项目的单位）；可以上传为 null")
+                           String uploadRefusal) {
     }
 
     /** A deadline of the monitoring agreement and how it stands (按期完成, 逾期后完成, 已逾期, 未到期). */

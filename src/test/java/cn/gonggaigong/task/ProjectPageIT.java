@@ -261,6 +261,51 @@ class ProjectPageIT extends WorkApiTestSupport {
         return content;
     }
 
+    /**
+     * Adding to a project's materials is for those who work on it: the applicant, its town, NRB, and an office with
+     * one of its tasks open (here the committee at its review); a department or the leading group with nothing of
+     * it to do reads and downloads but does not upload, and nobody uploads once the project has ended. The project
+     * page says so in place of the upload form (the overview's uploadRefusal).
+     */
+    @Test
+    void onlyThoseWhoWorkOnAnActiveProjectAddToItsMaterials() throws Exception {
+        cn.gonggaigong.web.ProjectDriver driver = new cn.gonggaigong.web.ProjectDriver(rest, json);
+        JsonNode applied = driver.apply(validApplication(cn.gonggaigong.web.ProjectDriver.keyIndustryProject(
+                "占陇镇审议中上传附件项目", "zhanlong")));
+        long id = applied.get("id").asLong();
+        String code = applied.get("code").asText();
+        driver.toCommitteeReview(code, "zhanlong1", "ZL-UPLOAD-UNIT");
+        assertThat(tasksOf("committee1", code)).hasSize(1);
+
+        for (String user : List.of("applicant1", "zhanlong2", "nrb-clerk", "committee1", "admin")) {
+            Answer added = upload(user, id, new MockMultipartFile("file", user + "的材料.pdf", "application/pdf", PDF), Map.of());
+            assertThat(added.status()).as(user + ": " + added.raw()).isEqualTo(201);
+            assertThat(get(user, "/api/projects/{id}/overview", id).body().get("uploadRefusal").isNull()).as(user).isTrue();
+        }
+        for (String user : List.of("fgj1", "leader1", "gov1")) {
+            Answer refused = upload(user, id, new MockMultipartFile("file", "旁观者的材料.pdf", "application/pdf", PDF), Map.of());
+            assertThat(refused.status()).as(user + ": " + refused.raw()).isEqualTo(403);
+            assertThat(refused.body().get("message").asText()).as(user)
+                    .isEqualTo("只有改造主体、项目所在乡镇、市自然资源局和正在办理本项目事项的单位可以上传附件，您可以查看和下载附件");
+            assertThat(get(user, "/api/projects/{id}/overview", id).body().get("uploadRefusal").asText()).as(user)
+                    .isEqualTo(refused.body().get("message").asText());
+            // Reading stays as it was.
+            assertThat(get(user, "/api/projects/{id}/attachments", id).body()).as(user).hasSize(5);
+        }
+
+        // Ended: nobody adds to its record, the applicant and the town included; nothing of a refusal is stored.
+        assertThat(post("applicant1", "/api/projects/{id}/withdrawal", Map.of("reason", "投资计划调整"), id).status())
+                .isEqualTo(204);
+        for (String user : List.of("applicant1", "zhanlong1", "nrb-clerk", "admin")) {
+            Answer late = upload(user, id, new MockMultipartFile("file", "迟到的材料.pdf", "application/pdf", PDF), Map.of());
+            assertThat(late.status()).as(user + ": " + late.raw()).isEqualTo(409);
+            assertThat(late.body().get("message").asText()).isEqualTo("项目已终止，不能再上传附件");
+            assertThat(get(user, "/api/projects/{id}/overview", id).body().get("uploadRefusal").asText())
+                    .isEqualTo("项目已终止，不能再上传附件");
+        }
+        assertThat(get("zhanlong1", "/api/projects/{id}/attachments", id).body()).hasSize(5);
+    }
+
     private Answer upload(String user, long projectId, MockMultipartFile file, Map<String, String> params) throws Exception {
         var request = MockMvcRequestBuilders.multipart("/api/projects/{id}/attachments", projectId).file(file)
                 .with(httpBasic(user, "demo"));

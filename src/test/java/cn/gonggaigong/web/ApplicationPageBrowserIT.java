@@ -162,10 +162,19 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         open("/projects/" + id);
         waitUntilReady();
         assertThat(browser.findElements(By.id("withdrawal"))).as("not the town's to withdraw").isEmpty();
+        assertThat(browser.findElements(By.id("upload-form"))).as("the town adds to the materials").hasSize(1);
+        // The leading group reads the materials but, with nothing of the project to do, adds nothing to them.
+        logIn("leader1");
+        open("/projects/" + id);
+        waitUntilReady();
+        assertThat(browser.findElements(By.id("upload-form"))).isEmpty();
+        assertThat(find("#upload-refusal").getText()).isEqualTo(
+                "只有改造主体、项目所在乡镇、市自然资源局和正在办理本项目事项的单位可以上传附件，您可以查看和下载附件。");
 
         logIn("applicant1");
         open("/projects/" + id);
         waitUntilReady();
+        assertThat(browser.findElements(By.id("upload-form"))).hasSize(1);
         // The reason's label stands above its box.
         org.openqa.selenium.Rectangle label = find("label[for='withdrawal-reason']").getRect();
         assertThat(label.getY() + label.getHeight()).isLessThanOrEqualTo(find("#withdrawal-reason").getRect().getY());
@@ -188,6 +197,9 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("withdrawal"))).isEmpty();
         assertThat(find("main").getText()).contains("已终止").containsPattern("申请人撤回申请[\\s\\S]*企业经营调整，暂不改造");
         assertThat(driver.tasks("zhanlong1", code, "Task_SurveyWillingness")).isEmpty();
+        // Its materials are its record now: nothing more is added.
+        assertThat(browser.findElements(By.id("upload-form"))).isEmpty();
+        assertThat(find("#upload-refusal").getText()).isEqualTo("项目已终止，不能再上传附件。");
     }
 
     /** Once the scheme is approved the page offers no 撤回申请 but says how to end the project instead. */
