@@ -16,8 +16,14 @@ public class EscalationApiException extends RuntimeException {
         this.problems = problems;
     }
 
+    /** What was sent in the request's body is wrong. */
     static EscalationApiException invalid(List<FieldProblem> problems) {
         return new EscalationApiException(HttpStatus.BAD_REQUEST, "请求内容校验未通过", problems);
+    }
+
+    /** A query or path parameter is wrong: said as the other APIs say it (the task list, 项目查询). */
+    static EscalationApiException invalidParameters(List<FieldProblem> problems) {
+        return new EscalationApiException(HttpStatus.BAD_REQUEST, FieldProblem.BAD_PARAMETERS, problems);
     }
 
     static EscalationApiException notFound(String message) {

@@ -25,6 +25,6 @@ public class EscalationApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return failed(EscalationApiException.invalid(List.of(new FieldProblem(e.getName(), "格式不正确"))));
+        return failed(EscalationApiException.invalidParameters(List.of(new FieldProblem(e.getName(), "格式不正确"))));
     }
 }

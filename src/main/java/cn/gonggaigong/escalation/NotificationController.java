@@ -40,7 +40,7 @@ public class NotificationController {
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "20") int size) {
         FieldProblem.ofPage(page, size, MAX_PAGE_SIZE).ifPresent(problem -> {
-            throw EscalationApiException.invalid(List.of(problem));
+            throw EscalationApiException.invalidParameters(List.of(problem));
         });
         return jdbc.query("select n.id, n.warning_id, n.title, n.body, n.created_at, n.read_at, n.emailed_at, w.grade,"
                         + " coalesce(w.task_id, n.task_id) as task_id, coalesce(w.project_id, n.project_id) as project_id"

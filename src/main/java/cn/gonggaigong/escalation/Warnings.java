@@ -59,10 +59,10 @@ public class Warnings {
     public List<WarningView> list(CurrentUser user, Boolean open, String grade, String town, String group) {
         List<FieldProblem> problems = new ArrayList<>();
         if (grade != null && !grade.isBlank() && !isGrade(grade)) {
-            problems.add(new FieldProblem("grade", "取值无效，可选值：YELLOW, RED, ESCALATED, URGE"));
+            problems.add(FieldProblem.oneOf("grade", Grade.values()));
         }
         if (!problems.isEmpty()) {
-            throw EscalationApiException.invalid(problems);
+            throw EscalationApiException.invalidParameters(problems);
         }
         StringBuilder sql = new StringBuilder(SELECT).append(" where true");
         MapSqlParameterSource params = new MapSqlParameterSource();

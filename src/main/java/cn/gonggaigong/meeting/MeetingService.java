@@ -86,7 +86,7 @@ public class MeetingService {
 
     @Transactional(readOnly = true)
     public Agenda agenda(String kindName) {
-        MeetingKind kind = kind(kindName).orElseThrow(() -> ApiProblem.badField("请求参数格式不正确", "kind", kindReason()));
+        MeetingKind kind = kind(kindName).orElseThrow(() -> ApiProblem.badField(FieldProblem.BAD_PARAMETERS, "kind", kindReason()));
         CurrentUser user = CurrentUser.current();
         checkMember(user, kind);
         TaskQueries.Page page = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),

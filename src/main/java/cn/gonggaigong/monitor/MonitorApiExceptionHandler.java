@@ -24,7 +24,7 @@ public class MonitorApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(new ApiError(400, "请求参数格式不正确",
+        return ResponseEntity.badRequest().body(new ApiError(400, FieldProblem.BAD_PARAMETERS,
                 List.of(new FieldProblem(e.getName(), "格式不正确"))));
     }
 
@@ -45,7 +45,7 @@ public class MonitorApiExceptionHandler {
         private final List<FieldProblem> problems;
 
         public BadParametersException(List<FieldProblem> problems) {
-            super("请求参数校验未通过");
+            super(FieldProblem.BAD_PARAMETERS);
             this.problems = List.copyOf(problems);
         }
 

@@ -3,7 +3,11 @@ package cn.gonggaigong.project;
 /** One reason an application was refused: the JSON field (e.g. {@code parcelIds[0]}) and a Chinese reason. */
 public record FieldProblem(String field, String reason) {
 
+    /** The message of a 400 for wrong query or path parameters, the same in every API. */
+    public static final String BAD_PARAMETERS = "请求参数格式不正确";
+
     /** A page of a list out of range, named as every list of the API names it; empty when page and size are fine. */
+
     public static java.util.Optional<FieldProblem> ofPage(int page, int size, int maxSize) {
         if (page < 0) {
             return java.util.Optional.of(new FieldProblem("page", "不能小于0"));

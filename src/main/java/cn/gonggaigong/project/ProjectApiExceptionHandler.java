@@ -46,12 +46,12 @@ public class ProjectApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "请求参数格式不正确", List.of(new FieldProblem(e.getName(), "格式不正确")));
+        return error(HttpStatus.BAD_REQUEST, FieldProblem.BAD_PARAMETERS, List.of(new FieldProblem(e.getName(), "格式不正确")));
     }
 
     @ExceptionHandler(BadParameterException.class)
     ResponseEntity<ApiError> outOfRange(BadParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "请求参数格式不正确", List.of(e.problem()));
+        return error(HttpStatus.BAD_REQUEST, FieldProblem.BAD_PARAMETERS, List.of(e.problem()));
     }
 
     @ExceptionHandler(ProjectNotFoundException.class)

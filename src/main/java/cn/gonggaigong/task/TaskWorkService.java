@@ -104,10 +104,10 @@ public class TaskWorkService {
     /** No transaction: the list is one statement ({@link TaskQueries#mine}), a transaction would only add its round trips. */
     public TaskPage list(String phase, String town, Boolean overdue, String q, int page, int size) {
         FieldProblem.ofPhase(phase).or(() -> towns.unknownTown(town)).ifPresent(problem -> {
-            throw ApiProblem.badField("请求参数格式不正确", problem.field(), problem.reason());
+            throw ApiProblem.badField(FieldProblem.BAD_PARAMETERS, problem.field(), problem.reason());
         });
         FieldProblem.ofPage(page, size, MAX_LIST_SIZE).ifPresent(problem -> {
-            throw ApiProblem.badRequest("请求参数格式不正确", List.of(problem));
+            throw ApiProblem.badRequest(FieldProblem.BAD_PARAMETERS, List.of(problem));
         });
         CurrentUser user = CurrentUser.current();
         TaskQueries.Page result = queries.mine(new TaskQueries.Filter(user.userId(), user.groups(), access.readsAll(user),
@@ -125,10 +125,10 @@ public class TaskWorkService {
     public List<TaskItem> context(List<String> taskIds) {
         List<String> ids = taskIds.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
         if (ids.isEmpty()) {
-            throw ApiProblem.badField("请求参数格式不正确", "ids", "必填");
+            throw ApiProblem.badField(FieldProblem.BAD_PARAMETERS, "ids", "必填");
         }
         if (ids.size() > MAX_CONTEXT_IDS) {
-            throw ApiProblem.badField("请求参数格式不正确", "ids", "最多" + MAX_CONTEXT_IDS + "个");
+            throw ApiProblem.badField(FieldProblem.BAD_PARAMETERS, "ids", "最多" + MAX_CONTEXT_IDS + "个");
         }
         CurrentUser user = CurrentUser.current();
         Map<String, TaskRow> found = new java.util.HashMap<>();

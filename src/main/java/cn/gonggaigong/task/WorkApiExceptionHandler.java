@@ -75,7 +75,7 @@ public class WorkApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "请求参数格式不正确", List.of(new FieldProblem(e.getName(), "格式不正确")));
+        return error(HttpStatus.BAD_REQUEST, FieldProblem.BAD_PARAMETERS, List.of(new FieldProblem(e.getName(), "格式不正确")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

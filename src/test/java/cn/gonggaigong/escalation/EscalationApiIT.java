@@ -188,12 +188,17 @@ class EscalationApiIT extends ApplicationTestSupport {
     @Test
     void badFiltersAreRefusedByName() throws Exception {
         JsonNode grade = json.readTree(call(get("/api/warnings").param("grade", "PURPLE"), "leader1", null, 400));
-        assertThat(grade.get("errors").get(0).get("field").asText()).isEqualTo("grade");
+        assertThat(grade.get("errors").get(0).toString())
+                .isEqualTo("{\"field\":\"grade\",\"reason\":\"取值无效，可选值：YELLOW, RED, ESCALATED, URGE\"}");
         JsonNode open = json.readTree(call(get("/api/warnings").param("open", "perhaps"), "leader1", null, 400));
         assertThat(open.get("errors").get(0).get("field").asText()).isEqualTo("open");
+        // Wrong parameters are headed as the other APIs head them (not as a request's body, 请求内容).
+        assertThat(List.of(grade, open)).allSatisfy(problem ->
+                assertThat(problem.get("message").asText()).isEqualTo("请求参数格式不正确"));
         // A page out of range is named, as the task list names it, not quietly changed.
         JsonNode page = json.readTree(call(get("/api/notifications").param("page", "-1"), "zhanlong1", null, 400));
         assertThat(page.get("errors").get(0).toString()).isEqualTo("{\"field\":\"page\",\"reason\":\"不能小于0\"}");
+        assertThat(page.get("message").asText()).isEqualTo("请求参数格式不正确");
         JsonNode size = json.readTree(call(get("/api/notifications").param("size", "500"), "zhanlong1", null, 400));
         assertThat(size.get("errors").get(0).toString()).isEqualTo("{\"field\":\"size\",\"reason\":\"必须在1到100之间\"}");
         call(get("/api/notifications").param("page", "2147483647"), "zhanlong1", null, 200);

@@ -473,6 +473,8 @@ class MonitorApiIT extends ApplicationTestSupport {
         assertThat(response.getStatus()).isEqualTo(400);
         JsonNode body = json.readTree(response.getContentAsByteArray());
         assertThat(body.get("status").asInt()).isEqualTo(400);
+        // Headed as every API heads wrong parameters (the task list, 项目查询, the notifications).
+        assertThat(body.get("message").asText()).isEqualTo("请求参数格式不正确");
         assertThat(body.get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("figure", "town", "phase", "grade", "limit");
         body.get("errors").forEach(e -> assertThat(e.get("reason").asText()).isNotBlank());
