@@ -16,7 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -215,7 +214,10 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(savedPages()))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        // 401 with no challenge (no browser password dialog, no redirect a script cannot read),
+                        // and a body that says it: Spring Boot's error answer, 请先登录 (ChineseErrorAttributes).
+                        .defaultAuthenticationEntryPointFor((request, response, refused) ->
+                                        response.sendError(HttpStatus.UNAUTHORIZED.value()),
                                 new OrRequestMatcher(API, WEBAPP_API, fetchedByAPage()))
                         .defaultAccessDeniedHandlerFor(expiredLoginPage(), LOGIN_FORM)
                         .defaultAccessDeniedHandlerFor(adminsOnly(JOB_REFUSED), JOB_CHANGES)

@@ -89,6 +89,12 @@ class EmbeddedWebappLoginIT extends ApplicationTestSupport {
                 assertThat(refused.headers().firstValue("WWW-Authenticate")).as(path + " " + accept).isEmpty();
             }
         }
+        // The product's API the same way, and a program that sent no credentials reads why (it read an empty body).
+        HttpResponse<String> api = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(api.body()).contains("\"status\":401", "\"message\":\"请先登录\"");
         HttpResponse<String> program = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/camunda/api/engine/engine/default/filter?firstResult=0&resourceType=Task"))
                 .header("Accept", "application/json")
