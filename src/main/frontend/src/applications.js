@@ -135,5 +135,12 @@ async function loadList(target) {
         h('td', {}, h('a', { href: `/projects/${p.id}` }, p.name)),
         h('td', {}, p.code), h('td', {}, p.townName || '—'), h('td', {}, p.phaseName || '—'),
         h('td', {}, p.statusLabel || p.status || '—'),
-        h('td', {}, (p.openTasks || []).map((t) => t.taskName).join('、') || '—')))))));
+        h('td', {}, openSteps(p.openTasks || []) || '—')))))));
+}
+
+/** The steps open, each once, with how many where several are (出具部门意见（12项）: one for each department consulted). */
+function openSteps(tasks) {
+  const counts = new Map();
+  tasks.forEach((t) => counts.set(t.taskName, (counts.get(t.taskName) || 0) + 1));
+  return [...counts].map(([name, n]) => (n > 1 ? `${name}（${n}项）` : name)).join('、');
 }

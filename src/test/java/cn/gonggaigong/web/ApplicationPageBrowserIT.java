@@ -222,6 +222,28 @@ class ApplicationPageBrowserIT extends BrowserTestSupport {
         }
     }
 
+    /**
+     * During the departments' consultation the applicant's 正在办理 says the step once with how many are open
+     * (出具部门意见（12项）), not the same name once for every department consulted.
+     */
+    @Test
+    void myApplicationsSaysAStepOpenForManyOfficesOnce() throws Exception {
+        ProjectDriver driver = new ProjectDriver(rest, json);
+        com.fasterxml.jackson.databind.JsonNode project = appliedInZhanlong(driver, "占陇镇征求意见中的申请");
+        String code = project.get("code").asText();
+        driver.toConsultation(code, "zhanlong1", "ZL-MYAPP-UNIT");
+        int consulted = jdbc.queryForObject("select count(*) from act_ru_task t join act_ru_variable v"
+                + " on v.execution_id_ = t.proc_inst_id_ and v.name_ = 'projectId' and v.task_id_ is null"
+                + " where t.task_def_key_ = 'Task_GiveDepartmentOpinion' and v.long_ = ?", Integer.class, project.get("id").asLong());
+        assertThat(consulted).isGreaterThan(1);
+
+        logIn("applicant1");
+        open("/my-applications");
+        WebElement row = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#my-project-table tr[data-project-id='" + project.get("id").asText() + "']")));
+        assertThat(row.findElements(By.tagName("td")).get(5).getText()).isEqualTo("出具部门意见（" + consulted + "项）");
+    }
+
     /** A key industry project of 占陇镇 applied for by applicant1, waiting for the town's first step. */
     private com.fasterxml.jackson.databind.JsonNode appliedInZhanlong(ProjectDriver driver, String name) throws Exception {
         return driver.apply(validApplication(ProjectDriver.keyIndustryProject(name, "zhanlong")));

@@ -68,6 +68,21 @@ public class ProjectDriver {
 
     /** From the application to the planning committee's review (Task_ReviewScheme), in the town of the officer. */
     public void toCommitteeReview(String code, String townOfficer, String unitCode) throws Exception {
+        toConsultation(code, townOfficer, unitCode);
+        for (String officer : DEPARTMENT_OFFICERS) {
+            for (JsonNode task : tasks(officer, code, "Task_GiveDepartmentOpinion")) {
+                completeTask(officer, task.get("id").asText(), Map.of("departmentDecision", "AGREE", "opinion", "同意"));
+            }
+        }
+        complete("nrb-clerk", code, "Task_SummariseOpinions", Map.of("consultationResult", "AGREED", "opinion", "各部门意见一致"));
+        assertThat(tasks("committee1", code, "Task_ReviewScheme")).hasSize(1);
+    }
+
+    /**
+     * From the application to the departments' consultation (a Task_GiveDepartmentOpinion for each department
+     * consulted), in the town of the officer.
+     */
+    public void toConsultation(String code, String townOfficer, String unitCode) throws Exception {
         toSchemeCompilation(code, townOfficer, unitCode);
         Map<String, Object> scheme = new LinkedHashMap<>();
         scheme.putAll(Map.of("landAreaSqm", 20000.0, "totalFloorArea", 62000.0, "officeLivingFloorArea", 5000.0,
@@ -76,13 +91,6 @@ public class ProjectDriver {
         scheme.putAll(Map.of("farExemption", false, "involvesDemolition", true, "heritageImpact", true,
                 "investment", 150000000.0, "compensationPlan", "货币补偿", "phasing", "一期建设"));
         complete("nrb-clerk", code, "Task_CompileScheme", scheme);
-        for (String officer : DEPARTMENT_OFFICERS) {
-            for (JsonNode task : tasks(officer, code, "Task_GiveDepartmentOpinion")) {
-                completeTask(officer, task.get("id").asText(), Map.of("departmentDecision", "AGREE", "opinion", "同意"));
-            }
-        }
-        complete("nrb-clerk", code, "Task_SummariseOpinions", Map.of("consultationResult", "AGREED", "opinion", "各部门意见一致"));
-        assertThat(tasks("committee1", code, "Task_ReviewScheme")).hasSize(1);
     }
 
     /** From the application to the government's approval (Task_ApproveScheme): the committee passed it today. */
