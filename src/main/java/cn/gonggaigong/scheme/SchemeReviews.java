@@ -54,8 +54,7 @@ public class SchemeReviews extends ProjectTaskContext {
         Map<String, Object> values = new LinkedHashMap<>();
         if (!COMPILE.equals(taskDefinitionKey)) {
             List<DecisionRecord> opinions = sinceCompiled.stream().filter(d -> OPINION.equals(d.getTaskDefinitionKey())).toList();
-            values.put("departmentOpinions", opinions.isEmpty() ? "（尚无部门意见）"
-                    : opinions.stream().map(this::line).collect(Collectors.joining("\n")));
+            values.put("departmentOpinions", opinions.isEmpty() ? "（尚无部门意见）" : opinions(opinions));
             return values;
         }
         String reasons = sinceCompiled.stream()
@@ -66,6 +65,30 @@ public class SchemeReviews extends ProjectTaskContext {
         }
         schemes.findFirstByProjectIdOrderBySchemeVersionDesc(projectId).ifPresent(s -> previous(s, values));
         return values;
+    }
+
+    /**
+     * 共12个部门出具意见：同意10个、原则同意（附意见）1个、不同意1个, then a line for each: the objections first, then
+     * the agreements with conditions, then the plain agreements (the form's answers from last to first), each in
+     * the order given; so that a dissent is not missed among a dozen lines.
+     */
+    private String opinions(List<DecisionRecord> opinions) {
+        List<String> answers = forms.find("Form_" + OPINION.substring("Task_".length())).stream()
+                .flatMap(f -> f.fields().stream()).flatMap(f -> f.options().stream())
+                .map(o -> o.value().asText()).toList();
+        Map<String, Long> counts = opinions.stream().sorted(java.util.Comparator.comparingInt(d -> rank(answers, d)))
+                .collect(Collectors.groupingBy(this::label, LinkedHashMap::new, Collectors.counting()));
+        String header = "共" + opinions.size() + "个部门出具意见：" + counts.entrySet().stream()
+                .map(e -> e.getKey() + e.getValue() + "个").collect(Collectors.joining("、"));
+        return header + "\n" + opinions.stream()
+                .sorted(java.util.Comparator.comparingInt((DecisionRecord d) -> rank(answers, d)).reversed())
+                .map(this::line).collect(Collectors.joining("\n"));
+    }
+
+    /** The answer's place among the form's options; one the form no longer offers after them (counted last, listed first). */
+    private static int rank(List<String> answers, DecisionRecord d) {
+        int index = answers.indexOf(d.getOutcome());
+        return index < 0 ? answers.size() : index;
     }
 
     /** The records after the latest one of {@code taskKey} (all of them when there is none). */
