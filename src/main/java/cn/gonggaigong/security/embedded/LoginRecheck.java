@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code every} (a minute by default, {@code ggg.login.recheck-interval}), reads the person again: a user that no
  * longer exists is logged out (the page goes to the login form, an API call gets 401); changed groups replace the
  * login's, which the engine's authorization checks behind the product's pages take per request (Camunda's own webapps
- * keep their copy up to five minutes, their authentication cache).
+ * keep their own copy, their authentication cache, read again after a minute as well: application.yaml).
  * A changed password does not end a login (the person may have changed it themselves); a lock after wrong passwords
  * does not either (anyone can cause one by typing the name).
  */

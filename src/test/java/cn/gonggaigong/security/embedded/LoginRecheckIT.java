@@ -19,6 +19,7 @@ import cn.gonggaigong.TestClock;
 import cn.gonggaigong.security.CurrentUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,35 @@ class LoginRecheckIT extends ApplicationTestSupport {
         assertThat(me.body()).contains("\"town\":\"liushadong\"").doesNotContain("town-zhanlong");
         // And it stays so: the session keeps the new groups.
         assertThat(me(browser).body()).contains("\"town\":\"liushadong\"");
+    }
+
+    /**
+     * Camunda's own webapps (Tasklist, Cockpit, Admin) follow within the same minute as the product's pages: their
+     * copy of the login's groups and applications is read again after a minute (their authentication cache,
+     * {@code camunda.bpm.webapp.auth.cache.time-to-live}), not after Camunda's default five.
+     */
+    @Test
+    void theWebappsFollowAChangedMembershipWithinAMinute() throws Exception {
+        HttpClient browser = loggedIn();
+        // Opening an app logs the person into the webapps (ContainerBasedAuthenticationFilter).
+        assertThat(browser.send(get("/camunda/app/welcome/default/"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(webappUser(browser).body()).contains("\"userId\":\"" + userId + "\"").doesNotContain("\"admin\"");
+        identityService.createMembership(userId, "admins");
+        try {
+            ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + Duration.ofSeconds(61).toMillis()));
+            assertThat(webappUser(browser).body()).contains("\"admin\"");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private HttpResponse<String> webappUser(HttpClient browser) throws Exception {
+        HttpResponse<String> user = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default")).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        return user;
     }
 
     /** The filter's timing: read at the first request, then once the interval is up; a deleted user is logged out. */
