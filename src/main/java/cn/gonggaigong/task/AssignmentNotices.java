@@ -115,7 +115,9 @@ public class AssignmentNotices extends AbstractProcessEnginePlugin {
             body = name(context, task.getOwner()) + "将" + what + "委派给您办理，办理完毕后请交回。";
         } else if (task.getDelegationState() == DelegationState.RESOLVED && assignee.equals(task.getOwner())) {
             title = "【交回】" + task.getName();
-            body = (by == null ? "受委派人" : name(context, by)) + "已办理完毕" + what + "并交回，请审核后提交。";
+            // Without a user: handed back by the system, the delegate having left (DepartedClaimants).
+            body = by == null ? "受委派人已不在本单位（离职或调岗），系统已将" + what + "交回您办理，请继续办理。"
+                    : name(context, by) + "已办理完毕" + what + "并交回，请审核后提交。";
         } else {
             title = "【转交】" + task.getName();
             body = (by == null ? "系统" : name(context, by)) + "将" + what + "交由您办理。"

@@ -55,6 +55,13 @@ public class UserDirectory {
         return system.call(() -> identity.createUserQuery().userId(userId).count()) > 0;
     }
 
+    /** The groups of a user, or empty when there is no such user (any more). */
+    public java.util.Optional<Set<String>> groupsOf(String userId) {
+        return system.call(() -> identity.createUserQuery().userId(userId).count() == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(identity.createGroupQuery().groupMember(userId).list().stream()
+                        .map(Group::getId).collect(Collectors.toUnmodifiableSet())));
+    }
+
     /** Whether the user belongs to at least one of the groups. */
     public boolean inAnyGroup(String userId, List<String> groups) {
         return !groups.isEmpty() && system.call(() -> identity.createGroupQuery().groupMember(userId)
