@@ -327,20 +327,21 @@
 
   /**
    * The months of the 月报表, newest first, in Chinese whatever the browser's language (the browser's own month picker
-   * was English in an English browser, and could be emptied): this month and those of the four years before it.
+   * was English in an English browser, and could be emptied): as the server lists them (/api/monitor/report-months:
+   * this month back to the first project's, at least the last 12; a fixed four years hid the older ones and
+   * offered years before the installation).
    */
-  function fillMonths(select, now) {
-    const first = new Date(now.getFullYear() - 4, 0, 1);
-    for (const d = new Date(now.getFullYear(), now.getMonth(), 1); d >= first; d.setMonth(d.getMonth() - 1)) {
+  function fillMonths(select, months) {
+    for (const month of months) {
       const option = document.createElement('option');
-      option.value = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
-      option.textContent = d.getFullYear() + '年' + (d.getMonth() + 1) + '月';
+      const [year, number] = month.split('-');
+      option.value = month;
+      option.textContent = year + '年' + Number(number) + '月';
       select.appendChild(option);
     }
   }
 
   async function start() {
-    fillMonths($('report-month'), new Date());
     $('drill-close').addEventListener('click', e => { e.preventDefault(); $('drill-panel').hidden = true; });
     const suspended = () => drill({ figure: 'suspended' }, '审批流程已挂起的项目');
     $('total-suspended').addEventListener('click', suspended);
@@ -351,6 +352,7 @@
       const first = await api('/api/monitor/phase-town-grade');
       towns = first.towns;
       phases = first.phases;
+      fillMonths($('report-month'), await api('/api/monitor/report-months'));
       fillTownSelect($('grade-town'), drawGrades);
       fillTownSelect($('overdue-town'), () => loadOverdue().catch(e => showError(e.message)));
       fillTownSelect($('breach-town'), () => loadBreaches().catch(e => showError(e.message)));

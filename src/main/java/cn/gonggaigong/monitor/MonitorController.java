@@ -46,6 +46,8 @@ import java.util.stream.Collectors;
  *   <li>{@code GET /api/monitor/trend?from=YYYY-MM&to=YYYY-MM}: per month projects entering, completed, warnings
  *       raised and closed (default the last 12 months); drill with {@code entered}, {@code completed-in-month},
  *       {@code warnings-raised}, {@code warnings-closed} and {@code month}.</li>
+ *   <li>{@code GET /api/monitor/report-months}: the months of the 月报表, newest first (this month back to the first
+ *       project's, at least 12).</li>
  *   <li>{@code GET /api/monitor/monthly-report?month=YYYY-MM} and {@code /api/monitor/monthly-report.xlsx?month=}:
  *       the 月报表, one row per town and a total; drill with {@code in-plan}, {@code started}, {@code in-phase},
  *       {@code completed}, {@code overdue}, {@code warnings-raised}, {@code warnings-closed}.</li>
@@ -149,6 +151,12 @@ public class MonitorController {
         }
         p.check();
         return queries.trend(start, end);
+    }
+
+    @GetMapping("/report-months")
+    public List<String> reportMonths() {
+        access.checkRead();
+        return queries.reportMonths();
     }
 
     @GetMapping("/monthly-report")

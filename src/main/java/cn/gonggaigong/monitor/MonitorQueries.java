@@ -207,6 +207,28 @@ public class MonitorQueries {
         return Math.round(value * 10000) / 10000.0;
     }
 
+    // --- the months of the 月报表 ---------------------------------------------------------------------------------
+
+    /**
+     * The months one may report on, newest first: this month back to the month of the first project applied for, and
+     * the last 12 months whatever the installation's age (Beijing time).
+     */
+    public List<String> reportMonths() {
+        YearMonth now = YearMonth.from(now().atZone(WorkingDayCalendar.ZONE));
+        java.sql.Timestamp first = jdbc.getJdbcTemplate().queryForObject("select min(created_at) from project",
+                java.sql.Timestamp.class);
+        YearMonth earliest = now.minusMonths(11);
+        if (first != null) {
+            YearMonth firstProject = YearMonth.from(first.toInstant().atZone(WorkingDayCalendar.ZONE));
+            earliest = firstProject.isBefore(earliest) ? firstProject : earliest;
+        }
+        List<String> months = new java.util.ArrayList<>();
+        for (YearMonth m = now; !m.isBefore(earliest); m = m.minusMonths(1)) {
+            months.add(m.toString());
+        }
+        return months;
+    }
+
     // --- trend by month ----------------------------------------------------------------------------------------
 
     public List<TrendMonth> trend(YearMonth from, YearMonth to) {

@@ -450,7 +450,7 @@ class MonitorApiIT extends ApplicationTestSupport {
     @Test
     void onlyTheLeadingGroupItsOfficeNrbAndAdminsMayReadIt() throws Exception {
         List<String> paths = List.of("/api/monitor/phase-town-grade", "/api/monitor/overdue", "/api/monitor/league",
-                "/api/monitor/trend", "/api/monitor/monthly-report?month=2026-11",
+                "/api/monitor/trend", "/api/monitor/report-months", "/api/monitor/monthly-report?month=2026-11",
                 "/api/monitor/monthly-report.xlsx?month=2026-11", "/api/monitor/projects?figure=overdue");
         for (String path : paths) {
             for (String reader : List.of("leader1", "office1", "nrb-clerk", "admin")) {

@@ -135,7 +135,14 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                 browser.findElement(By.id("report-month")));
         java.time.YearMonth now = java.time.YearMonth.now();
         assertThat(month.getFirstSelectedOption().getText()).isEqualTo(now.getYear() + "年" + now.getMonthValue() + "月");
-        assertThat(month.getOptions()).hasSize(48 + now.getMonthValue());
+        // From this month back to the first project's month, at least the last 12 (not a fixed four years, which
+        // hid older months and offered months before the installation).
+        java.time.YearMonth firstProject = java.time.YearMonth.from(jdbc.queryForObject(
+                "select min(created_at) from project", java.sql.Timestamp.class).toInstant()
+                .atZone(cn.gonggaigong.clock.WorkingDayCalendar.ZONE));
+        java.time.YearMonth earliest = firstProject.isBefore(now.minusMonths(11)) ? firstProject : now.minusMonths(11);
+        assertThat(month.getOptions()).hasSize((int) java.time.temporal.ChronoUnit.MONTHS.between(earliest, now) + 1);
+        assertThat(month.getOptions().get(month.getOptions().size() - 1).getDomAttribute("value")).isEqualTo(earliest.toString());
         // The page says, as the exported workbook does, that the project counts are now's, whichever month is chosen.
         wait.until(ExpectedConditions.textMatches(By.id("report-as-of"), java.util.regex.Pattern.compile(
                 "^统计时点：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（项目数为统计时点状态，不随所选月份变化；预警数为"
