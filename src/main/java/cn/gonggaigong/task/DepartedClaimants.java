@@ -8,6 +8,7 @@ import java.util.Set;
 
 import cn.gonggaigong.escalation.Notices;
 import cn.gonggaigong.escalation.WarningMailer;
+import cn.gonggaigong.security.AccountStatus;
 import cn.gonggaigong.security.Groups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -16,13 +17,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A task signed for (签收) or handed over (转办) to an officer who has since left (the user deleted, 离职) or moved to
+ * A task signed for (签收) or handed over (转办) to an officer who has since left (the user deleted, or disabled in
+ * Keycloak: 离职) or moved to
  * another office (调岗, no longer in any of the task's offices) goes back to its offices' 单位待办, where a colleague
  * signs for it again; one delegated (委派) to such an officer goes back to the officer who delegated it. Before, it
  * stayed theirs: out of every colleague's list (a claimed task is its assignee's only), and nobody but an
@@ -55,9 +58,11 @@ public class DepartedClaimants {
     private final ProcessEngine engine;
     private final WarningMailer mailer;
     private final TransactionTemplate transaction;
+    private final ObjectProvider<AccountStatus> accounts;
 
     public DepartedClaimants(JdbcTemplate jdbc, TaskQueries queries, UserDirectory users, ProcessEngine engine,
-                             WarningMailer mailer, TransactionTemplate transaction) {
+                             WarningMailer mailer, TransactionTemplate transaction, ObjectProvider<AccountStatus> accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.queries = queries;
         this.users = users;
@@ -93,7 +98,7 @@ public class DepartedClaimants {
             Map<String, Optional<Set<String>>> groups = new HashMap<>();
             int count = 0;
             for (TaskRow row : queries.byIds(ids)) {
-                Optional<Set<String>> of = groups.computeIfAbsent(row.assignee(), users::groupsOf);
+                Optional<Set<String>> of = groups.computeIfAbsent(row.assignee(), this::groupsOfActive);
                 // Theirs while in one of its offices, a candidate in person, or an administrator (who may hold any).
                 boolean stillTheirs = of.isPresent() && (row.candidateUsers().contains(row.assignee())
                         || row.candidateGroups().stream().anyMatch(of.get()::contains) || of.get().contains(Groups.ADMINS));
@@ -107,10 +112,16 @@ public class DepartedClaimants {
         return given == null ? 0 : given;
     }
 
+    /** The groups of a user who may still work; empty for one deleted, or disabled in Keycloak ({@link AccountStatus}). */
+    private Optional<Set<String>> groupsOfActive(String userId) {
+        AccountStatus status = accounts.getIfAvailable();
+        return status != null && status.disabled(userId) ? Optional.empty() : users.groupsOf(userId);
+    }
+
     private void giveBack(TaskRow row, boolean deleted) {
         TaskService tasks = engine.getTaskService();
         String who = users.name(row.assignee()) + "（" + row.assignee() + "）";
-        String why = deleted ? "已不在系统中（离职）" : "已不在本单位（调岗）";
+        String why = deleted ? "已不在系统中或已停用（离职）" : "已不在本单位（调岗）";
         if (DelegationState.PENDING.name().equals(row.delegationState()) && row.owner() != null) {
             // The delegating officer gets it back as if handed back (AssignmentNotices tells them why).
             tasks.createComment(row.taskId(), row.processInstanceId(), "受委派人 " + who + why + "，任务由系统交回委派人");

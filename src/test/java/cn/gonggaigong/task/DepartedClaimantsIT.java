@@ -63,7 +63,7 @@ class DepartedClaimantsIT extends WorkApiTestSupport {
         departed.giveBack();
 
         for (String[] task : new String[][] {{moved, movedOn.get("code").asText(), moving, "已不在本单位（调岗）"},
-                {left, leftOn.get("code").asText(), leaving, "已不在系统中（离职）"}}) {
+                {left, leftOn.get("code").asText(), leaving, "已不在系统中或已停用（离职）"}}) {
             assertThat(taskService.createTaskQuery().taskId(task[0]).singleResult().getAssignee()).as(task[1]).isNull();
             // In the town's list again, for any of its officers to sign for.
             assertThat(tasksOf("zhanlong2", task[1])).extracting(t -> t.get("taskId").asText()).containsExactly(task[0]);
