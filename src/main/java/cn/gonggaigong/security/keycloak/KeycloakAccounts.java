@@ -26,6 +26,8 @@ public class KeycloakAccounts implements AccountStatus {
     private final String realmName;
     private final String clientId;
     private final String clientSecret;
+    private String token;
+    private java.time.Instant renewAt = java.time.Instant.EPOCH;
 
     public KeycloakAccounts(@Value("${ggg.keycloak.url}") String url, @Value("${ggg.keycloak.realm}") String realmName,
                             @Value("${ggg.keycloak.client-id}") String clientId,
@@ -53,11 +55,16 @@ public class KeycloakAccounts implements AccountStatus {
         return false; // no such user: deleted, which the identity plugin says
     }
 
-    private String token() {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.setAll(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
-        JsonNode answer = realm.post().uri(url + "/realms/{realm}/protocol/openid-connect/token", realmName)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
-        return answer.path("access_token").asText();
+    /** The service account's access token, fetched again 30 s before it expires (one round asks about many users). */
+    private synchronized String token() {
+        if (token == null || java.time.Instant.now().isAfter(renewAt)) {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.setAll(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
+            JsonNode answer = realm.post().uri(url + "/realms/{realm}/protocol/openid-connect/token", realmName)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+            token = answer.path("access_token").asText();
+            renewAt = java.time.Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - 30));
+        }
+        return token;
     }
 }
