@@ -207,7 +207,12 @@ public class Project {
 
     /** How the project's notices name it: 项目「name」（code，town）. Not a property (JPA, JSON). */
     public String describe() {
-        return "项目「" + getName() + "」（" + getCode() + "，" + getTown().getName() + "）";
+        return describe(getName(), getCode(), getTown().getName());
+    }
+
+    /** 项目「name」（code，town）: a project as notices name it, from its name, code and town's name. */
+    public static String describe(String name, String code, String townName) {
+        return "项目「" + name + "」（" + code + "，" + townName + "）";
     }
 
     public String getName() {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import cn.gonggaigong.escalation.Notices;
 import cn.gonggaigong.escalation.WarningMailer;
+import cn.gonggaigong.project.Project;
 import cn.gonggaigong.security.AccountStatus;
 import cn.gonggaigong.security.Groups;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -46,11 +47,20 @@ public class DepartedClaimants {
     /** The advisory lock that keeps two nodes from giving back the same tasks at once. */
     private static final long LOCK = 0x6767_6764_6570_6172L;
 
-    /** Active tasks with an assignee and someone else to give them back to (a candidate group or user). */
+    /**
+     * Active tasks with an assignee and someone else to give them back to, with their candidate groups and users:
+     * what the check needs, not the task lists' whole row (read only for the tasks given back).
+     */
     static final String CLAIMED = """
-            select t.id_ from act_ru_task t
+            select t.id_, t.assignee_,
+                   array_remove(array_agg(l.group_id_), null) as groups, array_remove(array_agg(l.user_id_), null) as users
+              from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
              where t.assignee_ is not null and t.suspension_state_ = ?
-               and exists (select 1 from act_ru_identitylink l where l.task_id_ = t.id_ and l.type_ = 'candidate')""";
+             group by t.id_, t.assignee_""";
+
+    /** A claimed task as the check reads it. */
+    private record Claimed(String taskId, String assignee, List<String> groups, List<String> users) {
+    }
 
     private final JdbcTemplate jdbc;
     private final TaskQueries queries;
@@ -91,23 +101,26 @@ public class DepartedClaimants {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
                 return 0; // another node is at it
             }
-            List<String> ids = jdbc.queryForList(CLAIMED, String.class, SuspensionState.ACTIVE.getStateCode());
-            if (ids.isEmpty()) {
-                return 0;
-            }
+            List<Claimed> claimed = jdbc.query(CLAIMED, (rs, n) -> new Claimed(rs.getString(1), rs.getString(2),
+                    List.of((String[]) rs.getArray(3).getArray()), List.of((String[]) rs.getArray(4).getArray())),
+                    SuspensionState.ACTIVE.getStateCode());
             Map<String, Optional<Set<String>>> groups = new HashMap<>();
-            int count = 0;
-            for (TaskRow row : queries.byIds(ids)) {
-                Optional<Set<String>> of = groups.computeIfAbsent(row.assignee(), this::groupsOfActive);
+            Map<String, Boolean> left = new HashMap<>();
+            for (Claimed task : claimed) {
+                Optional<Set<String>> of = groups.computeIfAbsent(task.assignee(), this::groupsOfActive);
                 // Theirs while in one of its offices, a candidate in person, or an administrator (who may hold any).
-                boolean stillTheirs = of.isPresent() && (row.candidateUsers().contains(row.assignee())
-                        || row.candidateGroups().stream().anyMatch(of.get()::contains) || of.get().contains(Groups.ADMINS));
+                boolean stillTheirs = of.isPresent() && (task.users().contains(task.assignee())
+                        || task.groups().stream().anyMatch(of.get()::contains) || of.get().contains(Groups.ADMINS));
                 if (!stillTheirs) {
-                    giveBack(row, of.isEmpty());
-                    count++;
+                    left.put(task.taskId(), of.isEmpty());
                 }
             }
-            return count;
+            if (left.isEmpty()) {
+                return 0;
+            }
+            List<TaskRow> rows = queries.byIds(left.keySet());
+            rows.forEach(row -> giveBack(row, left.get(row.taskId())));
+            return rows.size();
         });
         return given == null ? 0 : given;
     }
@@ -135,8 +148,8 @@ public class DepartedClaimants {
         if (row.candidateGroups().isEmpty()) {
             return; // a candidate user's: it is in their list again, and nobody else's to tell
         }
-        String project = row.projectId() == null ? "" : "项目「" + row.projectName() + "」（" + row.projectCode() + "，"
-                + row.townName() + "）的";
+        String project = row.projectId() == null ? ""
+                : Project.describe(row.projectName(), row.projectCode(), row.townName()) + "的";
         String body = project + "「" + row.taskName() + "」原由 " + who + "办理，其" + why + "，任务已退回本单位待办，请重新签收办理。";
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                 .execute(context -> {
