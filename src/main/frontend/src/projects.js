@@ -1,6 +1,6 @@
 // 项目查询: the projects the user may read (a town its own, the city's offices all, an applicant theirs), found by a
 // word of the name, code or applicant and filtered by town, phase and status, newest first, paged; each leads to its
-// 项目详情. The filters live in the address (back and reload keep them).
+// 项目详情. The filters live in the address (back and reload keep them); 导出台账 downloads every project they find.
 import { api, filterField as field, formatDateTime, h, mount, pager, reference, startPage } from './common.js';
 
 const PAGE_SIZE = 20;
@@ -26,7 +26,10 @@ startPage('projects', async (main, me) => {
     field('filter-phase', '阶段', h('select', { id: 'filter-phase', name: 'phase' }, options(reference.phases, filter.phase, '全部阶段'))),
     field('filter-status', '状态', h('select', { id: 'filter-status', name: 'status' }, options(reference.statuses, filter.status, '全部状态'))),
     h('button', { type: 'submit', id: 'filter-submit' }, '查询'),
-    h('a', { class: 'button secondary', href: '/projects' }, '清除条件'));
+    h('a', { class: 'button secondary', href: '/projects' }, '清除条件'),
+    // 项目台账: every project these filters find (not only this page), as an Excel workbook.
+    h('a', { class: 'button secondary', id: 'export-ledger', href: `/api/projects/ledger.xlsx?${filters(filter)}`,
+      download: '', title: '按当前查询条件导出全部项目（不限本页）' }, '导出台账（Excel）'));
 
   const result = await api(`/api/projects?${query(filter, filter.page)}`);
   const pages = Math.max(1, result.totalPages);
@@ -59,9 +62,14 @@ startPage('projects', async (main, me) => {
   });
 });
 
-function query(filter, page) {
+function filters(filter) {
   const q = new URLSearchParams();
   ['q', 'town', 'phase', 'status'].forEach((key) => { if (filter[key]) q.set(key, filter[key]); });
+  return q;
+}
+
+function query(filter, page) {
+  const q = filters(filter);
   q.set('page', String(page));
   q.set('size', String(PAGE_SIZE));
   return q.toString();

@@ -11,16 +11,13 @@ import cn.gonggaigong.monitor.MonitorViews.ReportRow;
 import cn.gonggaigong.monitor.MonitorViews.TrendMonth;
 import cn.gonggaigong.process.Phase;
 import cn.gonggaigong.task.UserDirectory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import cn.gonggaigong.platform.Spreadsheets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -59,8 +56,6 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/monitor")
 public class MonitorController {
-
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final MonitorQueries queries;
     private final MonitorAccess access;
@@ -173,10 +168,7 @@ public class MonitorController {
         access.checkRead();
         YearMonth m = requiredMonth(month);
         byte[] file = workbook.write(m, queries.monthlyReport(m, null), MonitorQueries.now());
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("工改工月报表-" + m + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(file);
+        return Spreadsheets.download("工改工月报表-" + m + ".xlsx", file);
     }
 
     @GetMapping("/projects")

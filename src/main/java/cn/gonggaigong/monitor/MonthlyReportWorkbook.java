@@ -2,15 +2,13 @@ package cn.gonggaigong.monitor;
 
 import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.monitor.MonitorViews.ReportRow;
+import cn.gonggaigong.platform.Spreadsheets;
 import cn.gonggaigong.process.Phase;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
@@ -54,11 +52,11 @@ public class MonthlyReportWorkbook {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(month + " 月报表");
             List<String> headers = headers();
-            CellStyle title = style(workbook, 16, true, false);
-            CellStyle header = style(workbook, 11, true, true);
+            CellStyle title = Spreadsheets.style(workbook, 16, true, false, HorizontalAlignment.CENTER);
+            CellStyle header = Spreadsheets.style(workbook, 11, true, true, HorizontalAlignment.CENTER);
             header.setWrapText(true);
-            CellStyle body = style(workbook, 11, false, true);
-            CellStyle totals = style(workbook, 11, true, true);
+            CellStyle body = Spreadsheets.style(workbook, 11, false, true, HorizontalAlignment.CENTER);
+            CellStyle totals = Spreadsheets.style(workbook, 11, true, true, HorizontalAlignment.CENTER);
 
             Row titleRow = sheet.createRow(TITLE_ROW);
             titleRow.setHeightInPoints(28);
@@ -117,23 +115,5 @@ public class MonthlyReportWorkbook {
             }
             cell.setCellStyle(style);
         }
-    }
-
-    private static CellStyle style(XSSFWorkbook workbook, int points, boolean bold, boolean bordered) {
-        Font font = workbook.createFont();
-        font.setFontName("宋体");
-        font.setFontHeightInPoints((short) points);
-        font.setBold(bold);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(font);
-        style.setAlignment(HorizontalAlignment.CENTER);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        if (bordered) {
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-        }
-        return style;
     }
 }

@@ -1,6 +1,10 @@
 package cn.gonggaigong.project;
 
 import java.net.URI;
+import java.time.LocalDate;
+
+import cn.gonggaigong.clock.WorkingDayCalendar;
+import cn.gonggaigong.platform.Spreadsheets;
 
 import cn.gonggaigong.project.ProjectViews.PageView;
 import cn.gonggaigong.project.ProjectViews.ProjectDetails;
@@ -23,9 +27,11 @@ public class ProjectController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ProjectService projects;
+    private final ProjectLedger ledger;
 
-    public ProjectController(ProjectService projects) {
+    public ProjectController(ProjectService projects, ProjectLedger ledger) {
         this.projects = projects;
+        this.ledger = ledger;
     }
 
     /** Submits an application: 201 with the new project, or 400 listing what is wrong (nothing saved). */
@@ -34,6 +40,19 @@ public class ProjectController {
         ProjectDetails project = projects.submit(application);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(project.id()).toUri();
         return ResponseEntity.created(location).body(project);
+    }
+
+    /**
+     * 项目台账: every project that {@link #projects} finds with the same filters, as an Excel workbook
+     * ({@link ProjectLedger}); a filter naming no town, phase or status is a 400 naming it.
+     */
+    @GetMapping("/ledger.xlsx")
+    public ResponseEntity<byte[]> ledger(@RequestParam(required = false) String q,
+                                         @RequestParam(required = false) String town,
+                                         @RequestParam(required = false) String phase,
+                                         @RequestParam(required = false) String status) {
+        byte[] file = ledger.workbook(new ProjectService.Search(q, town, phase, status));
+        return Spreadsheets.download("工改工项目台账-" + LocalDate.now(WorkingDayCalendar.ZONE) + ".xlsx", file);
     }
 
     /** The project with its phase, open tasks, decisions and the rules its current scheme breaks. */

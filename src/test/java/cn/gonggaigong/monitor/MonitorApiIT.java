@@ -392,7 +392,7 @@ class MonitorApiIT extends ApplicationTestSupport {
         MockHttpServletResponse response = mvc.perform(get("/api/monitor/monthly-report.xlsx?month=2026-11").with(LEADER))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentType()).startsWith(MonitorController.XLSX.toString());
+        assertThat(response.getContentType()).startsWith(cn.gonggaigong.platform.Spreadsheets.XLSX.toString());
         assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
             Sheet sheet = workbook.getSheetAt(0);

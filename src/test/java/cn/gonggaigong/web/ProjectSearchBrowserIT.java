@@ -44,6 +44,23 @@ class ProjectSearchBrowserIT extends BrowserTestSupport {
         assertThat(find("#project-table caption").getText()).startsWith("共 2 个项目");
         assertThat(find("#project-table tbody").getText()).contains("项目查询页面占陇镇袜厂", zhanlong.get("code").asText(),
                 "占陇镇", "纳入年度实施计划", "审批实施中");
+        // 导出台账: the same filters, every project they find, a workbook the officer's session may download.
+        String ledger = find("#export-ledger").getAttribute("href");
+        assertThat(ledger).contains("/api/projects/ledger.xlsx?").contains("phase=INTAKE").doesNotContain("page=");
+        assertThat(find("#export-ledger").getText()).isEqualTo("导出台账（Excel）");
+        Object downloaded = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async (r) => {
+                  const bytes = new Uint8Array(await r.arrayBuffer());
+                  done([r.status, r.headers.get('content-type'), r.headers.get('content-disposition'),
+                        String.fromCharCode(bytes[0], bytes[1])]);
+                }).catch((e) => done(String(e)));""", ledger);
+        assertThat(downloaded).as("the download").isInstanceOf(java.util.List.class);
+        java.util.List<?> file = (java.util.List<?>) downloaded;
+        assertThat(file.get(0)).isEqualTo(200L);
+        assertThat(file.get(1).toString()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(file.get(2).toString()).startsWith("attachment;").contains(".xlsx");
+        assertThat(file.get(3)).isEqualTo("PK"); // a zip, as every .xlsx
         // Another phase: none, said in words.
         new Select(find("#filter-phase")).selectByValue("LAND_MANAGEMENT");
         find("#filter-submit").click();
