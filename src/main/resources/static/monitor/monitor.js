@@ -155,6 +155,7 @@
   async function loadOverdue() {
     const town = $('overdue-town').value;
     const list = await api('/api/monitor/overdue?limit=200' + (town ? '&town=' + encodeURIComponent(town) : ''));
+    $('overdue-export').href = '/api/monitor/overdue.xlsx' + (town ? '?town=' + encodeURIComponent(town) : '');
     if (!town) $('total-overdue').textContent = list.total;
     $('overdue-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
     const body = $('overdue-table').querySelector('tbody');

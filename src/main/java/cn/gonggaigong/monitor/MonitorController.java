@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +34,8 @@ import java.util.stream.Collectors;
  *   <li>{@code GET /api/monitor/phase-town-grade}: active projects counted by phase × town × warning grade;
  *       drill down with {@code figure=phase-town-grade&phase=&town=&grade=} (each optional).</li>
  *   <li>{@code GET /api/monitor/overdue?town=&offset=0&limit=50}: open tasks past their due date (project, task,
- *       responsible office, due date, working days overdue), oldest first; monthly reports included.</li>
+ *       responsible office, due date, working days overdue), oldest first; monthly reports included;
+ *       {@code /overdue.xlsx?town=}: all of them as an Excel workbook (逾期事项清单).</li>
  *   <li>{@code GET /api/monitor/agreement-breaches?town=&limit=50}: deadlines of monitoring agreements missed, those
  *       still not done first, with the town's explanation (Art. 13 (二), Art. 19).</li>
  *   <li>{@code GET /api/monitor/totals}: the city's on-time rate of completed tasks (every office's), its open
@@ -63,9 +66,12 @@ public class MonitorController {
     private final MonthlyReportWorkbook workbook;
     private final AgreementBreachList breaches;
     private final UserDirectory users;
+    private final OverdueWorkbook overdue;
 
     public MonitorController(MonitorQueries queries, MonitorAccess access, MonitorParameters parameters,
-                             MonthlyReportWorkbook workbook, AgreementBreachList breaches, UserDirectory users) {
+                             MonthlyReportWorkbook workbook, AgreementBreachList breaches, UserDirectory users,
+                             OverdueWorkbook overdue) {
+        this.overdue = overdue;
         this.breaches = breaches;
         this.users = users;
         this.queries = queries;
@@ -91,6 +97,24 @@ public class MonitorController {
         p.range("limit", limit, 1, 500);
         p.check();
         return named(queries.overdue(townCode, offset, limit));
+    }
+
+    /**
+     * 逾期事项清单: every overdue task of the city or of one town (the dashboard's list shows the first 200), as an
+     * Excel workbook ({@link OverdueWorkbook}).
+     */
+    @GetMapping("/overdue.xlsx")
+    public ResponseEntity<byte[]> overdueWorkbook(@RequestParam(required = false) String town) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        String townCode = p.town(town);
+        p.check();
+        Instant asOf = MonitorQueries.now();
+        List<OverdueTask> tasks = named(queries.overdue(townCode, 0, Integer.MAX_VALUE)).items();
+        Map<String, String> people = users.officeNames(tasks.stream().map(OverdueTask::assignee).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        byte[] file = overdue.write(townCode, tasks, people, asOf);
+        return Spreadsheets.download("工改工逾期事项清单-" + LocalDate.ofInstant(asOf, WorkingDayCalendar.ZONE) + ".xlsx", file);
     }
 
     /** The responsible offices by name (UserDirectory.officeNames, once for the page). */

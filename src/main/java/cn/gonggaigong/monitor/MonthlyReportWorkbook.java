@@ -13,9 +13,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -49,7 +46,7 @@ public class MonthlyReportWorkbook {
     }
 
     public byte[] write(YearMonth month, List<ReportRow> rows, Instant asOf) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Spreadsheets.write(new XSSFWorkbook(), workbook -> {
             Sheet sheet = workbook.createSheet(month + " 月报表");
             List<String> headers = headers();
             CellStyle title = Spreadsheets.style(workbook, 16, true, false, HorizontalAlignment.CENTER);
@@ -86,11 +83,7 @@ public class MonthlyReportWorkbook {
             }
             write(sheet.createRow(r), "", MonitorQueries.total(rows), totals);
             sheet.createFreezePane(2, FIRST_TOWN_ROW);
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void write(Row row, String number, ReportRow data, CellStyle style) {

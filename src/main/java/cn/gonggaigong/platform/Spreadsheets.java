@@ -1,11 +1,17 @@
 package cn.gonggaigong.platform;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.http.ContentDisposition;
@@ -40,6 +46,28 @@ public final class Spreadsheets {
             style.setBorderRight(BorderStyle.THIN);
         }
         return style;
+    }
+
+    /** A text cell (empty for null) of that style. */
+    public static Cell cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value == null ? "" : value);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    /**
+     * The file of a new workbook that {@code fill} writes into; the workbook is closed whatever happens (a streaming
+     * workbook's temporary files go with it).
+     */
+    public static <W extends Workbook> byte[] write(W workbook, Consumer<W> fill) {
+        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fill.accept(workbook);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** 200 with the workbook as an attachment named {@code filename} (Chinese kept, RFC 5987). */

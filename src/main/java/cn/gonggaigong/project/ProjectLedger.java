@@ -1,8 +1,5 @@
 package cn.gonggaigong.project;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -113,7 +110,7 @@ public class ProjectLedger {
         CurrentUser user = CurrentUser.current();
         Specification<Project> found = ProjectSearch.of(search, towns, access.readsAll(user) ? null : user);
         Instant asOf = Instant.now();
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+        return Spreadsheets.write(new SXSSFWorkbook(WINDOW), workbook -> {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("项目台账");
             readOnly.executeWithoutResult(status -> {
@@ -143,27 +140,22 @@ public class ProjectLedger {
                 }
             });
             sheet.createFreezePane(3, FIRST_ROW);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private void head(Sheet sheet, Styles styles, ProjectService.Search search, long total, Instant asOf) {
         Row title = sheet.createRow(TITLE_ROW);
         title.setHeightInPoints(28);
-        cell(title, 0, "普宁市“工改工”项目台账", styles.title);
+        Spreadsheets.cell(title, 0, "普宁市“工改工”项目台账", styles.title);
         sheet.addMergedRegion(new CellRangeAddress(TITLE_ROW, TITLE_ROW, 0, HEADERS.size() - 1));
         Row note = sheet.createRow(NOTE_ROW);
-        cell(note, 0, "导出时间：" + LocalDateTime.ofInstant(asOf, WorkingDayCalendar.ZONE).format(MINUTE)
+        Spreadsheets.cell(note, 0, "导出时间：" + LocalDateTime.ofInstant(asOf, WorkingDayCalendar.ZONE).format(MINUTE)
                 + "　查询条件：" + conditions(search) + "　共" + total + "个项目，按申请时间从新到旧排列", styles.note);
         sheet.addMergedRegion(new CellRangeAddress(NOTE_ROW, NOTE_ROW, 0, HEADERS.size() - 1));
         Row header = sheet.createRow(HEADER_ROW);
         header.setHeightInPoints(32);
         for (int c = 0; c < HEADERS.size(); c++) {
-            cell(header, c, HEADERS.get(c), styles.header);
+            Spreadsheets.cell(header, c, HEADERS.get(c), styles.header);
             sheet.setColumnWidth(c, width(HEADERS.get(c)) * 256);
         }
     }
@@ -336,12 +328,6 @@ public class ProjectLedger {
         List<String> offices(String applicant) {
             return groups.isEmpty() ? users.stream().filter(u -> !u.equals(applicant)).distinct().toList() : groups;
         }
-    }
-
-    private static void cell(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
     }
 
     private static final class Styles {

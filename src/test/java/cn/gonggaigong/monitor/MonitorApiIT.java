@@ -4,6 +4,7 @@ import cn.gonggaigong.ApplicationTestSupport;
 import cn.gonggaigong.process.Phase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -73,6 +74,15 @@ class MonitorApiIT extends ApplicationTestSupport {
         MockHttpServletResponse response = mvc.perform(get(path).with(user)).andReturn().getResponse();
         assertThat(response.getStatus()).as("%s: %s", path, response.getContentAsString()).isEqualTo(200);
         return json.readTree(response.getContentAsByteArray());
+    }
+
+    /** The leading group's download: 200, an .xlsx attachment, the workbook read back. */
+    private Workbook workbook(String path) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path).with(LEADER)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        assertThat(response.getContentType()).startsWith(cn.gonggaigong.platform.Spreadsheets.XLSX.toString());
+        assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
+        return new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()));
     }
 
     // --- the oracle: the rows, counted in Java -----------------------------------------------------------------
@@ -277,6 +287,75 @@ class MonitorApiIT extends ApplicationTestSupport {
                 .filter(p -> "ACTIVE".equals(p.status()) && roots.contains(p.instance())).count());
     }
 
+    @Test
+    void overdueExportIsTheWholeListInItsOrderForTheCityOrOneTown() throws Exception {
+        String h3Instance = jdbc.queryForObject("select process_instance_id from project where code = 'MON-H3'", String.class);
+        engine.getRuntimeService().suspendProcessInstanceById(h3Instance);
+        try {
+            for (String town : java.util.Arrays.asList(null, "houxi")) {
+                String query = town == null ? "" : "?town=" + town;
+                JsonNode list = read("/api/monitor/overdue?limit=500" + (town == null ? "" : "&town=" + town), LEADER);
+                try (Workbook workbook = workbook("/api/monitor/overdue.xlsx" + query)) {
+                    Sheet sheet = workbook.getSheetAt(0);
+                    assertThat(sheet.getRow(OverdueWorkbook.TITLE_ROW).getCell(0).getStringCellValue()).isEqualTo("普宁市“工改工”逾期事项清单");
+                    assertThat(sheet.getRow(OverdueWorkbook.NOTE_ROW).getCell(0).getStringCellValue())
+                            .contains("统计时点：2026-11-30").contains("范围：" + (town == null ? "全市" : "后溪乡"))
+                            .contains("共" + list.get("total").asLong() + "项");
+                    List<String> headers = new ArrayList<>();
+                    sheet.getRow(OverdueWorkbook.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
+                    assertThat(headers).containsExactlyElementsOf(OverdueWorkbook.HEADERS);
+                    assertThat(sheet.getLastRowNum() - OverdueWorkbook.FIRST_ROW + 1).isEqualTo(list.get("items").size())
+                            .isEqualTo(list.get("total").asInt()).isPositive();
+                    int r = OverdueWorkbook.FIRST_ROW;
+                    for (JsonNode item : list.get("items")) {
+                        Row row = sheet.getRow(r++);
+                        Map<String, String> cells = new HashMap<>();
+                        for (int c = 0; c < headers.size(); c++) {
+                            Cell cell = row.getCell(c);
+                            cells.put(headers.get(c), cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                    ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+                        }
+                        assertThat(cells.get("序号")).isEqualTo(Integer.toString(r - OverdueWorkbook.FIRST_ROW));
+                        assertThat(cells.get("项目编号")).isEqualTo(item.get("projectCode").isNull() ? "" : item.get("projectCode").asText());
+                        assertThat(cells.get("项目名称")).isEqualTo(item.get("projectCode").isNull() ? "（月度进度报告）"
+                                : item.get("projectName").asText());
+                        assertThat(cells.get("镇（街道、农场）")).isEqualTo(item.get("townName").asText(""));
+                        assertThat(cells.get("办理事项")).isEqualTo(item.get("taskName").asText());
+                        assertThat(cells.get("责任单位")).isEqualTo(item.get("responsibleOfficeName").asText());
+                        assertThat(cells.get("办理期限")).isEqualTo(item.get("dueDay").asText());
+                        assertThat(cells.get("逾期工作日")).isEqualTo(item.get("workingDaysOverdue").asText());
+                        assertThat(cells.get("预警")).isEqualTo(switch (item.get("grade").asText()) {
+                            case "YELLOW" -> "黄牌";
+                            case "RED" -> "红牌";
+                            case "ESCALATED" -> "已升级领导小组";
+                            default -> "";
+                        });
+                        assertThat(cells.get("备注")).isEqualTo(item.get("suspended").asBoolean() ? "流程已被系统管理员挂起，恢复前不能办理" : "");
+                        if (item.get("assignee").isNull()) {
+                            assertThat(cells.get("经办人")).isEqualTo("未签收");
+                        } else {
+                            assertThat(cells.get("经办人")).isNotBlank().isNotEqualTo("未签收");
+                        }
+                    }
+                    // H3's task: 后溪乡's, suspended, 6 working days late.
+                    List<String> h3 = new ArrayList<>();
+                    for (int i = OverdueWorkbook.FIRST_ROW; i <= sheet.getLastRowNum(); i++) {
+                        if ("MON-H3".equals(sheet.getRow(i).getCell(2).getStringCellValue())) {
+                            sheet.getRow(i).forEach(c -> h3.add(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                    ? Long.toString((long) c.getNumericCellValue()) : c.getStringCellValue()));
+                        }
+                    }
+                    assertThat(h3).as(query).containsSubsequence("后溪乡", "MON-H3", "监测探针后续事项", "后溪乡", "未签收",
+                            "2026-11-20", "6", "", "流程已被系统管理员挂起，恢复前不能办理");
+                }
+            }
+        } finally {
+            engine.getRuntimeService().activateProcessInstanceById(h3Instance);
+        }
+        assertThat(mvc.perform(get("/api/monitor/overdue.xlsx?town=atlantis").with(LEADER)).andReturn().getResponse()
+                .getStatus()).isEqualTo(400);
+    }
+
     /** Whether the group was a candidate of the task when it ended: its last candidate link change was an add. */
     private boolean wasCandidate(String taskId, String group) {
         return engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(taskId).groupId(group)
@@ -389,12 +468,7 @@ class MonitorApiIT extends ApplicationTestSupport {
         JsonNode table = read("/api/monitor/monthly-report?month=2026-11", LEADER);
         assertThat(table.get("rows")).hasSize(29);
 
-        MockHttpServletResponse response = mvc.perform(get("/api/monitor/monthly-report.xlsx?month=2026-11").with(LEADER))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentType()).startsWith(cn.gonggaigong.platform.Spreadsheets.XLSX.toString());
-        assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+        try (Workbook workbook = workbook("/api/monitor/monthly-report.xlsx?month=2026-11")) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(MonthlyReportWorkbook.TITLE_ROW).getCell(0).getStringCellValue())
                     .contains("月报表").contains("2026年11月");
@@ -451,7 +525,8 @@ class MonitorApiIT extends ApplicationTestSupport {
     void onlyTheLeadingGroupItsOfficeNrbAndAdminsMayReadIt() throws Exception {
         List<String> paths = List.of("/api/monitor/phase-town-grade", "/api/monitor/overdue", "/api/monitor/league",
                 "/api/monitor/trend", "/api/monitor/report-months", "/api/monitor/monthly-report?month=2026-11",
-                "/api/monitor/monthly-report.xlsx?month=2026-11", "/api/monitor/projects?figure=overdue");
+                "/api/monitor/monthly-report.xlsx?month=2026-11", "/api/monitor/projects?figure=overdue",
+                "/api/monitor/overdue.xlsx");
         for (String path : paths) {
             for (String reader : List.of("leader1", "office1", "nrb-clerk", "admin")) {
                 assertThat(mvc.perform(get(path).with(httpBasic(reader, "demo"))).andReturn().getResponse().getStatus())

@@ -129,6 +129,22 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                 .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
+        // 导出 Excel follows the chosen town and gives the whole list, with the leading group's session.
+        wait.until(ExpectedConditions.attributeContains(By.id("overdue-export"), "href", "/api/monitor/overdue.xlsx?town=" + quiet));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue("");
+        wait.until(ExpectedConditions.attributeToBe(By.id("overdue-export"), "href",
+                browser.getCurrentUrl().replaceAll("(https?://[^/]+).*", "$1") + "/api/monitor/overdue.xlsx"));
+        Object download = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('overdue-export').href).then(async (r) => {
+                  const bytes = new Uint8Array(await r.arrayBuffer());
+                  done([r.status, r.headers.get('content-disposition') || '', String.fromCharCode(bytes[0], bytes[1])]);
+                }).catch((e) => done(String(e)));""");
+        assertThat(download).isInstanceOf(List.class);
+        List<?> file = (List<?>) download;
+        assertThat(file.get(0)).isEqualTo(200L);
+        assertThat(file.get(1).toString()).startsWith("attachment;").contains(".xlsx");
+        assertThat(file.get(2)).isEqualTo("PK"); // a zip, as every .xlsx
         // The 月报表's months are named in Chinese, this month first (the browser's own picker was English here);
         // another month is one choice away, and its export follows it.
         org.openqa.selenium.support.ui.Select month = new org.openqa.selenium.support.ui.Select(
