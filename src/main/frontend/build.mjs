@@ -25,7 +25,7 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
 }
 
 const esbuild = await import('esbuild');
-const pages = ['tasks', 'task', 'project', 'projects', 'applications', 'meetings', 'notifications'];
+const pages = ['tasks', 'done', 'task', 'project', 'projects', 'applications', 'meetings', 'notifications'];
 const started = Date.now();
 await esbuild.build({
   absWorkingDir: here,

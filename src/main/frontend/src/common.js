@@ -252,6 +252,8 @@ const csrf = () => ({
 
 const NAV = [
   { page: 'tasks', href: '/tasks', label: '我的待办', show: () => true },
+  // The steps one completed oneself, newest first: where to find a project one worked on again.
+  { page: 'done', href: '/done', label: '我的已办', show: () => true },
   // Any project the user may read, not only those waiting on them (an applicant follows theirs in 我的申请).
   { page: 'projects', href: '/projects', label: '项目查询', show: (me) => (me.offices || []).length > 0 || Boolean(me.roles?.admin) },
   { page: 'applications', href: '/my-applications', label: '我的申请', show: (me) => me.roles?.applicant },

@@ -30,15 +30,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tasks")
-@Tag(name = "待办任务", description = "我的待办、签收、办理、意见、转办、委派、退回")
+@Tag(name = "待办任务", description = "我的待办、签收、办理、意见、转办、委派、退回；我的已办")
 public class TaskController {
 
     private final TaskWorkService work;
     private final ConcurrentChangeRetry retry;
+    private final DoneTasks done;
 
-    public TaskController(TaskWorkService work, ConcurrentChangeRetry retry) {
+    public TaskController(TaskWorkService work, ConcurrentChangeRetry retry, DoneTasks done) {
         this.work = work;
         this.retry = retry;
+        this.done = done;
     }
 
     @GetMapping
@@ -50,6 +52,14 @@ public class TaskController {
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size) {
         return work.list(phase, town, overdue, q, page, size);
+    }
+
+    @GetMapping("/done")
+    @Operation(summary = "我的已办：本人办结的事项，按办结时间从新到旧，分页")
+    public DoneTasks.DonePage done(@Parameter(description = "按事项名称、项目名称或编号、年度计划或改造单元名称搜索") @RequestParam(required = false) String q,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return done.mine(q, page, size);
     }
 
     @GetMapping("/context")

@@ -34,6 +34,7 @@ public class PageController {
     /** The pages: template script name and Chinese title. */
     enum Page {
         TASKS("tasks", "我的待办"),
+        DONE("done", "我的已办"),
         TASK("task", "办理任务"),
         PROJECT("project", "项目详情"),
         PROJECTS("projects", "项目查询"),
@@ -70,6 +71,11 @@ public class PageController {
     @GetMapping("/tasks")
     public ResponseEntity<String> tasks(HttpServletRequest request) {
         return page(Page.TASKS, request);
+    }
+
+    @GetMapping("/done")
+    public ResponseEntity<String> done(HttpServletRequest request) {
+        return page(Page.DONE, request);
     }
 
     @GetMapping("/tasks/{taskId}")

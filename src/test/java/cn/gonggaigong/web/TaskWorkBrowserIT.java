@@ -263,6 +263,22 @@ class TaskWorkBrowserIT extends BrowserTestSupport {
                 select v.text_ from act_hi_varinst v join project p on p.process_instance_id = v.root_proc_inst_id_
                  where p.id = ? and v.name_ = 'surveyDate'""", String.class, id)).containsExactly("2026-03-01");
 
+        // 我的已办: the step just done comes first, with what it decided in words; its project one click away.
+        find("nav a[href='/done']").click();
+        waiting().until(ExpectedConditions.urlContains("/done"));
+        waitUntilReady();
+        assertThat(find("nav a[aria-current='page']").getText()).isEqualTo("我的已办");
+        WebElement done = find("#done-table tbody tr");
+        assertThat(done.getDomAttribute("data-project-id")).isEqualTo(Long.toString(id));
+        assertThat(done.getText()).contains("摸查改造意愿", "占陇镇", "相关权利主体是否同意改造：是", code);
+        find("#filter-q").sendKeys("没有这样的项目", Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("no-done"), "没有符合条件的已办事项"));
+        browser.navigate().back();
+        waitUntilReady();
+        find("#done-table tbody tr[data-project-id='" + id + "'] a").click();
+        waiting().until(ExpectedConditions.urlContains("/projects/" + id));
+        waitUntilReady();
+
         // The town's two other intake steps through the REST API; then the NRB's step (随报随审) is next.
         driver.surveyAndPublishBaseData(code, "zhanlong1");
         logIn("nrb-clerk");
