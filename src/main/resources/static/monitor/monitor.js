@@ -65,6 +65,15 @@
     return td;
   }
 
+  /** A table's one row saying, across its columns, that it has nothing to list. */
+  function emptyRow(body, text, columns) {
+    const td = cell(text);
+    td.colSpan = columns;
+    const tr = document.createElement('tr');
+    tr.appendChild(td);
+    body.appendChild(tr);
+  }
+
   /** A cell that opens a drill-down: by mouse, and by keyboard (Tab to it, Enter or Space). */
   function linkCell(text, onClick) {
     const td = cell(text, 'link');
@@ -160,13 +169,7 @@
     $('overdue-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
     const body = $('overdue-table').querySelector('tbody');
     body.innerHTML = '';
-    if (!list.items.length) {
-      const td = cell(town ? '该镇街暂无逾期事项' : '暂无逾期事项');
-      td.colSpan = 7;
-      const tr = document.createElement('tr');
-      tr.appendChild(td);
-      body.appendChild(tr);
-    }
+    if (!list.items.length) emptyRow(body, town ? '该镇街暂无逾期事项' : '暂无逾期事项', 7);
     list.items.forEach(item => {
       const tr = document.createElement('tr');
       const project = item.projectCode ? item.projectCode + ' ' + item.projectName : '（月度报告）';
@@ -203,13 +206,7 @@
     $('breach-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
     const body = $('breach-table').querySelector('tbody');
     body.innerHTML = '';
-    if (list.items.length === 0) {
-      const tr = document.createElement('tr');
-      const td = cell('暂无监管协议逾期事项');
-      td.colSpan = 8;
-      tr.append(td);
-      body.appendChild(tr);
-    }
+    if (list.items.length === 0) emptyRow(body, '暂无监管协议逾期事项', 8);
     list.items.forEach(b => {
       const tr = document.createElement('tr');
       const project = document.createElement('td');
@@ -267,6 +264,25 @@
       const r = sorted[params.dataIndex];
       drill(params.seriesIndex === 0 ? { figure: 'late-tasks', town: r.townCode } : { figure: 'open-red', town: r.townCode },
         (params.seriesIndex === 0 ? '有乡镇经办事项超期办结的项目 · ' : '有乡镇经办事项未关闭红牌的项目 · ') + r.townName);
+    });
+  }
+
+  // --- 各单位办理时效 -----------------------------------------------------------------------------------------------
+  async function loadOffices() {
+    const month = $('office-month').value;
+    const table = await api('/api/monitor/offices?month=' + encodeURIComponent(month));
+    $('office-as-of').textContent = '统计时点：' + PUNING_MINUTE.format(new Date(table.asOf))
+      + '（办结数为' + month.replace('-', '年').replace(/^(\d+年)0?(\d+)$/, '$1$2月') + '办结的事项）';
+    const body = $('office-table').querySelector('tbody');
+    body.innerHTML = '';
+    if (!table.rows.length) emptyRow(body, '该月没有办结的事项，也没有在办的事项', 7);
+    table.rows.forEach(r => {
+      const tr = document.createElement('tr');
+      tr.dataset.office = r.office;
+      tr.append(cell(r.officeName), cell(r.completedTasks), cell(r.onTimeTasks), cell(percent(r.onTimeRate)),
+        cell(r.averageWorkingDays === null ? '—' : r.averageWorkingDays.toFixed(1)), cell(r.openTasks),
+        cell(r.overdueTasks, r.overdueTasks > 0 ? 'grade-RED' : null));
+      body.appendChild(tr);
     });
   }
 
@@ -353,12 +369,15 @@
       const first = await api('/api/monitor/phase-town-grade');
       towns = first.towns;
       phases = first.phases;
-      fillMonths($('report-month'), await api('/api/monitor/report-months'));
+      const months = await api('/api/monitor/report-months');
+      fillMonths($('report-month'), months);
+      fillMonths($('office-month'), months);
       fillTownSelect($('grade-town'), drawGrades);
       fillTownSelect($('overdue-town'), () => loadOverdue().catch(e => showError(e.message)));
       fillTownSelect($('breach-town'), () => loadBreaches().catch(e => showError(e.message)));
       $('report-month').addEventListener('change', () => loadReport().catch(e => showError(e.message)));
-      await Promise.all([loadGrades(), loadOverdue(), loadBreaches(), loadLeague(), loadTrend(), loadReport()]);
+      $('office-month').addEventListener('change', () => loadOffices().catch(e => showError(e.message)));
+      await Promise.all([loadGrades(), loadOverdue(), loadBreaches(), loadLeague(), loadOffices(), loadTrend(), loadReport()]);
       document.body.dataset.loaded = 'true';
     } catch (e) {
       showError(e.message);

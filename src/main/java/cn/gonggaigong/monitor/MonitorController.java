@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code GET /api/monitor/phase-town-grade}: active projects counted by phase × town × warning grade;
  *       drill down with {@code figure=phase-town-grade&phase=&town=&grade=} (each optional).</li>
+ *   <li>{@code GET /api/monitor/offices?month=YYYY-MM}: 各单位办理时效, per office (the statutory clock's responsible
+ *       group, its own time): steps completed in the month, on time, average working days; steps open now, overdue.</li>
  *   <li>{@code GET /api/monitor/overdue?town=&offset=0&limit=50}: open tasks past their due date (project, task,
  *       responsible office, due date, working days overdue), oldest first; monthly reports included;
  *       {@code /overdue.xlsx?town=}: all of them as an Excel workbook (逾期事项清单).</li>
@@ -149,6 +151,20 @@ public class MonitorController {
     public List<LeagueRow> league() {
         access.checkRead();
         return queries.league();
+    }
+
+    /** 各单位办理时效 of a month (default this month): per office, the month's completed steps and now's open ones. */
+    @GetMapping("/offices")
+    public MonitorViews.OfficeTable offices(@RequestParam(required = false) String month) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        YearMonth m = p.month("month", month, false);
+        p.check();
+        YearMonth chosen = m != null ? m : YearMonth.now(WorkingDayCalendar.ZONE);
+        List<MonitorViews.OfficeRow> rows = queries.offices(chosen);
+        Map<String, String> names = users.officeNames(rows.stream().map(MonitorViews.OfficeRow::office).toList());
+        return new MonitorViews.OfficeTable(chosen.toString(), MonitorQueries.now(),
+                rows.stream().map(r -> r.named(names.getOrDefault(r.office(), r.office()))).toList());
     }
 
     @GetMapping("/trend")

@@ -56,6 +56,23 @@ public final class MonitorViews {
     public record AgreementBreachList(long total, int limit, List<AgreementBreach> items) {
     }
 
+    /**
+     * One office's timeliness (各单位办理时效) from the statutory clock's rows (task_clock, the office's own time):
+     * in the month, the steps it completed, how many by their deadline (of those with one) and the working days
+     * they took on average; now, its open steps and how many are past their deadline.
+     */
+    public record OfficeRow(String office, String officeName, long completedTasks, long onTimeTasks,
+                            Double onTimeRate, Double averageWorkingDays, long openTasks, long overdueTasks) {
+
+        OfficeRow named(String name) {
+            return new OfficeRow(office, name, completedTasks, onTimeTasks, onTimeRate, averageWorkingDays, openTasks,
+                    overdueTasks);
+        }
+    }
+
+    public record OfficeTable(String month, Instant asOf, List<OfficeRow> rows) {
+    }
+
     public record LeagueRow(String townCode, String townName, long completedTasks, long onTimeTasks,
                             Double onTimeRate, long completedPhases, Double averageWorkingDaysPerPhase,
                             long openRedWarnings) {

@@ -288,6 +288,79 @@ class MonitorApiIT extends ApplicationTestSupport {
     }
 
     @Test
+    void officesTimelinessIsTheStatutoryClocksRowsOfTheMonthAndOfNow() throws Exception {
+        // September 2026, when the seed completed 后溪乡's first steps (in China's time).
+        JsonNode table = read("/api/monitor/offices?month=2026-09", LEADER);
+        assertThat(table.get("month").asText()).isEqualTo("2026-09");
+        Instant from = Instant.parse("2026-08-31T16:00:00Z");
+        Instant to = Instant.parse("2026-09-30T16:00:00Z");
+        Instant now = MonitorSeed.NOW.toInstant();
+        // The oracle: the clock's rows, counted here.
+        Map<String, long[]> expected = new java.util.TreeMap<>();
+        Map<String, List<Integer>> days = new HashMap<>();
+        jdbc.query("select responsible_group, clock, started_at, due_at, ended_at, ended_reason, working_days_used from task_clock", rs -> {
+            if (!"OFFICE".equals(rs.getString("clock"))) {
+                return;
+            }
+            String office = rs.getString("responsible_group");
+            java.sql.Timestamp due = rs.getTimestamp("due_at");
+            java.sql.Timestamp ended = rs.getTimestamp("ended_at");
+            if (ended == null) {
+                long[] c = expected.computeIfAbsent(office, o -> new long[5]);
+                c[3]++;
+                if (due != null && due.toInstant().isBefore(now)) {
+                    c[4]++;
+                }
+            } else if ("COMPLETED".equals(rs.getString("ended_reason")) && !ended.toInstant().isBefore(from)
+                    && ended.toInstant().isBefore(to)) {
+                long[] c = expected.computeIfAbsent(office, o -> new long[5]);
+                c[0]++;
+                if (due != null) {
+                    c[1]++;
+                    if (!ended.toInstant().isAfter(due.toInstant())) {
+                        c[2]++;
+                    }
+                }
+                days.computeIfAbsent(office, o -> new ArrayList<>()).add(rs.getInt("working_days_used"));
+            }
+        });
+        assertThat(expected).containsKeys("town-houxi", "town-puqiao");
+        assertThat(expected.get("town-houxi")[0]).as("后溪乡's steps completed in September").isPositive();
+        Map<String, JsonNode> rows = new java.util.TreeMap<>();
+        table.get("rows").forEach(r -> rows.put(r.get("office").asText(), r));
+        assertThat(rows.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((office, c) -> {
+            JsonNode row = rows.get(office);
+            assertThat(row.get("completedTasks").asLong()).as(office).isEqualTo(c[0]);
+            assertThat(row.get("onTimeTasks").asLong()).as(office).isEqualTo(c[2]);
+            if (c[1] == 0) {
+                assertThat(row.get("onTimeRate").isNull()).as(office).isTrue();
+            } else {
+                assertThat(row.get("onTimeRate").asDouble()).as(office).isCloseTo((double) c[2] / c[1], org.assertj.core.data.Offset.offset(0.0001));
+            }
+            if (days.containsKey(office)) {
+                assertThat(row.get("averageWorkingDays").asDouble()).as(office).isCloseTo(
+                        days.get(office).stream().mapToInt(Integer::intValue).average().orElseThrow(), org.assertj.core.data.Offset.offset(0.05));
+            } else {
+                assertThat(row.get("averageWorkingDays").isNull()).as(office).isTrue();
+            }
+            assertThat(row.get("openTasks").asLong()).as(office).isEqualTo(c[3]);
+            assertThat(row.get("overdueTasks").asLong()).as(office).isEqualTo(c[4]);
+        });
+        // Named as people read them; most overdue first.
+        assertThat(rows.get("town-houxi").get("officeName").asText()).isEqualTo("后溪乡");
+        List<Long> overdue = new ArrayList<>();
+        table.get("rows").forEach(r -> overdue.add(r.get("overdueTasks").asLong()));
+        assertThat(overdue).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // A month with nothing completed: only the open steps, as now.
+        JsonNode quiet = read("/api/monitor/offices?month=2020-01", LEADER);
+        quiet.get("rows").forEach(r -> assertThat(r.get("completedTasks").asLong()).isZero());
+        assertThat(quiet.get("rows")).hasSize((int) expected.values().stream().filter(c -> c[3] > 0).count());
+        assertThat(mvc.perform(get("/api/monitor/offices?month=2026-13").with(LEADER)).andReturn().getResponse()
+                .getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void overdueExportIsTheWholeListInItsOrderForTheCityOrOneTown() throws Exception {
         String h3Instance = jdbc.queryForObject("select process_instance_id from project where code = 'MON-H3'", String.class);
         engine.getRuntimeService().suspendProcessInstanceById(h3Instance);
@@ -526,7 +599,7 @@ class MonitorApiIT extends ApplicationTestSupport {
         List<String> paths = List.of("/api/monitor/phase-town-grade", "/api/monitor/overdue", "/api/monitor/league",
                 "/api/monitor/trend", "/api/monitor/report-months", "/api/monitor/monthly-report?month=2026-11",
                 "/api/monitor/monthly-report.xlsx?month=2026-11", "/api/monitor/projects?figure=overdue",
-                "/api/monitor/overdue.xlsx");
+                "/api/monitor/overdue.xlsx", "/api/monitor/offices");
         for (String path : paths) {
             for (String reader : List.of("leader1", "office1", "nrb-clerk", "admin")) {
                 assertThat(mvc.perform(get(path).with(httpBasic(reader, "demo"))).andReturn().getResponse().getStatus())

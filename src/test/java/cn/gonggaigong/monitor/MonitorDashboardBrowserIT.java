@@ -145,6 +145,21 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
         assertThat(file.get(0)).isEqualTo(200L);
         assertThat(file.get(1).toString()).startsWith("attachment;").contains(".xlsx");
         assertThat(file.get(2)).isEqualTo("PK"); // a zip, as every .xlsx
+        // 各单位办理时效: this month's first; September's, when 后溪乡 completed the seed's first steps, one choice away,
+        // each office named and its figures as the query counts them.
+        org.openqa.selenium.support.ui.Select officeMonth = new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.id("office-month")));
+        assertThat(officeMonth.getFirstSelectedOption().getDomAttribute("value")).isEqualTo(java.time.YearMonth.now().toString());
+        officeMonth.selectByValue("2026-09");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("office-as-of"), "办结数为2026年9月办结的事项"));
+        MonitorViews.OfficeRow houxiOffice = queries.offices(java.time.YearMonth.of(2026, 9)).stream()
+                .filter(r -> r.office().equals("town-houxi")).findFirst().orElseThrow();
+        List<WebElement> officeCells = browser.findElement(By.cssSelector("#office-table tbody tr[data-office='town-houxi']"))
+                .findElements(By.tagName("td"));
+        assertThat(officeCells.get(0).getText()).isEqualTo("后溪乡");
+        assertThat(officeCells.get(1).getText()).isEqualTo(Long.toString(houxiOffice.completedTasks())).isNotEqualTo("0");
+        assertThat(officeCells.get(5).getText()).isEqualTo(Long.toString(houxiOffice.openTasks()));
+        assertThat(officeCells.get(6).getText()).isEqualTo(Long.toString(houxiOffice.overdueTasks()));
         // The 月报表's months are named in Chinese, this month first (the browser's own picker was English here);
         // another month is one choice away, and its export follows it.
         org.openqa.selenium.support.ui.Select month = new org.openqa.selenium.support.ui.Select(
