@@ -24,7 +24,7 @@ startPage('done', async (main) => {
     h('h1', {}, '我的已办'),
     form,
     h('div', { class: 'table-scroll' }, h('table', { id: 'done-table' },
-      h('caption', {}, `共 ${result.total} 项本人办结的事项，按办结时间从新到旧排列`),
+      h('caption', {}, `共 ${result.total}${result.totalCapped ? '+' : ''} 项本人办结的事项，按办结时间从新到旧排列`),
       h('thead', {}, h('tr', {}, ['办结时间', '项目', '镇街', '事项', '办理结果', '文号', '办理意见']
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, result.items.length === 0

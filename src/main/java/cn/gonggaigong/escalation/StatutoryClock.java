@@ -1,5 +1,6 @@
 package cn.gonggaigong.escalation;
 
+import cn.gonggaigong.monitor.OfficeCounts;
 import cn.gonggaigong.platform.EngineSql;
 import cn.gonggaigong.clock.CalendarWarningSink;
 import cn.gonggaigong.clock.WorkingDayCalendar;
@@ -129,6 +130,9 @@ public class StatutoryClock {
         int used = clock == TaskClock.OFFICE ? Math.max(0, elapsed - EngineSql.integer(row.get("paused_working_days"))) : elapsed;
         sql.update("update task_clock set ended_at = ?, ended_reason = ?, working_days_used = ? where task_id = ?",
                 now, completed ? "COMPLETED" : "DELETED", used, task.getId());
+        if (completed && clock == TaskClock.OFFICE) {
+            OfficeCounts.completed(sql, (String) row.get("responsible_group"), now, EngineSql.instant(row.get("due_at")), used);
+        }
         if (clock != TaskClock.OFFICE && elapsed > 0) {
             pauseOfficeTasks(context, sql, (String) row.get("root_process_instance_id"), started, elapsed, now);
         }

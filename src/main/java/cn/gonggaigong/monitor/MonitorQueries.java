@@ -195,35 +195,33 @@ public class MonitorQueries {
      * on-time rate, lowest first. Names are the caller's to add (group names).
      */
     public List<OfficeRow> offices(YearMonth month) {
-        MapSqlParameterSource params = monthRange(month, month).addValue("now", Timestamp.from(now()));
-        List<OfficeRow> rows = jdbc.query("""
-                with done as (
-                    select c.responsible_group as office, count(*) as completed,
-                           count(*) filter (where c.due_at is not null) as with_due,
-                           count(*) filter (where c.ended_at <= c.due_at) as on_time,
-                           avg(c.working_days_used) as average_days
-                      from task_clock c
-                     where c.ended_at >= :from and c.ended_at < :to and c.ended_reason = 'COMPLETED' and c.clock = 'OFFICE'
-                     group by c.responsible_group),
-                open as (
-                    select c.responsible_group as office, count(*) as open, count(*) filter (where c.due_at < :now) as overdue
-                      from task_clock c
-                     where c.ended_at is null and c.clock = 'OFFICE'
-                     group by c.responsible_group)
-                select coalesce(d.office, o.office) as office, coalesce(d.completed, 0) as completed, d.with_due,
-                       coalesce(d.on_time, 0) as on_time, d.average_days, coalesce(o.open, 0) as open,
-                       coalesce(o.overdue, 0) as overdue
-                  from done d full join open o on o.office = d.office
-                """, params, (rs, i) -> {
-            long withDue = rs.getLong("with_due");
-            long onTime = rs.getLong("on_time");
-            java.math.BigDecimal days = rs.getBigDecimal("average_days");
-            return new OfficeRow(rs.getString("office"), null, rs.getLong("completed"), onTime,
-                    withDue == 0 ? null : round((double) onTime / withDue),
-                    days == null ? null : days.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue(),
-                    rs.getLong("open"), rs.getLong("overdue"));
+        // The month's completed steps: V60's counts, kept as each step ends (OfficeCounts), not the month's clock rows.
+        Map<String, Map<String, Long>> done = new HashMap<>();
+        jdbc.query("select k1, figure, sum(n) from (" + COUNTS + ") c where c.k2 = :month group by k1, figure",
+                new MapSqlParameterSource("figures", OfficeCounts.FIGURES).addValue("month", month.toString()), rs -> {
+                    done.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        // Now's open steps and those overdue, from V59's index.
+        Map<String, long[]> open = new HashMap<>();
+        jdbc.query("""
+                select c.responsible_group, count(*), count(*) filter (where c.due_at < :now)
+                  from task_clock c
+                 where c.ended_at is null and c.clock = 'OFFICE'
+                 group by c.responsible_group""", new MapSqlParameterSource("now", Timestamp.from(now())), rs -> {
+            open.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
         });
-        return rows.stream().sorted(java.util.Comparator.comparingLong(OfficeRow::overdueTasks).reversed()
+        java.util.Set<String> offices = new java.util.TreeSet<>(done.keySet());
+        offices.addAll(open.keySet());
+        return offices.stream().map(office -> {
+            Map<String, Long> c = done.getOrDefault(office, Map.of());
+            long completed = c.getOrDefault(OfficeCounts.DONE, 0L);
+            long timed = c.getOrDefault(OfficeCounts.TIMED, 0L);
+            long onTime = c.getOrDefault(OfficeCounts.ON_TIME, 0L);
+            long days = c.getOrDefault(OfficeCounts.DAYS, 0L);
+            long[] now = open.getOrDefault(office, new long[2]);
+            return new OfficeRow(office, null, completed, onTime, timed == 0 ? null : round((double) onTime / timed),
+                    completed == 0 ? null : Math.round(10.0 * days / completed) / 10.0, now[0], now[1]);
+        }).sorted(java.util.Comparator.comparingLong(OfficeRow::overdueTasks).reversed()
                 .thenComparing(OfficeRow::onTimeRate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(OfficeRow::office)).toList();
     }

@@ -44,7 +44,11 @@ public class DoneTasks {
                            @Schema(description = "不属于单个项目的事项所涉的年度计划或改造单元") String subject) {
     }
 
-    public record DonePage(List<DoneItem> items, long total, int page, int size) {
+    /** A page; {@code total} counts at most {@link TaskQueries#COUNT_LIMIT} ({@code totalCapped} when there are more). */
+    public record DonePage(List<DoneItem> items,
+                           @Schema(description = "已办总数（最多数到1000）") long total,
+                           @Schema(description = "已办超过1000项时为 true，total 即为1000") boolean totalCapped,
+                           int page, int size) {
     }
 
     private static final String FROM = """
@@ -78,7 +82,11 @@ public class DoneTasks {
         MapSqlParameterSource params = new MapSqlParameterSource("actor", CurrentUser.current().userId())
                 .addValue("q", word, java.sql.Types.VARCHAR)
                 .addValue("limit", size).addValue("offset", (long) page * size);
-        Long total = jdbc.queryForObject("select count(*)" + FROM, params, Long.class);
+        // Counted up to a limit, as 我的待办's: an officer of many years has tens of thousands of steps, and "1000+"
+        // says as much to a person paging through them.
+        Long counted = jdbc.queryForObject("select count(*) from (select 1" + FROM + " limit " + (TaskQueries.COUNT_LIMIT + 1)
+                + ") x", params, Long.class);
+        long total = Math.min(counted == null ? 0 : counted, TaskQueries.COUNT_LIMIT);
         List<DoneItem> items = jdbc.query("""
                 select d.id, d.decided_at, d.task_definition_key, d.task_name, d.outcome, d.document_number, d.opinion,
                        h.proc_def_id_, p.id as project_id, p.code, p.name, t.name as town_name,
@@ -93,6 +101,6 @@ public class DoneTasks {
                     rs.getString("document_number"), rs.getString("opinion"), projectId,
                     rs.getString("code"), rs.getString("name"), rs.getString("town_name"), rs.getString("subject"));
         });
-        return new DonePage(items, total == null ? 0 : total, page, size);
+        return new DonePage(items, total, counted != null && counted > TaskQueries.COUNT_LIMIT, page, size);
     }
 }

@@ -83,7 +83,7 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.baselineRows.values()).allSatisfy(rows -> assertThat(rows).isBetween(0, 50));
         // The dashboard's read model (V32's counts) serves what counting the rows gives, and its overdue list (of every
         // town and of one) the tasks Camunda's TaskQuery finds, at every size.
-        assertThat(run.dashboardSame).hasSize(5 * settings.sizes().size()).allSatisfy((part, same) -> assertThat(same)
+        assertThat(run.dashboardSame).hasSize(6 * settings.sizes().size()).allSatisfy((part, same) -> assertThat(same)
                 .as("%s counted from the rows; %s", part, run.dashboardDifferences.get(part)).isTrue());
         // Some tasks were overdue while the dashboard was measured, and its overdue list found them.
         assertThat(run.overdueMade).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
@@ -94,6 +94,9 @@ class BenchmarkQuickIT extends ApplicationTestSupport {
         assertThat(run.breachesMade).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         assertThat(run.breachesNotPutBack).as("missed deadlines put back after the dashboard")
                 .containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isZero());
+        // 我的已办 of the NRB officer lists the bureau's steps, of the copies too.
+        assertThat(run.doneListed).containsOnlyKeys(settings.sizes()).allSatisfy((size, listed) -> assertThat(listed)
+                .startsWith("20 of "));
         // The project page's lookups found the project's open tasks, the same with V33's index as without it.
         assertThat(run.projectPageTasks).containsOnlyKeys(settings.sizes()).allSatisfy((size, n) -> assertThat(n).isPositive());
         // Copies carry the town officers' tasks like real projects: 占陇镇's inbox grows with the data.

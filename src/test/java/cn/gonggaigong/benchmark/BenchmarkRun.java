@@ -456,7 +456,19 @@ final class BenchmarkRun {
                     + "NRB officer), %,d projects: p50 / p95 / p99", size), ms(measured) + " (" + measured.lastResult() + ")",
                     "–", "–", "–", "–");
         }
+        ProductProbes.Probe done = ProductProbes.doneList(context, NRB_OFFICER, driver.groupsOf(NRB_OFFICER));
+        if (done != null) {
+            Latencies measured = measure(done::call);
+            doneListed.put(size, String.valueOf(measured.lastResult()));
+            report.row("P2", String.format(java.util.Locale.ROOT, "我的已办 (GET /api/tasks/done, first page of 20 and the "
+                    + "count up to 1,000, as the NRB officer, who completed the bureau's steps of every project), %,d "
+                    + "projects: p50 / p95 / p99", size), ms(measured) + " (" + measured.lastResult() + ")",
+                    "–", "–", "–", "–");
+        }
     }
+
+    /** 我的已办's first page as the NRB officer, per size: "rows of total" (checked by the quick mode). */
+    final Map<Integer, String> doneListed = new java.util.LinkedHashMap<>();
 
     /** Open tasks the project page's lookups found, per size (checked by the quick mode). */
     final Map<Integer, Integer> projectPageTasks = new java.util.LinkedHashMap<>();
@@ -609,12 +621,14 @@ final class BenchmarkRun {
 
     private void dashboardParts(int size, String figure) throws Exception {
         String oneTown = "overdue:" + TOWN_CODE;
-        for (String part : List.of("phase-town-grade", "overdue", oneTown, "agreement-breaches", "league", "trend", "page")) {
+        for (String part : List.of("phase-town-grade", "overdue", oneTown, "agreement-breaches", "league", "offices", "trend",
+                "page")) {
             ProductProbes.Probe probe = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"), part);
             Latencies measured = measure(probe::call);
             dashboardResults.put(size + " " + part, String.valueOf(measured.lastResult()));
             String what = switch (part) {
-                case "page" -> "the whole page (its five API calls in a row)";
+                case "page" -> "the whole page (its six API calls in a row)";
+                case "offices" -> "/api/monitor/offices (各单位办理时效, this month: V60's counts and the open steps by V59's index)";
                 case "agreement-breaches" -> "/api/monitor/agreement-breaches?limit=" + ProductProbes.BREACH_ROWS
                         + " (missed agreement deadlines, as the page asks)";
                 case "overdue" -> "/api/monitor/overdue?limit=" + ProductProbes.OVERDUE_ROWS + " (as the page asks)";
@@ -625,6 +639,7 @@ final class BenchmarkRun {
             String ratio = "–";
             java.util.concurrent.Callable<Map<String, Long>> fromRows = switch (part) {
                 case "phase-town-grade" -> this::phaseTownGradeFromRows;
+                case "offices" -> this::officesFromRows;
                 case "trend" -> this::trendFromRows;
                 case "league" -> this::leagueFromRows;
                 default -> null;
@@ -653,19 +668,24 @@ final class BenchmarkRun {
             } else if (part.equals("page")) {
                 ProductProbes.Probe breaches = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"),
                         "agreement-breaches");
+                ProductProbes.Probe offices = ProductProbes.dashboard(context, "leader1", driver.groupsOf("leader1"),
+                        "offices");
                 Latencies parts = measure(() -> {
                     phaseTownGradeFromRows();
                     overdueByTaskQuery();
                     breaches.call();
                     leagueFromRows();
+                    offices.call();
                     return trendFromRows().size();
                 });
-                baseline = ms(parts) + " (four parts by their baselines and the missed deadlines as served (no baseline), in a row)";
+                baseline = ms(parts) + " (four parts by their baselines, the missed deadlines and the offices as served "
+                        + "(no baseline), in a row)";
                 ratio = ratio(parts.p95() / measured.p95()) + "× (p95)";
             } else if (fromRows != null) {
                 Map<String, Long> expected = fromRows.call();
                 boolean same = expected.equals(switch (part) {
                     case "trend" -> trendServed();
+                    case "offices" -> officesServed();
                     case "league" -> leagueServed();
                     default -> phaseTownGradeServed();
                 });
@@ -676,6 +696,8 @@ final class BenchmarkRun {
                             + "counts); ";
                     case "league" -> "completed tasks (the town office's own), on time, phases and their working days per "
                             + "town counted from the engine's history, as before V37; ";
+                    case "offices" -> "this month's completed steps per office counted from task_clock's rows (no V60 "
+                            + "counts), the open ones as served; ";
                     default -> "projects per phase, town and highest open warning counted from the rows (no V32 counts); ";
                 }
                         + "the same figures: " + (same ? "yes" : "NO") + ")";
@@ -724,6 +746,43 @@ final class BenchmarkRun {
             cells.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3), rs.getLong(4));
         });
         return cells;
+    }
+
+    /**
+     * 各单位办理时效 from task_clock's rows: per office, this month's (China's) completed steps on its own clock and those
+     * on time, and the steps open now and overdue ("office|figure").
+     */
+    Map<String, Long> officesFromRows() {
+        java.time.YearMonth month = java.time.YearMonth.now(cn.gonggaigong.clock.WorkingDayCalendar.ZONE);
+        java.time.Instant from = month.atDay(1).atStartOfDay(cn.gonggaigong.clock.WorkingDayCalendar.ZONE).toInstant();
+        java.time.Instant to = month.plusMonths(1).atDay(1).atStartOfDay(cn.gonggaigong.clock.WorkingDayCalendar.ZONE).toInstant();
+        Map<String, Long> figures = new java.util.TreeMap<>();
+        jdbc.query("""
+                select c.responsible_group, count(*) filter (where c.ended_at >= ? and c.ended_at < ? and c.ended_reason = 'COMPLETED'),
+                       count(*) filter (where c.ended_at >= ? and c.ended_at < ? and c.ended_reason = 'COMPLETED' and c.ended_at <= c.due_at),
+                       count(*) filter (where c.ended_at is null),
+                       count(*) filter (where c.ended_at is null and c.due_at < now())
+                  from task_clock c where c.clock = 'OFFICE' and (c.ended_at is null or (c.ended_at >= ? and c.ended_at < ?))
+                 group by 1""", rs -> {
+            String office = rs.getString(1);
+            for (int i = 2; i <= 5; i++) {
+                figures.put(office + "|" + List.of("done", "onTime", "open", "overdue").get(i - 2), rs.getLong(i));
+            }
+        }, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), java.sql.Timestamp.from(from),
+                java.sql.Timestamp.from(to), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+        return figures;
+    }
+
+    Map<String, Long> officesServed() {
+        Map<String, Long> figures = new java.util.TreeMap<>();
+        context.getBean(cn.gonggaigong.monitor.MonitorQueries.class)
+                .offices(java.time.YearMonth.now(cn.gonggaigong.clock.WorkingDayCalendar.ZONE)).forEach(r -> {
+                    figures.put(r.office() + "|done", r.completedTasks());
+                    figures.put(r.office() + "|onTime", r.onTimeTasks());
+                    figures.put(r.office() + "|open", r.openTasks());
+                    figures.put(r.office() + "|overdue", r.overdueTasks());
+                });
+        return figures;
     }
 
     Map<String, Long> phaseTownGradeServed() {

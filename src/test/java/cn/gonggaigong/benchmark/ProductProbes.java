@@ -23,6 +23,7 @@ final class ProductProbes {
     static final String TASK_SERVICE = "cn.gonggaigong.task.TaskWorkService";
     static final String MONITOR_CONTROLLER = "cn.gonggaigong.monitor.MonitorController";
     static final String PROJECT_PAGE_SERVICE = "cn.gonggaigong.projectpage.ProjectPageService";
+    static final String DONE_TASKS = "cn.gonggaigong.task.DoneTasks";
     static final String TASK_LIST_MISSING = "the task-list query of issue 4 (" + TASK_SERVICE + ", GET /api/tasks) is not in this build";
     /** Rows of the overdue list the dashboard page asks for (static/monitor/monitor.js: limit=200). */
     static final int OVERDUE_ROWS = 200;
@@ -74,22 +75,35 @@ final class ProductProbes {
         Method league = method(controller, "league");
         Method trend = method(controller, "trend", String.class, String.class);
         Method breaches = method(controller, "agreementBreaches", String.class, int.class);
+        Method offices = method(controller, "offices", String.class);
         return () -> as(context, user, groups, () -> switch (part) {
             case "phase-town-grade" -> describe(phaseTownGrade.invoke(controller));
             case "overdue" -> describe(overdue.invoke(controller, null, 0, OVERDUE_ROWS));
             case "league" -> describe(league.invoke(controller));
             case "trend" -> describe(trend.invoke(controller, null, null));
             case "agreement-breaches" -> describe(breaches.invoke(controller, null, BREACH_ROWS));
+            case "offices" -> describe(offices.invoke(controller, (Object) null));
             case "page" -> {
                 phaseTownGrade.invoke(controller);
                 overdue.invoke(controller, null, 0, OVERDUE_ROWS);
                 breaches.invoke(controller, null, BREACH_ROWS);
                 league.invoke(controller);
+                offices.invoke(controller, (Object) null);
                 yield describe(trend.invoke(controller, null, null));
             }
             // "overdue:<town code>": the overdue list of one town, as when a town is chosen on the page
             default -> describe(overdue.invoke(controller, part.substring("overdue:".length()), 0, OVERDUE_ROWS));
         });
+    }
+
+    /** GET /api/tasks/done of {@code user}: 我的已办's first page (20 rows) and its count. */
+    static Probe doneList(ApplicationContext context, String user, List<String> groups) {
+        Object service = bean(context, DONE_TASKS);
+        if (service == null) {
+            return null;
+        }
+        Method mine = method(service, "mine", String.class, int.class, int.class);
+        return () -> as(context, user, groups, () -> describe(mine.invoke(service, null, 0, 20)));
     }
 
     /** GET /api/projects/{id}/overview of {@code user}: the project page (figures, timeline, open tasks, diagrams). */
@@ -109,6 +123,14 @@ final class ProductProbes {
     private static String describe(Object result) {
         if (result instanceof List<?> list) {
             return list.size() + " rows";
+        }
+        try { // a table of rows (the offices' timeliness)
+            Object rows = result.getClass().getMethod("rows").invoke(result);
+            if (rows instanceof List<?> list) {
+                return list.size() + " rows";
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not a table: a page, below
         }
         try { // a page of a list (the overdue list): its rows of the total
             Object items = result.getClass().getMethod("items").invoke(result);

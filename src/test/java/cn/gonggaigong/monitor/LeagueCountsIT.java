@@ -61,6 +61,13 @@ class LeagueCountsIT extends ApplicationTestSupport {
         return counted();
     }
 
+    /** The open probe step of a seeded project (MonitorSeed). */
+    private Task stepOf(String code) {
+        String root = jdbc.queryForObject("select process_instance_id from project where code = ?", String.class, code);
+        return engine.getTaskService().createTaskQuery().processDefinitionKey(MonitorSeed.PROBE_STEP).list().stream()
+                .filter(t -> MonitorSeed.rootOf(engine, t).equals(root)).findFirst().orElseThrow();
+    }
+
     @Test
     void theCountsKeptAsTheHistoryIsWrittenEqualTheHistoryCounted() {
         MonitorSeed.seed(jdbc, engine);
@@ -71,9 +78,7 @@ class LeagueCountsIT extends ApplicationTestSupport {
                     .containsEntry("houxi|PHASE_DONE", 2L).containsEntry("houxi|PHASE_DAYS", 5L);
 
             // 普侨镇's open step (MON-P1, due Fri 27 Nov) completed late on Tue 1 Dec: its phase began Mon 2 Nov.
-            String p1 = jdbc.queryForObject("select process_instance_id from project where code = 'MON-P1'", String.class);
-            Task step = engine.getTaskService().createTaskQuery().processDefinitionKey(MonitorSeed.PROBE_STEP).list().stream()
-                    .filter(t -> MonitorSeed.rootOf(engine, t).equals(p1)).findFirst().orElseThrow();
+            Task step = stepOf("MON-P1");
             Map<String, Long> before = counted();
             ClockUtil.setCurrentTime(MonitorSeed.at("2026-12-01T10:00:00+08:00"));
             engine.getTaskService().complete(step.getId());
@@ -90,14 +95,49 @@ class LeagueCountsIT extends ApplicationTestSupport {
         });
     }
 
+    /** 各单位办理时效's counts (V60, kept by OfficeCounts as the statutory clock ends a step), by office, figure, month. */
+    private Map<String, Long> officeCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("""
+                select k1, figure, k2, sum(n) from (select figure, k1, k2, n from monitor_count
+                     union all select figure, k1, k2, n from monitor_count_delta) c
+                 where figure in ('OFFICE_DONE', 'OFFICE_TIMED', 'OFFICE_ON_TIME', 'OFFICE_DAYS')
+                 group by 1, 2, 3 having sum(n) <> 0""", rs -> {
+            counts.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getLong(4));
+        });
+        return counts;
+    }
+
+    @Test
+    void theOfficesCountsKeptAsStepsEndEqualTheClocksRowsCounted() {
+        MonitorSeed.seed(jdbc, engine);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            // 普侨镇's open step (MON-P1, due Fri 27 Nov) completed late on Tue 1 Dec: December's figures grow by one.
+            Task step = stepOf("MON-P1");
+            Map<String, Long> before = officeCounts();
+            ClockUtil.setCurrentTime(MonitorSeed.at("2026-12-01T10:00:00+08:00"));
+            engine.getTaskService().complete(step.getId());
+            Map<String, Long> after = officeCounts();
+            String december = "town-puqiao|%s|2026-12";
+            assertThat(after.getOrDefault(december.formatted("OFFICE_DONE"), 0L))
+                    .isEqualTo(before.getOrDefault(december.formatted("OFFICE_DONE"), 0L) + 1);
+            assertThat(after.getOrDefault(december.formatted("OFFICE_TIMED"), 0L))
+                    .isEqualTo(before.getOrDefault(december.formatted("OFFICE_TIMED"), 0L) + 1);
+            assertThat(after.getOrDefault(december.formatted("OFFICE_ON_TIME"), 0L)).as("late")
+                    .isEqualTo(before.getOrDefault(december.formatted("OFFICE_ON_TIME"), 0L));
+            // Everything counted as it happened is what task_clock's rows hold.
+            jdbc.queryForList("select monitor_rebuild_offices()");
+            assertThat(officeCounts()).isEqualTo(after);
+            status.setRollbackOnly();
+        });
+    }
+
     @Test
     void aStepOfAnotherOfficeInATownsProjectCountsForTheCityNotForTheTownsLeagueRow() {
         MonitorSeed.seed(jdbc, engine);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             // 普侨镇's MON-P3: its step (due Thu 10 Dec) handed to the natural resources bureau and done late by it.
-            String p3 = jdbc.queryForObject("select process_instance_id from project where code = 'MON-P3'", String.class);
-            Task step = engine.getTaskService().createTaskQuery().processDefinitionKey(MonitorSeed.PROBE_STEP).list().stream()
-                    .filter(t -> MonitorSeed.rootOf(engine, t).equals(p3)).findFirst().orElseThrow();
+            Task step = stepOf("MON-P3");
             ClockUtil.setCurrentTime(MonitorSeed.at("2026-12-07T09:00:00+08:00"));
             engine.getTaskService().deleteCandidateGroup(step.getId(), "town-puqiao");
             engine.getTaskService().addCandidateGroup(step.getId(), "nrb");

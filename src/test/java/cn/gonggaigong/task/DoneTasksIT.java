@@ -70,6 +70,26 @@ class DoneTasksIT extends WorkApiTestSupport {
         assertThat(bad.body().at("/errors/0/field").asText()).isEqualTo("size");
     }
 
+    @Test
+    void manyStepsAreCountedUpToALimitAndSaidSo() throws Exception {
+        // An officer of many years: 1,001 steps of a probe process of no project (removed again below).
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        jdbc.update("""
+                insert into decision_record (process_instance_id, task_definition_key, task_name, actor, decided_at, outcome)
+                select 'done-cap-probe', 'Task_Probe', '已办计数探针', 'fgj1', now() - g * interval '1 minute', 'DONE'
+                  from generate_series(1, 1001) g""");
+        try {
+            Answer page = get("fgj1", "/api/tasks/done?q={q}&size=5", "已办计数探针");
+            assertThat(page.body().get("total").asLong()).isEqualTo(1000);
+            assertThat(page.body().get("totalCapped").asBoolean()).isTrue();
+            assertThat(page.body().get("items")).hasSize(5);
+            Answer few = get("fgj1", "/api/tasks/done?q={q}&size=5", "没有这样的事项");
+            assertThat(few.body().get("totalCapped").asBoolean()).isFalse();
+        } finally {
+            jdbc.update("delete from decision_record where process_instance_id = 'done-cap-probe'");
+        }
+    }
+
     private List<JsonNode> done(String user, String q) throws Exception {
         Answer answer = get(user, "/api/tasks/done?q={q}&size=100", q);
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
