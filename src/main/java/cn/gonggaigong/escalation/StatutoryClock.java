@@ -98,7 +98,7 @@ public class StatutoryClock {
         Long projectId = task.getVariable(PROJECT_ID) instanceof Number n ? n.longValue() : null;
         String townCode = townCode(sql, task, projectId);
         ExecutionEntity execution = task.getExecution();
-        sql.update("""
+        int started = sql.update("""
                 insert into task_clock (task_id, task_definition_key, task_name, process_instance_id,
                     root_process_instance_id, project_id, town_code, responsible_group, clock, limit_working_days,
                     yellow_before_days, escalate_after_days, started_at, due_at)
@@ -106,6 +106,9 @@ public class StatutoryClock {
                 task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
                 execution.getRootProcessInstanceId(), projectId, townCode, responsible, clock.name(), limitDays, yellow,
                 escalate, start, due);
+        if (started == 1 && clock == TaskClock.OFFICE) {
+            OfficeCounts.opened(sql, responsible);
+        }
         if (clock == TaskClock.OFFICE) {
             timesOf(due, yellow, escalate, now).forEach((grade, at) -> schedule(context, task, grade, at));
         }
@@ -130,8 +133,9 @@ public class StatutoryClock {
         int used = clock == TaskClock.OFFICE ? Math.max(0, elapsed - EngineSql.integer(row.get("paused_working_days"))) : elapsed;
         sql.update("update task_clock set ended_at = ?, ended_reason = ?, working_days_used = ? where task_id = ?",
                 now, completed ? "COMPLETED" : "DELETED", used, task.getId());
-        if (completed && clock == TaskClock.OFFICE) {
-            OfficeCounts.completed(sql, (String) row.get("responsible_group"), now, EngineSql.instant(row.get("due_at")), used);
+        if (clock == TaskClock.OFFICE && row.get("ended_at") == null) {
+            OfficeCounts.ended(sql, (String) row.get("responsible_group"), completed, now,
+                    EngineSql.instant(row.get("due_at")), used);
         }
         if (clock != TaskClock.OFFICE && elapsed > 0) {
             pauseOfficeTasks(context, sql, (String) row.get("root_process_instance_id"), started, elapsed, now);

@@ -195,32 +195,34 @@ public class MonitorQueries {
      * on-time rate, lowest first. Names are the caller's to add (group names).
      */
     public List<OfficeRow> offices(YearMonth month) {
-        // The month's completed steps: V60's counts, kept as each step ends (OfficeCounts), not the month's clock rows.
-        Map<String, Map<String, Long>> done = new HashMap<>();
-        jdbc.query("select k1, figure, sum(n) from (" + COUNTS + ") c where c.k2 = :month group by k1, figure",
-                new MapSqlParameterSource("figures", OfficeCounts.FIGURES).addValue("month", month.toString()), rs -> {
-                    done.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+        // The month's completed steps and now's open ones: V60's counts, kept as each step starts and ends
+        // (OfficeCounts), not the clock's rows.
+        Map<String, Map<String, Long>> counted = new HashMap<>();
+        jdbc.query("select k1, figure || '/' || k3, sum(n) from (" + COUNTS + ") c where c.k2 = :month or c.figure = :open"
+                        + " group by k1, figure, k3 having sum(n) <> 0",
+                new MapSqlParameterSource("figures", OfficeCounts.FIGURES).addValue("month", month.toString())
+                        .addValue("open", OfficeCounts.OPEN), rs -> {
+                    counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
                 });
-        // Now's open steps and those overdue, from V59's index.
-        Map<String, long[]> open = new HashMap<>();
+        // Those past their deadline now, from V59's index (the overdue steps only).
+        Map<String, Long> overdue = new HashMap<>();
         jdbc.query("""
-                select c.responsible_group, count(*), count(*) filter (where c.due_at < :now)
-                  from task_clock c
-                 where c.ended_at is null and c.clock = 'OFFICE'
+                select c.responsible_group, count(*) from task_clock c
+                 where c.ended_at is null and c.clock = 'OFFICE' and c.due_at < :now
                  group by c.responsible_group""", new MapSqlParameterSource("now", Timestamp.from(now())), rs -> {
-            open.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            overdue.put(rs.getString(1), rs.getLong(2));
         });
-        java.util.Set<String> offices = new java.util.TreeSet<>(done.keySet());
-        offices.addAll(open.keySet());
+        java.util.Set<String> offices = new java.util.TreeSet<>(counted.keySet());
+        offices.addAll(overdue.keySet());
         return offices.stream().map(office -> {
-            Map<String, Long> c = done.getOrDefault(office, Map.of());
-            long completed = c.getOrDefault(OfficeCounts.DONE, 0L);
-            long timed = c.getOrDefault(OfficeCounts.TIMED, 0L);
-            long onTime = c.getOrDefault(OfficeCounts.ON_TIME, 0L);
-            long days = c.getOrDefault(OfficeCounts.DAYS, 0L);
-            long[] now = open.getOrDefault(office, new long[2]);
+            Map<String, Long> c = counted.getOrDefault(office, Map.of());
+            long onTime = c.getOrDefault(OfficeCounts.DONE + "/" + OfficeCounts.ON_TIME, 0L);
+            long timed = onTime + c.getOrDefault(OfficeCounts.DONE + "/" + OfficeCounts.LATE, 0L);
+            long completed = timed + c.getOrDefault(OfficeCounts.DONE + "/" + OfficeCounts.NO_DEADLINE, 0L);
+            long days = c.getOrDefault(OfficeCounts.DAYS + "/0", 0L);
             return new OfficeRow(office, null, completed, onTime, timed == 0 ? null : round((double) onTime / timed),
-                    completed == 0 ? null : Math.round(10.0 * days / completed) / 10.0, now[0], now[1]);
+                    completed == 0 ? null : Math.round(10.0 * days / completed) / 10.0,
+                    c.getOrDefault(OfficeCounts.OPEN + "/0", 0L), overdue.getOrDefault(office, 0L));
         }).sorted(java.util.Comparator.comparingLong(OfficeRow::overdueTasks).reversed()
                 .thenComparing(OfficeRow::onTimeRate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(OfficeRow::office)).toList();

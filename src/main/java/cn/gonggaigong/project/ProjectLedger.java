@@ -99,6 +99,9 @@ public class ProjectLedger {
         this.entityManager = entityManager;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // One snapshot for the count in the note and every chunk: a project applied for during the export is in
+        // neither, not in the rows only.
+        this.readOnly.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
