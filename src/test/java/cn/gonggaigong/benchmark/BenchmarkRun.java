@@ -628,7 +628,7 @@ final class BenchmarkRun {
             dashboardResults.put(size + " " + part, String.valueOf(measured.lastResult()));
             String what = switch (part) {
                 case "page" -> "the whole page (its six API calls in a row)";
-                case "offices" -> "/api/monitor/offices (各单位办理时效, this month: V60's counts and the open steps by V59's index)";
+                case "offices" -> "/api/monitor/offices (各单位办理时效, this month: V60's counts, the overdue steps by V59's index)";
                 case "agreement-breaches" -> "/api/monitor/agreement-breaches?limit=" + ProductProbes.BREACH_ROWS
                         + " (missed agreement deadlines, as the page asks)";
                 case "overdue" -> "/api/monitor/overdue?limit=" + ProductProbes.OVERDUE_ROWS + " (as the page asks)";
@@ -696,8 +696,8 @@ final class BenchmarkRun {
                             + "counts); ";
                     case "league" -> "completed tasks (the town office's own), on time, phases and their working days per "
                             + "town counted from the engine's history, as before V37; ";
-                    case "offices" -> "this month's completed steps per office counted from task_clock's rows (no V60 "
-                            + "counts), the open ones as served; ";
+                    case "offices" -> "this month's completed steps and now's open ones per office counted from "
+                            + "task_clock's rows (no V60 counts); ";
                     default -> "projects per phase, town and highest open warning counted from the rows (no V32 counts); ";
                 }
                         + "the same figures: " + (same ? "yes" : "NO") + ")";
