@@ -71,8 +71,7 @@ public class ProjectLedger {
 
     /** Per project of a chunk: its open tasks (one row per task and party) and its warning grade. */
     private static final String OPEN_WORK = """
-            select p.id as project_id, p.warning_rank, p.applicant_user_id, i.task_id, i.task_name, i.party, i.due_date,
-                   i.create_time
+            select p.id as project_id, p.warning_rank, p.applicant_user_id, i.task_id, i.task_name, i.party, i.due_date
               from project p
               left join task_inbox i on i.project_id = p.id
              where p.id in (:ids)
@@ -90,7 +89,6 @@ public class ProjectLedger {
     public ProjectLedger(ProjectRepository projects, TownRepository towns, ProjectAccess access,
                          NamedParameterJdbcTemplate jdbc, UserDirectory users, EntityManager entityManager,
                          PlatformTransactionManager transactions, WorkingDayCalendar calendar) {
-        this.calendar = calendar;
         this.projects = projects;
         this.towns = towns;
         this.access = access;
@@ -102,6 +100,7 @@ public class ProjectLedger {
         // One snapshot for the count in the note and every chunk: a project applied for during the export is in
         // neither, not in the rows only.
         this.readOnly.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.calendar = calendar;
     }
 
     /**
@@ -203,7 +202,7 @@ public class ProjectLedger {
     }
 
     private void row(Row row, int number, Project p, Map<String, String> townNames, OpenWork work, Instant asOf,
-                            Styles styles) {
+                     Styles styles) {
         List<Object> values = new ArrayList<>();
         values.add((long) number);
         values.add(p.getCode());
