@@ -203,6 +203,7 @@
   async function loadBreaches() {
     const town = $('breach-town').value;
     const list = await api('/api/monitor/agreement-breaches?limit=200' + (town ? '&town=' + encodeURIComponent(town) : ''));
+    $('breach-export').href = '/api/monitor/agreement-breaches.xlsx' + (town ? '?town=' + encodeURIComponent(town) : '');
     $('breach-count').textContent = '共 ' + list.total + ' 项' + (list.total > list.items.length ? '（显示前 ' + list.items.length + ' 项）' : '');
     const body = $('breach-table').querySelector('tbody');
     body.innerHTML = '';

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  *       group, its own time): steps completed in the month, on time, average working days; steps open now, overdue.</li>
  *   <li>{@code GET /api/monitor/overdue?town=&offset=0&limit=50}: open tasks past their due date (project, task,
  *       responsible office, due date, working days overdue), oldest first; monthly reports included;
- *       {@code /overdue.xlsx?town=}: all of them as an Excel workbook (逾期事项清单).</li>
+ *       {@code /overdue.xlsx?town=}: all of them as an Excel workbook (逾期事项清单); so {@code /agreement-breaches.xlsx?town=}
+ *       for the missed agreement deadlines.</li>
  *   <li>{@code GET /api/monitor/agreement-breaches?town=&limit=50}: deadlines of monitoring agreements missed, those
  *       still not done first, with the town's explanation (Art. 13 (二), Art. 19).</li>
  *   <li>{@code GET /api/monitor/totals}: the city's on-time rate of completed tasks (every office's), its open
@@ -107,16 +108,22 @@ public class MonitorController {
      */
     @GetMapping("/overdue.xlsx")
     public ResponseEntity<byte[]> overdueWorkbook(@RequestParam(required = false) String town) {
-        access.checkRead();
-        MonitorParameters.Reader p = parameters.reader();
-        String townCode = p.town(town);
-        p.check();
+        String townCode = exportedTown(town);
         Instant asOf = MonitorQueries.now();
         List<OverdueTask> tasks = named(queries.overdue(townCode, 0, Integer.MAX_VALUE)).items();
         Map<String, String> people = users.officeNames(tasks.stream().map(OverdueTask::assignee).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         byte[] file = overdue.write(townCode, tasks, people, asOf);
         return Spreadsheets.download("工改工逾期事项清单-" + LocalDate.ofInstant(asOf, WorkingDayCalendar.ZONE) + ".xlsx", file);
+    }
+
+    /** An export's town, checked (null: the city), after the caller's right to read the figures. */
+    private String exportedTown(String town) {
+        access.checkRead();
+        MonitorParameters.Reader p = parameters.reader();
+        String townCode = p.town(town);
+        p.check();
+        return townCode;
     }
 
     /** The responsible offices by name (UserDirectory.officeNames, once for the page). */
@@ -129,6 +136,32 @@ public class MonitorController {
                                 .collect(Collectors.joining("、"))))
                 .toList());
     }
+
+    /**
+     * 监管协议逾期清单: every missed agreement deadline of the city or of one town (the dashboard lists the first 200),
+     * as an Excel workbook, in the page's order and words.
+     */
+    @GetMapping("/agreement-breaches.xlsx")
+    public ResponseEntity<byte[]> agreementBreachesWorkbook(@RequestParam(required = false) String town) {
+        String townCode = exportedTown(town);
+        Instant asOf = MonitorQueries.now();
+        List<MonitorViews.AgreementBreach> items = breaches.list(townCode, Integer.MAX_VALUE).items();
+        List<List<Object>> rows = items.stream().map(b -> java.util.Arrays.<Object>asList(b.projectCode(),
+                b.projectName(), b.townName(), b.milestone(), b.deadline().toString(),
+                LocalDate.ofInstant(b.breachedAt(), WorkingDayCalendar.ZONE).toString(), b.status(),
+                b.subjectResponsible() == null ? "待乡镇说明" : b.subjectResponsible() ? "是" : "否", b.explanation())).toList();
+        String scope = townCode == null ? "全市" : queries.towns().stream().filter(t -> t.code().equals(townCode))
+                .map(MonitorViews.Town::name).findFirst().orElse(townCode);
+        byte[] file = Spreadsheets.list("监管协议逾期", "普宁市“工改工”实施监管协议逾期清单",
+                "统计时点：" + Spreadsheets.minute(asOf) + "　范围：" + scope + "　共" + items.size()
+                        + "项，未完成的在前，按发现逾期从新到旧排列（第十三条；属改造主体责任的，不予发放改造建设补贴，第十九条）",
+                BREACH_HEADERS, List.of(6, 18, 28, 12, 24, 12, 12, 12, 14, 40), rows);
+        return Spreadsheets.download("工改工监管协议逾期清单-" + LocalDate.ofInstant(asOf, WorkingDayCalendar.ZONE) + ".xlsx", file);
+    }
+
+    /** The columns of {@link #agreementBreachesWorkbook}. */
+    public static final List<String> BREACH_HEADERS = List.of("序号", "项目编号", "项目名称", "镇（街道、农场）", "约定事项",
+            "约定时限", "发现逾期", "履约情况", "属改造主体责任", "乡镇说明");
 
     @GetMapping("/agreement-breaches")
     public MonitorViews.AgreementBreachList agreementBreaches(@RequestParam(required = false) String town,

@@ -100,6 +100,39 @@ class AgreementBreachIT extends WorkApiTestSupport {
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.body().get("errors").findValuesAsText("field")).containsExactly("limit");
         assertThat(get("office1", "/api/monitor/agreement-breaches?town=houxi&limit=500").raw()).doesNotContain(code);
+        // 导出 Excel: every one of the town's missed deadlines, in the list's order and words.
+        org.springframework.mock.web.MockHttpServletResponse file = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/monitor/agreement-breaches.xlsx?town=zhanlong").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("office1", "demo")))
+                .andReturn().getResponse();
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
+        try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(file.getContentAsByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(cn.gonggaigong.platform.Spreadsheets.NOTE_ROW).getCell(0).getStringCellValue())
+                    .contains("范围：占陇镇").contains("共" + breaches.get("total").asLong() + "项");
+            List<String> headers = new java.util.ArrayList<>();
+            sheet.getRow(cn.gonggaigong.platform.Spreadsheets.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).containsExactlyElementsOf(cn.gonggaigong.monitor.MonitorController.BREACH_HEADERS);
+            assertThat(sheet.getLastRowNum() - cn.gonggaigong.platform.Spreadsheets.FIRST_ROW + 1)
+                    .isEqualTo(breaches.get("items").size()).isEqualTo(breaches.get("total").asInt());
+            int r = cn.gonggaigong.platform.Spreadsheets.FIRST_ROW;
+            for (JsonNode item : breaches.get("items")) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r++);
+                assertThat(List.of(row.getCell(1).getStringCellValue(), row.getCell(3).getStringCellValue(),
+                        row.getCell(4).getStringCellValue(), row.getCell(5).getStringCellValue(),
+                        row.getCell(7).getStringCellValue(), row.getCell(9).getStringCellValue()))
+                        .containsExactly(item.get("projectCode").asText(), item.get("townName").asText(),
+                                item.get("milestone").asText(), item.get("deadline").asText(), item.get("status").asText(),
+                                item.get("explanation").asText());
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(item.get("subjectResponsible").isNull() ? "待乡镇说明"
+                        : item.get("subjectResponsible").asBoolean() ? "是" : "否");
+            }
+            assertThat(r).as("the project's missed deadline is in it").isGreaterThan(cn.gonggaigong.platform.Spreadsheets.FIRST_ROW);
+        }
+        assertThat(get("zhanlong1", "/api/monitor/agreement-breaches.xlsx").status()).isEqualTo(403);
 
         // The town's task says what is late and shows the agreement's terms.
         JsonNode task = get("zhanlong1", "/api/tasks/{id}", explain).body();

@@ -370,16 +370,16 @@ class MonitorApiIT extends ApplicationTestSupport {
                 JsonNode list = read("/api/monitor/overdue?limit=500" + (town == null ? "" : "&town=" + town), LEADER);
                 try (Workbook workbook = workbook("/api/monitor/overdue.xlsx" + query)) {
                     Sheet sheet = workbook.getSheetAt(0);
-                    assertThat(sheet.getRow(OverdueWorkbook.TITLE_ROW).getCell(0).getStringCellValue()).isEqualTo("普宁市“工改工”逾期事项清单");
-                    assertThat(sheet.getRow(OverdueWorkbook.NOTE_ROW).getCell(0).getStringCellValue())
+                    assertThat(sheet.getRow(cn.gonggaigong.platform.Spreadsheets.TITLE_ROW).getCell(0).getStringCellValue()).isEqualTo("普宁市“工改工”逾期事项清单");
+                    assertThat(sheet.getRow(cn.gonggaigong.platform.Spreadsheets.NOTE_ROW).getCell(0).getStringCellValue())
                             .contains("统计时点：2026-11-30").contains("范围：" + (town == null ? "全市" : "后溪乡"))
                             .contains("共" + list.get("total").asLong() + "项");
                     List<String> headers = new ArrayList<>();
-                    sheet.getRow(OverdueWorkbook.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
+                    sheet.getRow(cn.gonggaigong.platform.Spreadsheets.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
                     assertThat(headers).containsExactlyElementsOf(OverdueWorkbook.HEADERS);
-                    assertThat(sheet.getLastRowNum() - OverdueWorkbook.FIRST_ROW + 1).isEqualTo(list.get("items").size())
+                    assertThat(sheet.getLastRowNum() - cn.gonggaigong.platform.Spreadsheets.FIRST_ROW + 1).isEqualTo(list.get("items").size())
                             .isEqualTo(list.get("total").asInt()).isPositive();
-                    int r = OverdueWorkbook.FIRST_ROW;
+                    int r = cn.gonggaigong.platform.Spreadsheets.FIRST_ROW;
                     for (JsonNode item : list.get("items")) {
                         Row row = sheet.getRow(r++);
                         Map<String, String> cells = new HashMap<>();
@@ -388,7 +388,7 @@ class MonitorApiIT extends ApplicationTestSupport {
                             cells.put(headers.get(c), cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                                     ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue());
                         }
-                        assertThat(cells.get("序号")).isEqualTo(Integer.toString(r - OverdueWorkbook.FIRST_ROW));
+                        assertThat(cells.get("序号")).isEqualTo(Integer.toString(r - cn.gonggaigong.platform.Spreadsheets.FIRST_ROW));
                         assertThat(cells.get("项目编号")).isEqualTo(item.get("projectCode").isNull() ? "" : item.get("projectCode").asText());
                         assertThat(cells.get("项目名称")).isEqualTo(item.get("projectCode").isNull() ? "（月度进度报告）"
                                 : item.get("projectName").asText());
@@ -412,7 +412,7 @@ class MonitorApiIT extends ApplicationTestSupport {
                     }
                     // H3's task: 后溪乡's, suspended, 6 working days late.
                     List<String> h3 = new ArrayList<>();
-                    for (int i = OverdueWorkbook.FIRST_ROW; i <= sheet.getLastRowNum(); i++) {
+                    for (int i = cn.gonggaigong.platform.Spreadsheets.FIRST_ROW; i <= sheet.getLastRowNum(); i++) {
                         if ("MON-H3".equals(sheet.getRow(i).getCell(2).getStringCellValue())) {
                             sheet.getRow(i).forEach(c -> h3.add(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                                     ? Long.toString((long) c.getNumericCellValue()) : c.getStringCellValue()));
@@ -599,7 +599,7 @@ class MonitorApiIT extends ApplicationTestSupport {
         List<String> paths = List.of("/api/monitor/phase-town-grade", "/api/monitor/overdue", "/api/monitor/league",
                 "/api/monitor/trend", "/api/monitor/report-months", "/api/monitor/monthly-report?month=2026-11",
                 "/api/monitor/monthly-report.xlsx?month=2026-11", "/api/monitor/projects?figure=overdue",
-                "/api/monitor/overdue.xlsx", "/api/monitor/offices");
+                "/api/monitor/overdue.xlsx", "/api/monitor/offices", "/api/monitor/agreement-breaches.xlsx");
         for (String path : paths) {
             for (String reader : List.of("leader1", "office1", "nrb-clerk", "admin")) {
                 assertThat(mvc.perform(get(path).with(httpBasic(reader, "demo"))).andReturn().getResponse().getStatus())

@@ -129,7 +129,11 @@ class MonitorDashboardBrowserIT extends ApplicationTestSupport {
                 .filter(town -> queries.overdue(town, 0, 1).total() == 0).findFirst().orElseThrow();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue(quiet);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "该镇街暂无逾期事项"));
-        // 导出 Excel follows the chosen town and gives the whole list, with the leading group's session.
+        // 导出 Excel follows the chosen town and gives the whole list, with the leading group's session; so does the
+        // missed agreement deadlines'.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("breach-town"))).selectByValue(quiet);
+        wait.until(ExpectedConditions.attributeContains(By.id("breach-export"), "href",
+                "/api/monitor/agreement-breaches.xlsx?town=" + quiet));
         wait.until(ExpectedConditions.attributeContains(By.id("overdue-export"), "href", "/api/monitor/overdue.xlsx?town=" + quiet));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overdue-town"))).selectByValue("");
         wait.until(ExpectedConditions.attributeToBe(By.id("overdue-export"), "href",
