@@ -69,12 +69,9 @@ public class MonitorController {
     private final MonthlyReportWorkbook workbook;
     private final AgreementBreachList breaches;
     private final UserDirectory users;
-    private final OverdueWorkbook overdue;
 
     public MonitorController(MonitorQueries queries, MonitorAccess access, MonitorParameters parameters,
-                             MonthlyReportWorkbook workbook, AgreementBreachList breaches, UserDirectory users,
-                             OverdueWorkbook overdue) {
-        this.overdue = overdue;
+                             MonthlyReportWorkbook workbook, AgreementBreachList breaches, UserDirectory users) {
         this.breaches = breaches;
         this.users = users;
         this.queries = queries;
@@ -104,7 +101,7 @@ public class MonitorController {
 
     /**
      * 逾期事项清单: every overdue task of the city or of one town (the dashboard's list shows the first 200), as an
-     * Excel workbook ({@link OverdueWorkbook}).
+     * Excel workbook ({@link MonitorExports#overdue}).
      */
     @GetMapping("/overdue.xlsx")
     public ResponseEntity<byte[]> overdueWorkbook(@RequestParam(required = false) String town) {
@@ -113,7 +110,7 @@ public class MonitorController {
         List<OverdueTask> tasks = named(queries.overdue(townCode, 0, Integer.MAX_VALUE)).items();
         Map<String, String> people = users.officeNames(tasks.stream().map(OverdueTask::assignee).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        byte[] file = overdue.write(townCode, tasks, people, asOf);
+        byte[] file = MonitorExports.overdue(scope(townCode), tasks, people, asOf);
         return Spreadsheets.download("工改工逾期事项清单-" + LocalDate.ofInstant(asOf, WorkingDayCalendar.ZONE) + ".xlsx", file);
     }
 
@@ -124,6 +121,12 @@ public class MonitorController {
         String townCode = p.town(town);
         p.check();
         return townCode;
+    }
+
+    /** What an export's note says it covers: 全市, or the town's name. */
+    private String scope(String townCode) {
+        return townCode == null ? "全市" : queries.towns().stream().filter(t -> t.code().equals(townCode))
+                .map(MonitorViews.Town::name).findFirst().orElse(townCode);
     }
 
     /** The responsible offices by name (UserDirectory.officeNames, once for the page). */
@@ -139,29 +142,15 @@ public class MonitorController {
 
     /**
      * 监管协议逾期清单: every missed agreement deadline of the city or of one town (the dashboard lists the first 200),
-     * as an Excel workbook, in the page's order and words.
+     * as an Excel workbook ({@link MonitorExports#breaches}), in the page's order and words.
      */
     @GetMapping("/agreement-breaches.xlsx")
     public ResponseEntity<byte[]> agreementBreachesWorkbook(@RequestParam(required = false) String town) {
         String townCode = exportedTown(town);
         Instant asOf = MonitorQueries.now();
-        List<MonitorViews.AgreementBreach> items = breaches.list(townCode, Integer.MAX_VALUE).items();
-        List<List<Object>> rows = items.stream().map(b -> java.util.Arrays.<Object>asList(b.projectCode(),
-                b.projectName(), b.townName(), b.milestone(), b.deadline().toString(),
-                LocalDate.ofInstant(b.breachedAt(), WorkingDayCalendar.ZONE).toString(), b.status(),
-                b.subjectResponsible() == null ? "待乡镇说明" : b.subjectResponsible() ? "是" : "否", b.explanation())).toList();
-        String scope = townCode == null ? "全市" : queries.towns().stream().filter(t -> t.code().equals(townCode))
-                .map(MonitorViews.Town::name).findFirst().orElse(townCode);
-        byte[] file = Spreadsheets.list("监管协议逾期", "普宁市“工改工”实施监管协议逾期清单",
-                "统计时点：" + Spreadsheets.minute(asOf) + "　范围：" + scope + "　共" + items.size()
-                        + "项，未完成的在前，按发现逾期从新到旧排列（第十三条；属改造主体责任的，不予发放改造建设补贴，第十九条）",
-                BREACH_HEADERS, List.of(6, 18, 28, 12, 24, 12, 12, 12, 14, 40), rows);
+        byte[] file = MonitorExports.breaches(scope(townCode), breaches.list(townCode, Integer.MAX_VALUE).items(), asOf);
         return Spreadsheets.download("工改工监管协议逾期清单-" + LocalDate.ofInstant(asOf, WorkingDayCalendar.ZONE) + ".xlsx", file);
     }
-
-    /** The columns of {@link #agreementBreachesWorkbook}. */
-    public static final List<String> BREACH_HEADERS = List.of("序号", "项目编号", "项目名称", "镇（街道、农场）", "约定事项",
-            "约定时限", "发现逾期", "履约情况", "属改造主体责任", "乡镇说明");
 
     @GetMapping("/agreement-breaches")
     public MonitorViews.AgreementBreachList agreementBreaches(@RequestParam(required = false) String town,

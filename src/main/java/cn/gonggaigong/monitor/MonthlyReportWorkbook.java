@@ -1,6 +1,5 @@
 package cn.gonggaigong.monitor;
 
-import cn.gonggaigong.clock.WorkingDayCalendar;
 import cn.gonggaigong.monitor.MonitorViews.ReportRow;
 import cn.gonggaigong.platform.Spreadsheets;
 import cn.gonggaigong.process.Phase;
@@ -14,9 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +30,6 @@ public class MonthlyReportWorkbook {
     public static final int HEADER_ROW = 2;
     public static final int FIRST_TOWN_ROW = 3;
 
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The column headers, in order. */
     public static List<String> headers() {
@@ -63,7 +59,7 @@ public class MonthlyReportWorkbook {
             sheet.addMergedRegion(new CellRangeAddress(TITLE_ROW, TITLE_ROW, 0, headers.size() - 1));
 
             Row note = sheet.createRow(NOTE_ROW);
-            note.createCell(0).setCellValue("统计时点：" + LocalDateTime.ofInstant(asOf, WorkingDayCalendar.ZONE).format(AS_OF)
+            note.createCell(0).setCellValue("统计时点：" + Spreadsheets.minute(asOf)
                     + "（项目数为统计时点状态，预警数为本月发生数）");
             sheet.addMergedRegion(new CellRangeAddress(NOTE_ROW, NOTE_ROW, 0, headers.size() - 1));
 

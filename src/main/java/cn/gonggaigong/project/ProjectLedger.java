@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,8 +65,6 @@ public class ProjectLedger {
             "申请时规划容积率", "总投资（万元）", "申请纳入计划年度", "所处阶段", "项目状态", "当前办理事项（办理单位）",
             "最早办理期限", "预警", "申请时间");
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     /** Per project of a chunk: its open tasks (one row per task and party) and its warning grade. */
     private static final String OPEN_WORK = """
@@ -151,7 +148,7 @@ public class ProjectLedger {
         Spreadsheets.cell(title, 0, "普宁市“工改工”项目台账", styles.title);
         sheet.addMergedRegion(new CellRangeAddress(TITLE_ROW, TITLE_ROW, 0, HEADERS.size() - 1));
         Row note = sheet.createRow(NOTE_ROW);
-        Spreadsheets.cell(note, 0, "导出时间：" + LocalDateTime.ofInstant(asOf, WorkingDayCalendar.ZONE).format(MINUTE)
+        Spreadsheets.cell(note, 0, "导出时间：" + Spreadsheets.minute(asOf)
                 + "　查询条件：" + conditions(search) + "　共" + total + "个项目，按申请时间从新到旧排列", styles.note);
         sheet.addMergedRegion(new CellRangeAddress(NOTE_ROW, NOTE_ROW, 0, HEADERS.size() - 1));
         Row header = sheet.createRow(HEADER_ROW);
@@ -196,9 +193,9 @@ public class ProjectLedger {
      */
     private String deadline(LocalDateTime due, Instant asOf) {
         if (due.isBefore(LocalDateTime.ofInstant(asOf, WorkingDayCalendar.ZONE))) {
-            return due.format(DAY) + "（已逾期）";
+            return due.toLocalDate() + "（已逾期）";
         }
-        return due.format(DAY) + (calendar.hasDataFor(due.getYear()) ? "" : "（期限暂估）");
+        return due.toLocalDate() + (calendar.hasDataFor(due.getYear()) ? "" : "（期限暂估）");
     }
 
     private void row(Row row, int number, Project p, Map<String, String> townNames, OpenWork work, Instant asOf,
@@ -224,7 +221,7 @@ public class ProjectLedger {
         values.add(work == null ? null : work.tasks());
         values.add(work == null || work.earliestDue() == null ? null : deadline(work.earliestDue(), asOf));
         values.add(work == null || work.grade() == Grade.NONE ? null : work.grade().label());
-        values.add(p.getCreatedAt() == null ? null : LocalDateTime.ofInstant(p.getCreatedAt(), WorkingDayCalendar.ZONE).format(MINUTE));
+        values.add(p.getCreatedAt() == null ? null : Spreadsheets.minute(p.getCreatedAt()));
         for (int c = 0; c < values.size(); c++) {
             Object value = values.get(c);
             Cell cell = row.createCell(c);

@@ -115,7 +115,7 @@ class AgreementBreachIT extends WorkApiTestSupport {
                     .contains("范围：占陇镇").contains("共" + breaches.get("total").asLong() + "项");
             List<String> headers = new java.util.ArrayList<>();
             sheet.getRow(cn.gonggaigong.platform.Spreadsheets.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactlyElementsOf(cn.gonggaigong.monitor.MonitorController.BREACH_HEADERS);
+            assertThat(headers).containsExactlyElementsOf(cn.gonggaigong.monitor.MonitorExports.BREACH_HEADERS);
             assertThat(sheet.getLastRowNum() - cn.gonggaigong.platform.Spreadsheets.FIRST_ROW + 1)
                     .isEqualTo(breaches.get("items").size()).isEqualTo(breaches.get("total").asInt());
             int r = cn.gonggaigong.platform.Spreadsheets.FIRST_ROW;

@@ -376,7 +376,7 @@ class MonitorApiIT extends ApplicationTestSupport {
                             .contains("共" + list.get("total").asLong() + "项");
                     List<String> headers = new ArrayList<>();
                     sheet.getRow(cn.gonggaigong.platform.Spreadsheets.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
-                    assertThat(headers).containsExactlyElementsOf(OverdueWorkbook.HEADERS);
+                    assertThat(headers).containsExactlyElementsOf(MonitorExports.OVERDUE_HEADERS);
                     assertThat(sheet.getLastRowNum() - cn.gonggaigong.platform.Spreadsheets.FIRST_ROW + 1).isEqualTo(list.get("items").size())
                             .isEqualTo(list.get("total").asInt()).isPositive();
                     int r = cn.gonggaigong.platform.Spreadsheets.FIRST_ROW;
